@@ -1,0 +1,47 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import type { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from './config/config.js';
+import { ConfigModule } from './config/config.module.js';
+import { HealthModule } from './health/health.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import { AccessModule } from './access/access.module.js';
+import { DirectoryModule } from './directory/directory.module.js';
+import { PairingsModule } from './pairings/pairings.module.js';
+import { MailModule } from './mail/mail.module.js';
+import { DemoModule } from './demo/demo.module.js';
+
+@Module({})
+export class AppModule {
+  /** The application around an already opened (and migrated) data source. */
+  static forRoot(config: AppConfig, dataSource: DataSource): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            // One line per request; never secrets.
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+            autoLogging: { ignore: (req) => req.url === '/api/health' },
+          },
+        }),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => dataSource.options,
+          dataSourceFactory: async () => dataSource,
+        }),
+        HealthModule,
+        MailModule,
+        AccessModule,
+        AuthModule,
+        DirectoryModule,
+        PairingsModule,
+        DemoModule,
+      ],
+    };
+  }
+}
+
+export { APP_CONFIG };

@@ -1,0 +1,153 @@
+/**
+ * Typed configuration, read from the environment once at boot and validated. A bad value stops the
+ * process with one line saying which variable and why.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export class ConfigError extends Error {}
+
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  /** Public origin of the platform, used in links sent by mail and as the default allowed origin. */
+  publicUrl: string;
+  /** Origins whose browsers may make cookie-authenticated requests and open sockets. */
+  allowedOrigins: string[];
+  /** null: run the embedded PostgreSQL under dataDir. */
+  databaseUrl: string | null;
+  embeddedPostgresPort: number;
+  redisUrl: string | null;
+  sessionSecret: string;
+  sessionTtlHours: number;
+  dataDir: string;
+  demo: boolean;
+  demoPassword: string;
+  uploadMaxBytes: number;
+  smtpUrl: string | null;
+  mailFrom: string;
+  logLevel: string;
+  /** Folder of the built web client to serve at `/`; null when it is not built. */
+  webDist: string | null;
+  /** Failed logins allowed per account, and per client address, in the rate-limit window. */
+  loginMaxFailuresPerAccount: number;
+  loginMaxFailuresPerClient: number;
+  loginWindowMinutes: number;
+}
+
+type Env = Record<string, string | undefined>;
+
+const PLACEHOLDER_SECRETS = /^(changeme|change-me|change_me|secret|password|demo|test|xxx+|your[-_ ]?secret.*|replace[-_ ]?me.*)$/i;
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(`${name} must be a whole number, got "${raw}".`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(`${name} must be between ${min} and ${max}, got ${value}.`);
+  return value;
+}
+
+function bool(env: Env, name: string): boolean | null {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return null;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be 1 or 0 (true/false), got "${env[name]}".`);
+}
+
+function url(env: Env, name: string, protocols: string[]): string | null {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} is not a valid URL.`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}.`);
+  }
+  return raw;
+}
+
+/** Development keeps a generated secret in the data folder, so sessions survive restarts. */
+function developmentSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConfig {
+  const nodeEnvRaw = env.NODE_ENV ?? 'development';
+  if (!['development', 'production', 'test'].includes(nodeEnvRaw)) {
+    throw new ConfigError(`NODE_ENV must be development, production or test, got "${nodeEnvRaw}".`);
+  }
+  const nodeEnv = nodeEnvRaw as AppConfig['nodeEnv'];
+  const production = nodeEnv === 'production';
+  const port = int(env, 'PORT', 3000, 1, 65535);
+  const host = env.HOST || '0.0.0.0';
+  const publicUrl = (url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`).replace(/\/$/, '');
+  const allowedOrigins = (env.ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim().replace(/\/$/, ''))
+    .filter(Boolean);
+  for (const origin of allowedOrigins) {
+    if (!/^https?:\/\/[^/]+$/.test(origin)) throw new ConfigError(`ALLOWED_ORIGINS entry "${origin}" must be an origin like https://example.org.`);
+  }
+  const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  const dataDir = path.resolve(cwd, env.DATA_DIR || 'data');
+  const demoFlag = bool(env, 'IUC_DEMO');
+  // Demo mode is the embedded default; elsewhere it must be asked for.
+  const demo = demoFlag ?? databaseUrl === null;
+  if (demo && production) {
+    throw new ConfigError('Demo mode (IUC_DEMO, or no DATABASE_URL) is refused when NODE_ENV=production: set DATABASE_URL and IUC_DEMO=0.');
+  }
+  let sessionSecret = env.SESSION_SECRET ?? '';
+  if (production) {
+    if (!sessionSecret) throw new ConfigError('SESSION_SECRET is required in production: set it to at least 32 random characters.');
+    if (PLACEHOLDER_SECRETS.test(sessionSecret) || sessionSecret.length < 32) {
+      throw new ConfigError('SESSION_SECRET looks like a placeholder or is shorter than 32 characters: set it to a long random value.');
+    }
+  } else if (!sessionSecret) {
+    sessionSecret = developmentSecret(dataDir);
+  }
+  const demoPassword = env.IUC_DEMO_PASSWORD || 'demo';
+  const webDistDefault = path.resolve(cwd, 'apps/web/dist');
+  const webDist = env.WEB_DIST ? path.resolve(cwd, env.WEB_DIST) : existsSync(webDistDefault) ? webDistDefault : null;
+  const logLevel = env.LOG_LEVEL || (nodeEnv === 'test' ? 'warn' : 'info');
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent; got "${logLevel}".`);
+  }
+  return {
+    nodeEnv,
+    port,
+    host,
+    publicUrl,
+    allowedOrigins: allowedOrigins.length ? allowedOrigins : [new URL(publicUrl).origin],
+    databaseUrl,
+    embeddedPostgresPort: int(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
+    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    sessionSecret,
+    sessionTtlHours: int(env, 'SESSION_TTL_HOURS', 24 * 14, 1, 24 * 365),
+    dataDir,
+    demo,
+    demoPassword,
+    uploadMaxBytes: int(env, 'UPLOAD_MAX_BYTES', 25 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom: env.MAIL_FROM || 'IUC Knowledge Platform <no-reply@localhost>',
+    logLevel,
+    webDist,
+    loginMaxFailuresPerAccount: int(env, 'LOGIN_MAX_FAILURES_PER_ACCOUNT', 5, 1, 1000),
+    loginMaxFailuresPerClient: int(env, 'LOGIN_MAX_FAILURES_PER_CLIENT', 20, 1, 10000),
+    loginWindowMinutes: int(env, 'LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60),
+  };
+}
+
+/** Injection token for the AppConfig object. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

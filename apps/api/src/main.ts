@@ -1,0 +1,34 @@
+import { ConfigError, loadConfig } from './config/config.js';
+import { createPlatform } from './app.factory.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`Configuration error: ${err.message}`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const platform = await createPlatform(config);
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    console.log(`${signal}: shutting down`);
+    await platform.close().catch((e: Error) => console.error(e.message));
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  await platform.app.listen(config.port, config.host);
+  const demo = config.demo ? ` Demo accounts use the password "${config.demoPassword === 'demo' ? 'demo' : '(IUC_DEMO_PASSWORD)'}".` : '';
+  console.log(`IUC Knowledge Platform is up at ${config.publicUrl} (API docs at ${config.publicUrl}/api/docs).${demo}`);
+}
+
+main().catch((err: Error) => {
+  console.error(`Failed to start: ${err.stack ?? err.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,45 @@
+/**
+ * The real platform on a private database, listening on a free port: real PostgreSQL, real HTTP.
+ * Only systems outside ours (SMTP) are replaced.
+ */
+import type { INestApplication } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { createPlatform } from '../app.factory.js';
+import { loadConfig, type AppConfig } from '../config/config.js';
+import { createTestDatabase } from './database.js';
+
+export interface TestApp {
+  app: INestApplication;
+  dataSource: DataSource;
+  config: AppConfig;
+  /** Base URL, e.g. http://127.0.0.1:41234 */
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: db.url,
+    SESSION_SECRET: 'test-session-secret-that-is-long-enough-0123456789',
+    IUC_DEMO: '0',
+    LOG_LEVEL: 'silent',
+    PUBLIC_URL: 'http://localhost:3000',
+    WEB_DIST: '/nonexistent',
+    ...env,
+  });
+  const platform = await createPlatform(config, { logger: false });
+  await platform.app.listen(0, '127.0.0.1');
+  const address = platform.app.getHttpServer().address() as { port: number };
+  return {
+    app: platform.app,
+    dataSource: platform.dataSource,
+    config,
+    url: `http://127.0.0.1:${address.port}`,
+    async close() {
+      await platform.close();
+      await db.drop();
+    },
+  };
+}

@@ -1,0 +1,184 @@
+/**
+ * Request and response shapes of the REST API. The API's DTO classes implement these; the web client
+ * imports them. Nothing here is an entity.
+ */
+import type { AuthorityKind, PairingSide, PairingStatus, ThemeCode, WorldRegionCode } from './taxonomies.js';
+import type { PairingRole, ProgrammeRole } from './roles.js';
+
+export interface ApiError {
+  statusCode: number;
+  error: string;
+  message: string | string[];
+}
+
+export interface MembershipDto {
+  pairingId: string;
+  role: PairingRole;
+  /** The city side's authority the member works for; null for observers of the whole pairing. */
+  authorityId: string | null;
+}
+
+export interface UserDto {
+  id: string;
+  email: string;
+  name: string;
+  programmeRole: ProgrammeRole | null;
+  locale: string;
+  memberships: MembershipDto[];
+}
+
+export interface LoginRequest {
+  email: string;
+  password: string;
+}
+
+export interface SessionResponse {
+  user: UserDto;
+  /** Bearer token for API clients; the browser uses the httpOnly cookie set with the same session. */
+  token: string;
+  /** Send as the `X-CSRF-Token` header with every cookie-authenticated mutation. */
+  csrfToken: string;
+}
+
+export interface MeResponse {
+  user: UserDto;
+  csrfToken: string;
+}
+
+export interface PopulationDto {
+  value: number;
+  year: number | null;
+  scope: 'city' | 'metro' | 'luz' | 'group';
+  source: string | null;
+}
+
+export interface AuthoritySummaryDto {
+  id: string;
+  name: string;
+  countryIso: string;
+}
+
+export interface AuthorityDto extends AuthoritySummaryDto {
+  localName: string | null;
+  kind: AuthorityKind;
+  parent: AuthoritySummaryDto | null;
+  worldRegion: WorldRegionCode;
+  population: PopulationDto | null;
+  languages: string[];
+  timeZone: string;
+  geo: { lat: number; lon: number } | null;
+}
+
+export interface MunicipalityGroupDto {
+  id: string;
+  name: string;
+  lead: AuthoritySummaryDto;
+  members: AuthoritySummaryDto[];
+  /** Sum of the members' populations; null when one is unknown. */
+  combinedPopulation: number | null;
+  coordinatingBody: string | null;
+}
+
+export interface PairingSummaryDto {
+  id: string;
+  /** e.g. "Belfast – Medellín, Santiago de Cali". */
+  title: string;
+  callCode: string;
+  themes: ThemeCode[];
+  status: PairingStatus;
+  /** The partner side's world region. */
+  region: WorldRegionCode;
+  startDate: string | null;
+  termMonths: number;
+  /** startDate + termMonths, when the start is known. */
+  endDate: string | null;
+  eu: AuthoritySummaryDto[];
+  partner: AuthoritySummaryDto[];
+}
+
+export interface PairingSideDto {
+  side: PairingSide;
+  authorities: AuthorityDto[];
+  /** When the side applied as a municipality group (e.g. Graz with central Styria). */
+  group: MunicipalityGroupDto | null;
+}
+
+export interface PairingMemberDto {
+  userId: string;
+  name: string;
+  /** Only shown to the pairing's members and programme staff. */
+  email: string | null;
+  role: PairingRole;
+  authorityId: string | null;
+}
+
+export interface PairingDetailDto extends PairingSummaryDto {
+  description: string | null;
+  notes: string | null;
+  sides: PairingSideDto[];
+  members: PairingMemberDto[];
+  /** What the viewer may do here, so the client hides what the API would refuse. */
+  permissions: { invite: boolean; manage: boolean; grantableRoles: PairingRole[] };
+}
+
+export interface PairingFilters {
+  region?: WorldRegionCode;
+  country?: string;
+  call?: string;
+  theme?: ThemeCode;
+  text?: string;
+}
+
+export interface DemoAccountDto {
+  email: string;
+  name: string;
+  role: ProgrammeRole | PairingRole;
+  authority: string | null;
+  pairingIds: string[];
+}
+
+export interface CreateInvitationRequest {
+  email: string;
+  name: string;
+  role: PairingRole;
+  authorityId?: string | null;
+}
+
+export interface InvitationDto {
+  id: string;
+  email: string;
+  name: string;
+  pairingId: string;
+  role: PairingRole;
+  authorityId: string | null;
+  expiresAt: string;
+  acceptedAt: string | null;
+}
+
+export interface InvitationPreviewDto {
+  email: string;
+  name: string;
+  pairingTitle: string;
+  role: PairingRole;
+  expiresAt: string;
+}
+
+export interface AcceptInvitationRequest {
+  token: string;
+  password: string;
+  name?: string;
+}
+
+export interface OutboxMailDto {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  createdAt: string;
+}
+
+export interface HealthDto {
+  status: 'ok' | 'error';
+  database: 'up' | 'down';
+  version: string;
+}

@@ -1,0 +1,68 @@
+/**
+ * Who may do what. The one role matrix shared by the API (which enforces it) and the web client
+ * (which hides what the API would refuse).
+ */
+
+export const PROGRAMME_ROLES = ['admin', 'officer'] as const;
+export type ProgrammeRole = (typeof PROGRAMME_ROLES)[number];
+
+/** Roles inside one pairing. Coordinators and editors belong to one city side; viewers may too. */
+export const PAIRING_ROLES = ['coordinator', 'editor', 'viewer'] as const;
+export type PairingRole = (typeof PAIRING_ROLES)[number];
+
+export const PERMISSIONS = [
+  /** Browse the programme directory: authorities, groups, pairings and who works on them. */
+  'directory.read',
+  /** See a pairing's member contact details (emails). */
+  'pairing.members.contact',
+  /** Invite someone into a pairing (with a role no higher than the inviter may grant). */
+  'pairing.invite',
+  /** Change a pairing's data, memberships and status. */
+  'pairing.manage',
+  /** Read the mail outbox (mail written while no SMTP transport is configured). */
+  'mail.outbox.read',
+  /** Disable or enable accounts. */
+  'user.manage',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** What a person is, relative to one object: their programme role and their role in its pairing. */
+export interface Standing {
+  programmeRole: ProgrammeRole | null;
+  pairingRole: PairingRole | null;
+}
+
+type Grant = { programme: readonly ProgrammeRole[]; pairing: readonly PairingRole[] };
+
+/** The matrix: for each permission, the programme roles and pairing roles that hold it. */
+export const ROLE_MATRIX: Record<Permission, Grant> = {
+  'directory.read': { programme: ['admin', 'officer'], pairing: ['coordinator', 'editor', 'viewer'] },
+  'pairing.members.contact': {
+    programme: ['admin', 'officer'],
+    pairing: ['coordinator', 'editor', 'viewer'],
+  },
+  'pairing.invite': { programme: ['admin', 'officer'], pairing: ['coordinator'] },
+  'pairing.manage': { programme: ['admin', 'officer'], pairing: [] },
+  'mail.outbox.read': { programme: ['admin'], pairing: [] },
+  'user.manage': { programme: ['admin'], pairing: [] },
+};
+
+/**
+ * Permissions every signed-in person holds whatever their standing (the programme directory is
+ * open to everyone in the programme, so that cities can find each other).
+ */
+export const SIGNED_IN_PERMISSIONS: readonly Permission[] = ['directory.read'];
+
+export function can(standing: Standing, permission: Permission): boolean {
+  if (SIGNED_IN_PERMISSIONS.includes(permission)) return true;
+  const grant = ROLE_MATRIX[permission];
+  if (standing.programmeRole && grant.programme.includes(standing.programmeRole)) return true;
+  return standing.pairingRole !== null && grant.pairing.includes(standing.pairingRole);
+}
+
+/** Which pairing roles a person may hand out by invitation. */
+export function grantableRoles(standing: Standing): PairingRole[] {
+  if (standing.programmeRole) return [...PAIRING_ROLES];
+  if (standing.pairingRole === 'coordinator') return ['editor', 'viewer'];
+  return [];
+}
