@@ -6,11 +6,13 @@ import { APP_CONFIG, type AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
 import { HealthModule } from './health/health.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { redactRequestTokens } from './auth/log-redaction.js';
 import { AccessModule } from './access/access.module.js';
 import { DirectoryModule } from './directory/directory.module.js';
 import { PairingsModule } from './pairings/pairings.module.js';
 import { MailModule } from './mail/mail.module.js';
 import { DemoModule } from './demo/demo.module.js';
+import { PlansModule } from './plans/plans.module.js';
 
 @Module({})
 export class AppModule {
@@ -25,6 +27,7 @@ export class AppModule {
             level: config.logLevel,
             // One line per request; never secrets.
             redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+            serializers: { req: redactRequestTokens },
             autoLogging: { ignore: (req) => req.url === '/api/health' },
           },
         }),
@@ -39,6 +42,7 @@ export class AppModule {
         DirectoryModule,
         PairingsModule,
         DemoModule,
+        PlansModule,
       ],
     };
   }

@@ -161,11 +161,15 @@ export interface InvitationPreviewDto {
   pairingTitle: string;
   role: PairingRole;
   expiresAt: string;
+  /** The email already has an account: accepting needs no password (and never changes it). */
+  hasAccount: boolean;
 }
 
 export interface AcceptInvitationRequest {
   token: string;
-  password: string;
+  /** Required (8–200 characters) when accepting creates the account; ignored for an existing one. */
+  password?: string;
+  /** The new account's name; defaults to the name on the invitation. */
   name?: string;
 }
 

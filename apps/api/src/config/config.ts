@@ -26,6 +26,8 @@ export interface AppConfig {
   demo: boolean;
   demoPassword: string;
   uploadMaxBytes: number;
+  /** Largest Yjs message a collab client may send; larger closes its connection. */
+  collabMaxMessageBytes: number;
   smtpUrl: string | null;
   mailFrom: string;
   logLevel: string;
@@ -139,6 +141,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     demo,
     demoPassword,
     uploadMaxBytes: int(env, 'UPLOAD_MAX_BYTES', 25 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    collabMaxMessageBytes: int(env, 'COLLAB_MAX_MESSAGE_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: env.MAIL_FROM || 'IUC Knowledge Platform <no-reply@localhost>',
     logLevel,

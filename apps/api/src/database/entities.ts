@@ -10,6 +10,11 @@ import { CallEntity } from '../pairings/call.entity.js';
 import { PairingEntity } from '../pairings/pairing.entity.js';
 import { PairingAuthorityEntity } from '../pairings/pairing-authority.entity.js';
 import { MembershipEntity } from '../pairings/membership.entity.js';
+import { PlanEntity } from '../plans/plan.entity.js';
+import { PlanProjectionEntity } from '../plans/plan-projection.entity.js';
+import { PlanActionRowEntity } from '../plans/plan-action-row.entity.js';
+import { CollabUpdateEntity } from '../collab/collab-update.entity.js';
+import { CollabSnapshotEntity } from '../collab/collab-snapshot.entity.js';
 
 export const ENTITIES = [
   UserEntity,
@@ -23,4 +28,9 @@ export const ENTITIES = [
   PairingEntity,
   PairingAuthorityEntity,
   MembershipEntity,
+  PlanEntity,
+  PlanProjectionEntity,
+  PlanActionRowEntity,
+  CollabUpdateEntity,
+  CollabSnapshotEntity,
 ];

@@ -6,7 +6,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { createPlatform } from '../app.factory.js';
 import { loadConfig, type AppConfig } from '../config/config.js';
-import { createTestDatabase } from './database.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
 
 export interface TestApp {
   app: INestApplication;
@@ -17,8 +17,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const db = await createTestDatabase();
+/**
+ * `options.database`: reuse an existing test database (e.g. to restart the API on the same data);
+ * the caller then drops it.
+ */
+export async function startTestApp(env: Record<string, string> = {}, options: { database?: TestDatabase } = {}): Promise<TestApp> {
+  const db = options.database ?? (await createTestDatabase());
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: db.url,
@@ -39,7 +43,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     url: `http://127.0.0.1:${address.port}`,
     async close() {
       await platform.close();
-      await db.drop();
+      if (!options.database) await db.drop();
     },
   };
 }

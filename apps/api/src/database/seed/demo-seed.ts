@@ -4,8 +4,18 @@
  */
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/config.js';
+import { hashPassword } from '../../auth/password.js';
+import { demoData } from './demo-data.js';
+import { DemoSeeder } from './demo-seeder.js';
 
 export async function seedDemo(dataSource: DataSource, config: AppConfig): Promise<void> {
-  void dataSource;
-  void config;
+  const data = demoData();
+  const seeder = new DemoSeeder(dataSource);
+  // One hash shared by every demo account: argon2id is deliberately slow.
+  const passwordHash =
+    (await seeder.reusableHash(
+      data.accounts.map((a) => a.email),
+      config.demoPassword,
+    )) ?? (await hashPassword(config.demoPassword));
+  await seeder.write(data, passwordHash);
 }

@@ -1,0 +1,82 @@
+import { Body, Controller, Get, HttpCode, Inject, Post, Res, UseFilters } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCookieAuth,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { MeResponse, SessionResponse } from '@iuc/domain';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { type Actor, CurrentActor, Public } from './actor.js';
+import { AuthService } from './auth.service.js';
+import { Client, type ClientInfo } from './client-info.js';
+import { LoginBody, MeResponseDoc, SessionResponseDoc } from './dto/auth.dto.js';
+import { RetryAfterFilter } from './retry-after.filter.js';
+import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
+
+@ApiTags('auth')
+@Controller()
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Public()
+  @Post('auth/login')
+  @HttpCode(200)
+  @UseFilters(RetryAfterFilter)
+  @ApiOperation({
+    summary:
+      'Sign in: starts a new session (the iuc_session cookie) and ends the one the request came with.',
+  })
+  @ApiOkResponse({ type: SessionResponseDoc })
+  @ApiUnauthorizedResponse({
+    description: 'Wrong email or password, or a disabled account (one message for all).',
+  })
+  @ApiTooManyRequestsResponse({
+    description: 'Too many failed attempts for this account or client; see Retry-After.',
+  })
+  @ApiForbiddenResponse({ description: 'Sent from a page of another origin.' })
+  async login(
+    @Body() body: LoginBody,
+    @Client() client: ClientInfo,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SessionResponse> {
+    const session = await this.auth.login(body, client);
+    setSessionCookie(res, this.config, session.token);
+    return session;
+  }
+
+  @Post('auth/logout')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiCookieAuth('iuc_session')
+  @ApiOperation({ summary: 'Ends the current session and clears the cookie.' })
+  @ApiNoContentResponse()
+  async logout(
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<void> {
+    await this.auth.logout(actor);
+    clearSessionCookie(res, this.config);
+  }
+
+  @Get('me')
+  @ApiBearerAuth()
+  @ApiCookieAuth('iuc_session')
+  @ApiOperation({
+    summary: 'The signed-in user with their memberships, and the CSRF token of the session.',
+  })
+  @ApiOkResponse({ type: MeResponseDoc })
+  @ApiUnauthorizedResponse({ description: 'No live session.' })
+  me(@CurrentActor() actor: Actor): Promise<MeResponse> {
+    return this.auth.me(actor);
+  }
+}

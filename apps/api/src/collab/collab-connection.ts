@@ -1,0 +1,169 @@
+/**
+ * One client's websocket on one document: parses every frame fully before acting on it, enforces
+ * the connection's mode (readers never write), its identity in awareness, size and rate limits.
+ * Any violation closes this connection only.
+ */
+import type { WebSocket } from 'ws';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import type { CollabDocument, DocumentPeer } from './collab-document.js';
+import type { CollabGrant } from './collab-access.js';
+import {
+  CLOSE_FORBIDDEN,
+  CLOSE_PROTOCOL_ERROR,
+  CLOSE_RATE_LIMITED,
+  CLOSE_TOO_LARGE,
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  inspectUpdate,
+  parseAwarenessUpdate,
+  parseClientMessage,
+  ProtocolError,
+} from './protocol.js';
+import { TokenBucket } from './token-bucket.js';
+
+export interface ConnectionLimits {
+  maxMessageBytes: number;
+  messagesPerSecond: number;
+  messageBurst: number;
+  bytesPerSecond: number;
+  /** A reader that keeps sending updates is misbehaving: close after this many refusals. */
+  maxRefusedUpdates: number;
+  /** A client that does not read: close when this much is queued for it. */
+  maxBufferedBytes: number;
+}
+
+export const DEFAULT_LIMITS: ConnectionLimits = {
+  maxMessageBytes: 1024 * 1024,
+  messagesPerSecond: 200,
+  messageBurst: 400,
+  bytesPerSecond: 4 * 1024 * 1024,
+  maxRefusedUpdates: 50,
+  maxBufferedBytes: 16 * 1024 * 1024,
+};
+
+let nextPeerId = 1;
+
+export class CollabConnection implements DocumentPeer {
+  readonly id = nextPeerId++;
+  /** Awareness client ids this connection introduced (and alone may update). */
+  readonly awarenessClients = new Set<number>();
+  refusedUpdates = 0;
+  private readonly messages: TokenBucket;
+  private readonly bytes: TokenBucket;
+  private closed = false;
+
+  constructor(
+    private readonly ws: WebSocket,
+    readonly grant: CollabGrant,
+    readonly document: CollabDocument,
+    private readonly limits: ConnectionLimits,
+    private readonly onClose: (connection: CollabConnection) => void,
+    /** Awareness client ids owned by other connections on this document. */
+    private readonly ownerOf: (clientId: number) => CollabConnection | undefined,
+  ) {
+    this.messages = new TokenBucket(limits.messagesPerSecond, limits.messageBurst);
+    this.bytes = new TokenBucket(limits.bytesPerSecond, Math.max(limits.bytesPerSecond, limits.maxMessageBytes * 2));
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /** Joins the document: greet with our state vector and everyone's presence. */
+  start(): void {
+    this.document.peers.set(this.id, this);
+    this.send(encodeSyncStep1(this.document.doc));
+    const states = [...this.document.awareness.getStates().keys()];
+    if (states.length) this.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.document.awareness, states)));
+  }
+
+  send(frame: Uint8Array): void {
+    if (this.closed) return;
+    if (this.ws.bufferedAmount > this.limits.maxBufferedBytes) {
+      this.close(CLOSE_RATE_LIMITED, 'client is not reading');
+      return;
+    }
+    this.ws.send(frame, { binary: true }, (err) => {
+      if (err) this.close(1011, 'send failed');
+    });
+  }
+
+  /** Handles one frame; returns a promise only to let tests await the durable path. */
+  async receive(frame: Uint8Array): Promise<void> {
+    if (this.closed) return;
+    if (frame.byteLength > this.limits.maxMessageBytes) return this.close(CLOSE_TOO_LARGE, 'message too large');
+    if (!this.messages.take() || !this.bytes.take(frame.byteLength)) return this.close(CLOSE_RATE_LIMITED, 'too many messages');
+    try {
+      const message = parseClientMessage(frame);
+      switch (message.kind) {
+        case 'sync-step1':
+          this.send(encodeSyncStep2(this.document.doc, message.stateVector));
+          return;
+        case 'update':
+          return await this.receiveUpdate(message.update);
+        case 'awareness':
+          return this.receiveAwareness(message.update);
+        case 'query-awareness': {
+          const states = [...this.document.awareness.getStates().keys()];
+          this.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.document.awareness, states)));
+          return;
+        }
+        case 'auth':
+          return;
+      }
+    } catch (err) {
+      if (err instanceof ProtocolError) return this.close(err.closeCode, err.message);
+      // Persistence failed: the client did not get the update acknowledged by anyone; it will
+      // resend on reconnect.
+      return this.close(1011, 'could not save');
+    }
+  }
+
+  private async receiveUpdate(update: Uint8Array): Promise<void> {
+    const { empty } = inspectUpdate(update);
+    if (empty) return;
+    if (!this.grant.canEdit) {
+      // Refused: never applied, stored or relayed.
+      if (++this.refusedUpdates > this.limits.maxRefusedUpdates) this.close(CLOSE_FORBIDDEN, 'read-only');
+      return;
+    }
+    await this.document.submit(update, this);
+  }
+
+  private receiveAwareness(update: Uint8Array): void {
+    const entries = parseAwarenessUpdate(update);
+    for (const entry of entries) {
+      const owner = this.ownerOf(entry.clientId);
+      if (owner && owner !== this) throw new ProtocolError('awareness for another connection', CLOSE_FORBIDDEN);
+      const user = entry.state?.user as { id?: unknown; name?: unknown } | undefined;
+      if (user && typeof user === 'object' && user.id !== undefined && user.id !== this.grant.userId) {
+        throw new ProtocolError('awareness claims another user', CLOSE_FORBIDDEN);
+      }
+    }
+    // Stamp the authenticated identity, so names beside cursors come from the server.
+    const stamped = awarenessProtocol.modifyAwarenessUpdate(update, (state: Record<string, unknown> | null) => {
+      if (!state) return state;
+      const user = (typeof state.user === 'object' && state.user) || {};
+      return { ...state, user: { ...user, id: this.grant.userId, name: this.grant.name, canEdit: this.grant.canEdit } };
+    });
+    for (const entry of entries) this.awarenessClients.add(entry.clientId);
+    awarenessProtocol.applyAwarenessUpdate(this.document.awareness, stamped, this);
+  }
+
+  close(code = 1000, reason = ''): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.document.peers.delete(this.id);
+    const mine = [...this.awarenessClients].filter((c) => this.document.awareness.getStates().has(c));
+    if (mine.length) awarenessProtocol.removeAwarenessStates(this.document.awareness, mine, this);
+    try {
+      this.ws.close(code, reason.slice(0, 120));
+    } catch {
+      this.ws.terminate();
+    }
+    this.onClose(this);
+  }
+}
+
+export { CLOSE_PROTOCOL_ERROR };

@@ -1,0 +1,93 @@
+/**
+ * One live document: its Y.Doc (only durable content), awareness, and the connections on it.
+ * Incoming updates go through a durable pipeline: written to the log first, then applied to the
+ * Y.Doc and relayed, in arrival order. So anything a collaborator has seen survives a crash.
+ */
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { encodeAwareness, encodeUpdate } from './protocol.js';
+
+/** What a document needs from a connection. */
+export interface DocumentPeer {
+  readonly id: number;
+  send(frame: Uint8Array): void;
+}
+
+export interface DocumentHooks {
+  /** Makes an update durable; resolves with its sequence number. */
+  persist(docName: string, update: Uint8Array): Promise<string>;
+  /** Called after updates were applied (for projections and compaction scheduling). */
+  changed(document: CollabDocument): void;
+}
+
+export class CollabDocument {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness: awarenessProtocol.Awareness;
+  readonly peers = new Map<number, DocumentPeer>();
+  /** Seq of the newest update applied to `doc` (all earlier ones are applied too). */
+  appliedSeq = '0';
+  /** Updates applied since the last compaction. */
+  updatesSinceCompaction = 0;
+  private chain: Promise<void> = Promise.resolve();
+  private destroyed = false;
+
+  constructor(
+    readonly name: string,
+    private readonly hooks: DocumentHooks,
+  ) {
+    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    // The server has no presence of its own.
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+      const changed = [...added, ...updated, ...removed];
+      if (!changed.length) return;
+      this.broadcast(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)));
+    });
+  }
+
+  /** Loads stored content (before any peer joins). */
+  restore(snapshot: Uint8Array | null, updates: Uint8Array[], lastSeq: string): void {
+    Y.transact(this.doc, () => {
+      if (snapshot) Y.applyUpdate(this.doc, snapshot);
+      for (const u of updates) Y.applyUpdate(this.doc, u);
+    });
+    this.appliedSeq = lastSeq;
+    this.updatesSinceCompaction = updates.length;
+  }
+
+  /**
+   * Persists, then applies and relays to everyone but the sender. Resolves once relayed. Updates
+   * are chained so that they are applied in the order they arrived.
+   */
+  submit(update: Uint8Array, from: DocumentPeer | null): Promise<void> {
+    const durable = this.hooks.persist(this.name, update);
+    const step = this.chain.then(async () => {
+      const seq = await durable;
+      if (this.destroyed) return;
+      Y.applyUpdate(this.doc, update, from);
+      this.appliedSeq = seq;
+      this.updatesSinceCompaction++;
+      const frame = encodeUpdate(update);
+      for (const peer of this.peers.values()) if (peer !== from) peer.send(frame);
+      this.hooks.changed(this);
+    });
+    // A failed write must not block the updates behind it; the sender learns through its promise.
+    this.chain = step.catch(() => undefined);
+    return step;
+  }
+
+  /** Waits until every submitted update is applied. */
+  settled(): Promise<void> {
+    return this.chain;
+  }
+
+  broadcast(frame: Uint8Array, except?: DocumentPeer): void {
+    for (const peer of this.peers.values()) if (peer !== except) peer.send(frame);
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}

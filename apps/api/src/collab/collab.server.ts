@@ -1,0 +1,292 @@
+/**
+ * The Yjs sync server at `/collab/<documentName>`: the y-websocket protocol over `ws`, sharing the
+ * API's HTTP port. It composes small parts: access (who may open what), the update log (durable
+ * before relayed), connections (limits and modes), observers (projections) and compaction.
+ */
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import * as Y from 'yjs';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { COLLAB_ACCESS, type CollabAccess } from './collab-access.js';
+import { CollabConnection, DEFAULT_LIMITS, type ConnectionLimits } from './collab-connection.js';
+import { CollabDocument } from './collab-document.js';
+import { DOCUMENT_OBSERVERS, type DocumentObserver } from './document-observer.js';
+import { CLOSE_NOT_FOUND } from './protocol.js';
+import { UpdateLogRepository } from './update-log.repository.js';
+import { WriteBatcher } from './write-batcher.js';
+
+const PATH_PREFIX = '/collab/';
+const DOC_NAME = /^[a-z]+\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** Compact when this many updates were applied since the last snapshot. */
+const COMPACT_AFTER_UPDATES = 1000;
+/** Unload a document this long after its last connection left. */
+const IDLE_UNLOAD_MS = 10_000;
+/** Debounce of observer notifications (projections). */
+const OBSERVE_DEBOUNCE_MS = 1_000;
+/** How often open connections' access is checked again. */
+const RECHECK_INTERVAL_MS = 2_000;
+
+@Injectable()
+export class CollabServer implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('Collab');
+  private readonly wss: WebSocketServer;
+  private readonly documents = new Map<string, Promise<CollabDocument>>();
+  private readonly connections = new Set<CollabConnection>();
+  private readonly batcher: WriteBatcher;
+  private readonly limits: ConnectionLimits;
+  private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+  private readonly observeTimers = new Map<string, NodeJS.Timeout>();
+  private readonly compacting = new Map<string, Promise<void>>();
+  private recheckTimer: NodeJS.Timeout | null = null;
+  private stopping = false;
+  private rechecking = false;
+
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly updateLog: UpdateLogRepository,
+    @Inject(COLLAB_ACCESS) private readonly access: CollabAccess,
+    @Inject(DOCUMENT_OBSERVERS) private readonly observers: DocumentObserver[],
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.limits = { ...DEFAULT_LIMITS, maxMessageBytes: config.collabMaxMessageBytes };
+    // ws's own ceiling is above ours so that we close oversized frames with our own code.
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: this.limits.maxMessageBytes * 4, perMessageDeflate: false });
+    this.batcher = new WriteBatcher((names, updates) => this.updateLog.append(names, updates));
+  }
+
+  onApplicationBootstrap(): void {
+    const server = this.adapterHost.httpAdapter.getHttpServer() as Server;
+    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      if (req.url?.startsWith(PATH_PREFIX)) this.handleUpgrade(req, socket, head);
+    });
+    this.recheckTimer = setInterval(() => void this.recheckAccess(), RECHECK_INTERVAL_MS);
+    this.recheckTimer.unref();
+  }
+
+  /** Before the HTTP server closes (it would wait for our sockets) and while the database is up. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    if (this.recheckTimer) clearInterval(this.recheckTimer);
+    for (const c of [...this.connections]) c.close(1001, 'server shutting down');
+    // Clients reconnect at once; do not wait for their closing handshakes.
+    for (const ws of this.wss.clients) ws.terminate();
+    await this.batcher.drain();
+    for (const t of [...this.unloadTimers.values(), ...this.observeTimers.values()]) clearTimeout(t);
+    for (const name of [...this.documents.keys()]) await this.unload(name, { compact: false });
+    this.wss.close();
+  }
+
+  /** Number of open connections (for health and tests). */
+  get connectionCount(): number {
+    return this.connections.size;
+  }
+
+  /**
+   * A change made by the server itself (e.g. restoring a version): durable, then relayed to every
+   * open connection, exactly like a client's update.
+   */
+  async applyUpdate(docName: string, update: Uint8Array): Promise<void> {
+    const document = await this.open(docName);
+    try {
+      await document.submit(update, null);
+    } finally {
+      if (document.peers.size === 0) this.scheduleUnload(docName);
+    }
+  }
+
+  /** Reads a document's current content: the live one if open, else as stored. */
+  async read<T>(docName: string, read: (doc: Y.Doc) => T): Promise<T> {
+    const live = this.documents.get(docName);
+    if (live) return read((await live).doc);
+    const stored = await this.updateLog.load(docName);
+    const doc = new Y.Doc();
+    try {
+      Y.transact(doc, () => {
+        if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+        for (const u of stored.updates) Y.applyUpdate(doc, u);
+      });
+      return read(doc);
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  private handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    if (this.stopping) {
+      socket.destroy();
+      return;
+    }
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const docName = decodeURIComponent(url.pathname.slice(PATH_PREFIX.length));
+    this.wss.handleUpgrade(req, socket, head, (ws) => void this.accept(ws, req, docName));
+  }
+
+  private async accept(ws: WebSocket, req: IncomingMessage, docName: string): Promise<void> {
+    // Frames that arrive while we authorise and load wait here, in order.
+    const early: Uint8Array[] = [];
+    const buffer = (data: Buffer) => early.push(new Uint8Array(data));
+    ws.on('message', buffer);
+    ws.on('error', () => ws.terminate());
+    try {
+      if (!DOC_NAME.test(docName)) return ws.close(CLOSE_NOT_FOUND, 'unknown document');
+      const verdict = await this.access.authorise(req, docName);
+      if (!verdict.ok) return ws.close(verdict.closeCode, verdict.reason);
+      if (ws.readyState !== ws.OPEN) return;
+      const document = await this.open(docName);
+      const connection = new CollabConnection(ws, verdict.grant, document, this.limits, (c) => this.closed(c), (id) =>
+        this.awarenessOwner(document, id),
+      );
+      this.connections.add(connection);
+      ws.off('message', buffer);
+      let chain = Promise.resolve();
+      // Frames are handled one after another, so a client's own updates stay in order.
+      const receive = (data: Buffer) => {
+        chain = chain.then(() => connection.receive(new Uint8Array(data)));
+      };
+      ws.on('message', receive);
+      ws.on('close', () => connection.close());
+      connection.start();
+      for (const frame of early) receive(Buffer.from(frame));
+    } catch (err) {
+      this.logger.error(`could not open ${docName}: ${(err as Error).message}`);
+      ws.close(1011, 'could not open document');
+    }
+  }
+
+  private awarenessOwner(document: CollabDocument, clientId: number): CollabConnection | undefined {
+    for (const peer of document.peers.values()) {
+      if (peer instanceof CollabConnection && peer.awarenessClients.has(clientId)) return peer;
+    }
+    return undefined;
+  }
+
+  private open(docName: string): Promise<CollabDocument> {
+    const timer = this.unloadTimers.get(docName);
+    if (timer) {
+      clearTimeout(timer);
+      this.unloadTimers.delete(docName);
+    }
+    let document = this.documents.get(docName);
+    if (!document) {
+      document = this.load(docName);
+      this.documents.set(docName, document);
+      document.catch(() => this.documents.delete(docName));
+    }
+    return document;
+  }
+
+  private async load(docName: string): Promise<CollabDocument> {
+    const stored = await this.updateLog.load(docName);
+    const document = new CollabDocument(docName, {
+      persist: (name, update) => this.batcher.write(name, update),
+      changed: (d) => this.changed(d),
+    });
+    document.restore(stored.snapshot, stored.updates, stored.lastSeq);
+    if (stored.updates.length >= COMPACT_AFTER_UPDATES) this.scheduleCompaction(document);
+    return document;
+  }
+
+  private changed(document: CollabDocument): void {
+    if (document.updatesSinceCompaction >= COMPACT_AFTER_UPDATES) this.scheduleCompaction(document);
+    if (!this.observers.some((o) => o.observes(document.name)) || this.observeTimers.has(document.name)) return;
+    const timer = setTimeout(() => {
+      this.observeTimers.delete(document.name);
+      void this.notifyObservers(document);
+    }, OBSERVE_DEBOUNCE_MS);
+    timer.unref();
+    this.observeTimers.set(document.name, timer);
+  }
+
+  private async notifyObservers(document: CollabDocument): Promise<void> {
+    for (const observer of this.observers) {
+      if (!observer.observes(document.name)) continue;
+      try {
+        await observer.documentChanged(document.name, document.doc);
+      } catch (err) {
+        this.logger.error(`observer failed on ${document.name}: ${(err as Error).message}`);
+      }
+    }
+  }
+
+  private scheduleCompaction(document: CollabDocument): void {
+    if (this.compacting.has(document.name)) return;
+    document.updatesSinceCompaction = 0;
+    const run = this.compact(document.name)
+      .catch((err: Error) => this.logger.error(`compaction of ${document.name} failed: ${err.message}`))
+      .finally(() => this.compacting.delete(document.name));
+    this.compacting.set(document.name, run);
+  }
+
+  /**
+   * Merges the snapshot and the log as stored (not the live doc, which another instance's updates
+   * may not have reached yet) into a new snapshot, and drops the merged rows.
+   */
+  async compact(docName: string): Promise<void> {
+    const stored = await this.updateLog.load(docName);
+    if (!stored.updates.length) return;
+    const doc = new Y.Doc();
+    try {
+      Y.transact(doc, () => {
+        if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+        for (const u of stored.updates) Y.applyUpdate(doc, u);
+      });
+      await this.updateLog.compact(docName, Y.encodeStateAsUpdate(doc), stored.lastSeq);
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  private closed(connection: CollabConnection): void {
+    this.connections.delete(connection);
+    if (connection.document.peers.size === 0) this.scheduleUnload(connection.document.name);
+  }
+
+  private scheduleUnload(name: string): void {
+    if (this.unloadTimers.has(name)) return;
+    const timer = setTimeout(() => {
+      this.unloadTimers.delete(name);
+      void this.unload(name, { compact: true });
+    }, IDLE_UNLOAD_MS);
+    timer.unref();
+    this.unloadTimers.set(name, timer);
+  }
+
+  private async unload(docName: string, options: { compact: boolean }): Promise<void> {
+    const pending = this.documents.get(docName);
+    if (!pending) return;
+    const document = await pending.catch(() => null);
+    if (!document || document.peers.size > 0) return;
+    await document.settled();
+    if (this.observeTimers.has(docName)) {
+      clearTimeout(this.observeTimers.get(docName));
+      this.observeTimers.delete(docName);
+      await this.notifyObservers(document);
+    }
+    if (document.peers.size > 0) return;
+    this.documents.delete(docName);
+    document.destroy();
+    if (options.compact) await (this.compacting.get(docName) ?? this.compact(docName)).catch(() => undefined);
+  }
+
+  /** Closes connections whose access is gone; downgrades editors who became readers. */
+  private async recheckAccess(): Promise<void> {
+    if (this.rechecking || this.connections.size === 0) return;
+    this.rechecking = true;
+    try {
+      const open = [...this.connections];
+      const verdicts = await this.access.recheck(open.map((c) => c.grant));
+      open.forEach((connection, i) => {
+        const canEdit = verdicts[i];
+        if (canEdit === null) connection.close(4403, 'access revoked');
+        else connection.grant.canEdit = canEdit;
+      });
+    } catch (err) {
+      this.logger.error(`access recheck failed: ${(err as Error).message}`);
+    } finally {
+      this.rechecking = false;
+    }
+  }
+}

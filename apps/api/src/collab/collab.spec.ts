@@ -1,0 +1,167 @@
+import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
+import { startTestApp, type TestApp } from '../test/test-app.js';
+import { addMembership, createUser, login } from '../test/auth-helpers.js';
+import { insertPairing, type PairingFixture } from '../test/pairing-fixture.js';
+import { connectProvider, rawSocket, synced, waitFor, type CollabClient } from '../test/collab-clients.js';
+import { createTestDatabase, type TestDatabase } from '../test/database.js';
+import { encodeUpdate, MESSAGE_AWARENESS } from './protocol.js';
+
+const PASSWORD = 'correct horse battery';
+
+describe('collab sync server', () => {
+  let db: TestDatabase;
+  let t: TestApp;
+  let pairing: PairingFixture;
+  let planId: string;
+  let docName: string;
+  const tokens: Record<string, string> = {};
+  const userIds: Record<string, string> = {};
+  const clients: CollabClient[] = [];
+
+  const client = (who: string | null) => {
+    const c = connectProvider(t.url, docName, who ? tokens[who] : null);
+    clients.push(c);
+    return c;
+  };
+  const storedUpdates = async () => Number((await t.dataSource.query('SELECT count(*) AS n FROM collab_updates WHERE doc_name = $1', [docName]))[0].n);
+  const text = (c: CollabClient) => c.doc.getXmlFragment('section:vision').toString();
+  const type = (c: CollabClient, words: string) => {
+    const fragment = c.doc.getXmlFragment('section:vision');
+    const p = new Y.XmlElement('paragraph');
+    p.insert(0, [new Y.XmlText(words)]);
+    fragment.push([p]);
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    t = await startTestApp({}, { database: db });
+    pairing = await insertPairing(t.dataSource);
+    const people: [string, 'coordinator' | 'editor' | 'viewer' | null, string | null][] = [
+      ['coordinator', 'coordinator', pairing.euAuthorityId],
+      ['editor', 'editor', pairing.euAuthorityId],
+      ['viewer', 'viewer', null],
+      ['partner', 'coordinator', pairing.partnerAuthorityId],
+      ['outsider', null, null],
+      ['leaver', 'editor', pairing.euAuthorityId],
+    ];
+    for (const [who, role, authorityId] of people) {
+      const user = await createUser(t.dataSource, { email: `${who}@collab.test`, name: `${who} person`, password: PASSWORD });
+      userIds[who] = user.id;
+      if (role) await addMembership(t.dataSource, { userId: user.id, pairingId: pairing.pairingId, role, authorityId });
+      tokens[who] = (await login(t.url, `${who}@collab.test`, PASSWORD)).token;
+    }
+    [{ id: planId }] = await t.dataSource.query(
+      `INSERT INTO plans (pairing_id, authority_id, title) VALUES ($1, $2, 'Plan') RETURNING id`,
+      [pairing.pairingId, pairing.euAuthorityId],
+    );
+    docName = `plan.${planId}`;
+  });
+
+  afterEach(() => {
+    for (const c of clients.splice(0)) c.destroy();
+  });
+
+  afterAll(async () => {
+    await t.close();
+    await db.drop();
+  });
+
+  it('two stock WebsocketProvider clients converge, and a third joining later receives everything', async () => {
+    const a = client('coordinator');
+    const b = client('editor');
+    await Promise.all([synced(a), synced(b)]);
+    type(a, 'Safer streets for cyclists.');
+    type(b, 'A bike lane network by 2030.');
+    await waitFor(() => text(a) === text(b) && text(a).includes('cyclists') && text(a).includes('2030'), 5_000, 'convergence');
+    const c = client('partner');
+    await synced(c);
+    await waitFor(() => text(c) === text(a), 5_000, 'late joiner');
+    expect(text(c)).toContain('bike lane');
+  });
+
+  it("refuses a reader's update: never stored, never relayed", async () => {
+    const editor = client('editor');
+    const viewer = client('viewer');
+    await Promise.all([synced(editor), synced(viewer)]);
+    const before = await storedUpdates();
+    type(viewer, 'VIEWER WAS HERE');
+    type(editor, 'editor after viewer');
+    await waitFor(() => text(viewer).includes('editor after viewer'), 5_000, 'editor update at viewer');
+    // The editor's update went through; the viewer's did not.
+    expect(text(editor)).not.toContain('VIEWER WAS HERE');
+    expect(await storedUpdates()).toBe(before + 1);
+    const late = client('partner');
+    await synced(late);
+    expect(text(late)).not.toContain('VIEWER WAS HERE');
+  });
+
+  it('refuses a connection without a session (4401) and a non-member (4403) before any content', async () => {
+    const anonymous = client(null);
+    const outsider = client('outsider');
+    await waitFor(() => anonymous.closeCodes.length > 0 && outsider.closeCodes.length > 0, 5_000, 'refusals');
+    expect(anonymous.closeCodes[0]).toBe(4401);
+    expect(outsider.closeCodes[0]).toBe(4403);
+    expect(anonymous.provider.synced).toBe(false);
+    expect(outsider.doc.getXmlFragment('section:vision').length).toBe(0);
+  });
+
+  it('disconnects a member removed while connected, within seconds', async () => {
+    const leaver = client('leaver');
+    await synced(leaver);
+    await t.dataSource.query('DELETE FROM memberships WHERE user_id = $1', [userIds.leaver]);
+    await waitFor(() => leaver.closeCodes.includes(4403), 6_000, 'revocation');
+  });
+
+  it('closes only the sender of garbage bytes or an oversized update; others keep syncing', async () => {
+    const a = client('coordinator');
+    const b = client('editor');
+    await Promise.all([synced(a), synced(b)]);
+    const before = await storedUpdates();
+
+    const garbage = await rawSocket(t.url, docName, tokens.editor);
+    garbage.ws.send(Buffer.from([0, 2, 200, 1, 2, 3, 255, 255]));
+    expect(await garbage.closed).toBe(4400);
+
+    const big = await rawSocket(t.url, docName, tokens.editor);
+    const doc = new Y.Doc();
+    doc.getText('x').insert(0, 'x'.repeat(t.config.collabMaxMessageBytes + 10));
+    big.ws.send(encodeUpdate(Y.encodeStateAsUpdate(doc)));
+    expect(await big.closed).toBe(4413);
+    doc.destroy();
+
+    const spoof = await rawSocket(t.url, docName, tokens.editor);
+    const enc = encoding.createEncoder();
+    encoding.writeVarUint(enc, MESSAGE_AWARENESS);
+    const inner = encoding.createEncoder();
+    encoding.writeVarUint(inner, 1);
+    encoding.writeVarUint(inner, 12345);
+    encoding.writeVarUint(inner, 1);
+    encoding.writeVarString(inner, JSON.stringify({ user: { id: userIds.coordinator, name: 'Someone else' } }));
+    encoding.writeVarUint8Array(enc, encoding.toUint8Array(inner));
+    spoof.ws.send(encoding.toUint8Array(enc));
+    expect(await spoof.closed).toBe(4403);
+
+    expect(await storedUpdates()).toBe(before);
+    type(a, 'still working after the attacks');
+    await waitFor(() => text(b).includes('still working after the attacks'), 5_000, 'sync after attacks');
+  });
+
+  it('keeps content across an API restart', async () => {
+    const a = client('coordinator');
+    await synced(a);
+    type(a, 'written before the restart');
+    const witness = client('partner');
+    await synced(witness);
+    // Once another client has received it, the update is durable.
+    await waitFor(() => text(witness).includes('written before the restart'), 5_000, 'relay');
+    const expected = text(a);
+    expect(expected).toContain('cyclists');
+    await t.close();
+    t = await startTestApp({}, { database: db });
+    // Tokens survive: sessions are in PostgreSQL.
+    const b = client('editor');
+    await synced(b);
+    expect(text(b)).toBe(expected);
+  });
+});

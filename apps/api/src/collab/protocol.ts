@@ -1,0 +1,145 @@
+/**
+ * The y-websocket wire protocol: a varUint message type, then the payload. Sync messages carry a
+ * y-protocols sync message; awareness messages carry an awareness update.
+ */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+
+export const MESSAGE_SYNC = 0;
+export const MESSAGE_AWARENESS = 1;
+export const MESSAGE_AUTH = 2;
+export const MESSAGE_QUERY_AWARENESS = 3;
+
+export const SYNC_STEP1 = syncProtocol.messageYjsSyncStep1;
+export const SYNC_STEP2 = syncProtocol.messageYjsSyncStep2;
+export const SYNC_UPDATE = syncProtocol.messageYjsUpdate;
+
+/** Close codes our server uses (4000–4999 are application codes). */
+export const CLOSE_NOT_AUTHENTICATED = 4401;
+export const CLOSE_FORBIDDEN = 4403;
+export const CLOSE_NOT_FOUND = 4404;
+export const CLOSE_PROTOCOL_ERROR = 4400;
+export const CLOSE_TOO_LARGE = 4413;
+export const CLOSE_RATE_LIMITED = 4429;
+
+export class ProtocolError extends Error {
+  constructor(
+    message: string,
+    readonly closeCode = CLOSE_PROTOCOL_ERROR,
+  ) {
+    super(message);
+  }
+}
+
+export type ClientMessage =
+  | { kind: 'sync-step1'; stateVector: Uint8Array }
+  | { kind: 'update'; update: Uint8Array }
+  | { kind: 'awareness'; update: Uint8Array }
+  | { kind: 'query-awareness' }
+  | { kind: 'auth' };
+
+/** Parses one frame completely, or throws ProtocolError: nothing is applied from a bad frame. */
+export function parseClientMessage(frame: Uint8Array): ClientMessage {
+  try {
+    const decoder = decoding.createDecoder(frame);
+    const type = decoding.readVarUint(decoder);
+    let message: ClientMessage;
+    switch (type) {
+      case MESSAGE_SYNC: {
+        const syncType = decoding.readVarUint(decoder);
+        if (syncType === SYNC_STEP1) message = { kind: 'sync-step1', stateVector: decoding.readVarUint8Array(decoder) };
+        else if (syncType === SYNC_STEP2 || syncType === SYNC_UPDATE) message = { kind: 'update', update: decoding.readVarUint8Array(decoder) };
+        else throw new ProtocolError(`unknown sync message ${syncType}`);
+        break;
+      }
+      case MESSAGE_AWARENESS:
+        message = { kind: 'awareness', update: decoding.readVarUint8Array(decoder) };
+        break;
+      case MESSAGE_QUERY_AWARENESS:
+        message = { kind: 'query-awareness' };
+        break;
+      case MESSAGE_AUTH:
+        message = { kind: 'auth' };
+        break;
+      default:
+        throw new ProtocolError(`unknown message type ${type}`);
+    }
+    return message;
+  } catch (err) {
+    if (err instanceof ProtocolError) throw err;
+    throw new ProtocolError('undecodable frame');
+  }
+}
+
+export interface AwarenessEntry {
+  clientId: number;
+  clock: number;
+  /** null when the client removes its state. */
+  state: Record<string, unknown> | null;
+}
+
+/** Decodes an awareness update fully (the library would apply a half-read one). */
+export function parseAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
+  try {
+    const decoder = decoding.createDecoder(update);
+    const count = decoding.readVarUint(decoder);
+    if (count > 64) throw new ProtocolError('too many awareness entries');
+    const entries: AwarenessEntry[] = [];
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(decoder);
+      const clock = decoding.readVarUint(decoder);
+      const state = JSON.parse(decoding.readVarString(decoder)) as unknown;
+      if (state !== null && (typeof state !== 'object' || Array.isArray(state))) throw new ProtocolError('awareness state must be an object');
+      entries.push({ clientId, clock, state: state as Record<string, unknown> | null });
+    }
+    return entries;
+  } catch (err) {
+    if (err instanceof ProtocolError) throw err;
+    throw new ProtocolError('undecodable awareness update');
+  }
+}
+
+/** Checks that a Yjs update decodes; returns whether it carries anything (structs or deletions). */
+export function inspectUpdate(update: Uint8Array): { empty: boolean } {
+  try {
+    const decoded = Y.decodeUpdate(update);
+    return { empty: decoded.structs.length === 0 && decoded.ds.clients.size === 0 };
+  } catch {
+    throw new ProtocolError('undecodable update');
+  }
+}
+
+export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  syncProtocol.writeSyncStep1(encoder, doc);
+  return encoding.toUint8Array(encoder);
+}
+
+export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  syncProtocol.writeSyncStep2(encoder, doc, stateVector);
+  return encoding.toUint8Array(encoder);
+}
+
+export function encodeUpdate(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  syncProtocol.writeUpdate(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+export function encodeAwareness(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+export function encodeAwarenessStates(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
+  return encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+}

@@ -1,0 +1,25 @@
+/** OpenAPI pieces shared by the controllers: the error shape and the signed-in route decorator. */
+import { applyDecorators } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCookieAuth,
+  ApiProperty,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { ApiError } from '@iuc/domain';
+
+export class ApiErrorDoc implements ApiError {
+  @ApiProperty({ example: 404 }) statusCode: number;
+  @ApiProperty({ example: 'Not Found' }) error: string;
+  @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] })
+  message: string | string[];
+}
+
+/** A route behind the global session guard: bearer token or session cookie, 401 without one. */
+export function ApiSignedIn(): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    ApiBearerAuth(),
+    ApiCookieAuth('iuc_session'),
+    ApiUnauthorizedResponse({ type: ApiErrorDoc, description: 'No live session.' }),
+  );
+}

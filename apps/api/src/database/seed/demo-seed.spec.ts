@@ -1,0 +1,227 @@
+import { CALLS, WORLD_REGIONS } from '@iuc/domain';
+import { startTestApp, type TestApp } from '../../test/test-app.js';
+import { verifyPassword } from '../../auth/password.js';
+import { AUTHORITIES } from './authorities.js';
+import { demoData } from './demo-data.js';
+import { seedDemo } from './demo-seed.js';
+import { parseCsv, readPairingsCsv } from './pairings-csv.js';
+import { buildPairingSeeds } from './pairings.js';
+
+/** The CSV's country and region names, as ISO codes and region codes. */
+const COUNTRY_ISO: Record<string, string> = {
+  Spain: 'ES',
+  'Czech Republic': 'CZ',
+  Greece: 'GR',
+  Italy: 'IT',
+  Germany: 'DE',
+  'United Kingdom': 'GB',
+  Portugal: 'PT',
+  Austria: 'AT',
+  France: 'FR',
+  Bulgaria: 'BG',
+  China: 'CN',
+  Japan: 'JP',
+  USA: 'US',
+  Mexico: 'MX',
+  Canada: 'CA',
+  Brazil: 'BR',
+  Argentina: 'AR',
+  Colombia: 'CO',
+};
+const REGION: Record<string, string> = {
+  Asia: 'asia',
+  'North America': 'north-america',
+  'Latin America and the Caribbean': 'latin-america-caribbean',
+};
+
+describe('demo data (pure)', () => {
+  const data = demoData();
+  const authority = (slug: string) => AUTHORITIES.find((a) => a.slug === slug)!;
+
+  it('parses quoted CSV fields with commas and doubled quotes', () => {
+    expect(parseCsv('a,"b, c","say ""hi"""\r\n1,2,3\n')).toEqual([
+      ['a', 'b, c', 'say "hi"'],
+      ['1', '2', '3'],
+    ]);
+  });
+
+  it('resolves every row of pairings.csv to authorities in the country and region the CSV states', () => {
+    const rows = readPairingsCsv();
+    expect(rows).toHaveLength(23);
+    const pairings = buildPairingSeeds(rows);
+    rows.forEach((row, i) => {
+      const p = pairings[i];
+      expect(p.callCode).toBe(row.call);
+      expect(p.notes).toBe(row.notes);
+      for (const slug of p.eu) expect(authority(slug).countryIso).toBe(COUNTRY_ISO[row.euCountry]);
+      for (const slug of p.partner) {
+        expect(authority(slug).countryIso).toBe(COUNTRY_ISO[row.partnerCountry]);
+        expect(authority(slug).worldRegion).toBe(REGION[row.partnerRegion]);
+      }
+    });
+  });
+
+  it('gives slugs like malaga-jingyue, a term from the call and only the start dates a source states', () => {
+    const bySlug = new Map(data.pairings.map((p) => [p.slug, p]));
+    expect([...bySlug.keys()]).toEqual(
+      expect.arrayContaining([
+        'malaga-jingyue',
+        'belfast-medellin',
+        'graz-ibague',
+        'torino-consorcio-abc',
+        'torino-baltimore',
+      ]),
+    );
+    expect(data.pairings.every((p) => p.termMonths === 18 && p.status === 'active')).toBe(true);
+    const started = data.pairings.filter((p) => p.startDate).map((p) => [p.slug, p.startDate]);
+    expect(Object.fromEntries(started)).toEqual({
+      'prague-longyan': '2017-03-01',
+      'bologna-austin': '2017-12-01',
+      'graz-ibague': '2017-09-01',
+    });
+  });
+
+  it('refuses a CSV label that names no authority of the seed', () => {
+    const [row] = readPairingsCsv();
+    expect(() => buildPairingSeeds([{ ...row, euCity: 'Atlantis' }])).toThrow('"Atlantis"');
+  });
+
+  it('keeps every authority valid: known region, parent in the seed, population with a source or none at all', () => {
+    const slugs = new Set(AUTHORITIES.map((a) => a.slug));
+    expect(slugs.size).toBe(AUTHORITIES.length);
+    for (const a of AUTHORITIES) {
+      expect(WORLD_REGIONS).toContain(a.worldRegion);
+      if (a.parent) expect(slugs).toContain(a.parent);
+      if (a.population) expect(a.population.source).toBeTruthy();
+      expect(() => new Intl.DateTimeFormat('en', { timeZone: a.timeZone })).not.toThrow();
+      for (const language of a.languages)
+        expect(Intl.getCanonicalLocales(language)).toEqual([language]);
+    }
+    // Only populations domain.md §6 states: none for these.
+    for (const slug of ['belfast', 'austin', 'jingyue', 'steirischer-zentralraum', 'new-york'])
+      expect(authority(slug).population).toBeNull();
+  });
+
+  it('names one coordinator per authority (Torino once, in both its pairings), a viewer per pairing, an officer and an admin', () => {
+    const sides = data.pairings.flatMap((p) => [...p.eu, ...p.partner]);
+    const coordinators = data.accounts.filter((a) =>
+      a.memberships.some((m) => m.role === 'coordinator'),
+    );
+    expect(coordinators).toHaveLength(new Set(sides).size);
+    expect(sides).toHaveLength(new Set(sides).size + 1); // Torino is on two pairings
+    const torino = data.accounts.find((a) => a.email === 'coordinator.torino@demo.iuc.test')!;
+    expect(torino.memberships.map((m) => m.pairing).sort()).toEqual([
+      'torino-baltimore',
+      'torino-consorcio-abc',
+    ]);
+    expect(data.accounts.filter((a) => a.email.startsWith('viewer.'))).toHaveLength(23);
+    expect(
+      data.accounts.find((a) => a.email === 'viewer.malaga-jingyue@demo.iuc.test')!.memberships,
+    ).toEqual([{ pairing: 'malaga-jingyue', role: 'viewer', authority: null }]);
+    expect(
+      data.accounts.filter((a) => a.programmeRole).map((a) => [a.email, a.programmeRole]),
+    ).toEqual([
+      ['admin@demo.iuc.test', 'admin'],
+      ['officer@demo.iuc.test', 'officer'],
+    ]);
+  });
+});
+
+describe('seedDemo (real PostgreSQL)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+    await seedDemo(t.dataSource, t.config);
+  });
+  afterAll(() => t.close());
+
+  const count = async (table: string) =>
+    Number((await t.dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
+  const snapshot = async () => ({
+    counts: Object.fromEntries(
+      await Promise.all(
+        [
+          'calls',
+          'authorities',
+          'municipality_groups',
+          'municipality_group_members',
+          'pairings',
+          'pairing_authorities',
+          'users',
+          'memberships',
+        ].map(async (table) => [table, await count(table)] as const),
+      ),
+    ),
+    rows: {
+      authorities: await t.dataSource.query('SELECT * FROM authorities ORDER BY slug'),
+      pairings: await t.dataSource.query('SELECT * FROM pairings ORDER BY slug'),
+      users: await t.dataSource.query(
+        'SELECT id, email, name, password_hash, programme_role, updated_at FROM users ORDER BY email',
+      ),
+      memberships: await t.dataSource.query('SELECT * FROM memberships ORDER BY id'),
+      sides: await t.dataSource.query(
+        'SELECT * FROM pairing_authorities ORDER BY pairing_id, authority_id',
+      ),
+    },
+  });
+
+  it('writes the calls, 48 authorities, the Graz group, 23 pairings and 72 accounts', async () => {
+    const { counts } = await snapshot();
+    expect(counts).toEqual({
+      calls: CALLS.length,
+      authorities: 48,
+      municipality_groups: 1,
+      municipality_group_members: 2,
+      pairings: 23,
+      pairing_authorities: 48,
+      users: 72,
+      memberships: 48 + 23,
+    });
+  });
+
+  it('changes nothing when run again (same counts, ids and rows)', async () => {
+    const before = await snapshot();
+    await seedDemo(t.dataSource, t.config);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('gives every demo account the demo password, hashed once with argon2id', async () => {
+    const hashes: { password_hash: string }[] = await t.dataSource.query(
+      "SELECT DISTINCT password_hash FROM users WHERE email LIKE '%@demo.iuc.test'",
+    );
+    expect(hashes).toHaveLength(1);
+    expect(hashes[0].password_hash).toMatch(/^\$argon2id\$/);
+    expect(await verifyPassword(hashes[0].password_hash, t.config.demoPassword)).toBe(true);
+  });
+
+  it('re-hashes when the demo password changes, and restores seeded values that were edited', async () => {
+    await t.dataSource.query("UPDATE pairings SET status = 'closed' WHERE slug = 'malaga-jingyue'");
+    await seedDemo(t.dataSource, { ...t.config, demoPassword: 'another-demo-password' });
+    const [{ password_hash }] = await t.dataSource.query(
+      "SELECT password_hash FROM users WHERE email = 'admin@demo.iuc.test'",
+    );
+    expect(await verifyPassword(password_hash, 'another-demo-password')).toBe(true);
+    const [{ status }] = await t.dataSource.query(
+      "SELECT status FROM pairings WHERE slug = 'malaga-jingyue'",
+    );
+    expect(status).toBe('active');
+    await seedDemo(t.dataSource, t.config);
+  });
+
+  it('keeps memberships it did not create', async () => {
+    const [{ id: userId }] = await t.dataSource.query(
+      "INSERT INTO users (email, name) VALUES ('invited@example.org', 'Invited') RETURNING id",
+    );
+    const [{ id: pairingId }] = await t.dataSource.query(
+      "SELECT id FROM pairings WHERE slug = 'varna-santa-monica'",
+    );
+    await t.dataSource.query(
+      "INSERT INTO memberships (user_id, pairing_id, role) VALUES ($1, $2, 'editor')",
+      [userId, pairingId],
+    );
+    await seedDemo(t.dataSource, t.config);
+    expect(
+      await t.dataSource.query('SELECT role FROM memberships WHERE user_id = $1', [userId]),
+    ).toEqual([{ role: 'editor' }]);
+  });
+});

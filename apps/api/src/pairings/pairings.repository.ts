@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { isUUID } from 'class-validator';
+import { ArrayContains, In, type FindOptionsWhere, type Repository } from 'typeorm';
+import type { ThemeCode } from '@iuc/domain';
+import { MembershipEntity } from './membership.entity.js';
+import { PairingEntity } from './pairing.entity.js';
+
+export interface PairingFilter {
+  callCode?: string;
+  theme?: ThemeCode;
+}
+
+/** Pairings with their sides (pairing_authorities rows), and their memberships. */
+@Injectable()
+export class PairingsRepository {
+  constructor(
+    @InjectRepository(PairingEntity) private readonly pairings: Repository<PairingEntity>,
+    @InjectRepository(MembershipEntity) private readonly memberships: Repository<MembershipEntity>,
+  ) {}
+
+  find(filter: PairingFilter = {}): Promise<PairingEntity[]> {
+    // TypeORM 1 refuses undefined in `where`: name only the filters that are set.
+    const where: FindOptionsWhere<PairingEntity> = {};
+    if (filter.callCode) where.callCode = filter.callCode;
+    if (filter.theme) where.themes = ArrayContains([filter.theme]);
+    return this.pairings.find({ where, relations: { authorities: true } });
+  }
+
+  /** Null for an unknown id, including one that is not a uuid (it cannot exist). */
+  findById(id: string): Promise<PairingEntity | null> {
+    if (!isUUID(id)) return Promise.resolve(null);
+    return this.pairings.findOne({ where: { id }, relations: { authorities: true } });
+  }
+
+  /** The pairing's members with the name and email of their account (and nothing else of it). */
+  members(pairingId: string): Promise<MembershipEntity[]> {
+    return this.memberships.find({
+      where: { pairingId },
+      relations: { user: true },
+      select: {
+        id: true,
+        userId: true,
+        pairingId: true,
+        role: true,
+        authorityId: true,
+        user: { id: true, name: true, email: true },
+      },
+    });
+  }
+
+  async idsBySlug(slugs: readonly string[]): Promise<Map<string, string>> {
+    if (slugs.length === 0) return new Map();
+    const rows = await this.pairings.find({
+      select: { id: true, slug: true },
+      where: { slug: In([...slugs]) },
+    });
+    return new Map(rows.map((p) => [p.slug, p.id]));
+  }
+}

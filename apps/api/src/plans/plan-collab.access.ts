@@ -1,0 +1,79 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { IncomingMessage } from 'node:http';
+import { parse as parseCookies } from 'cookie';
+import { planRights } from '@iuc/domain';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { SessionsService } from '../auth/sessions.service.js';
+import { SESSION_COOKIE } from '../auth/session-cookie.js';
+import type { CollabAccess, CollabAuthorisation, CollabGrant } from '../collab/collab-access.js';
+import { CLOSE_FORBIDDEN, CLOSE_NOT_AUTHENTICATED, CLOSE_NOT_FOUND } from '../collab/protocol.js';
+import { PlansRepository, type PlanStandingRow } from './plans.repository.js';
+
+const PLAN_DOC = /^plan\.([0-9a-f-]{36})$/;
+
+/** Access to plan documents for the sync server: the plan's rights, from the session. */
+@Injectable()
+export class PlanCollabAccess implements CollabAccess {
+  constructor(
+    private readonly sessions: SessionsService,
+    private readonly plans: PlansRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async authorise(request: IncomingMessage, docName: string): Promise<CollabAuthorisation> {
+    const planId = PLAN_DOC.exec(docName)?.[1];
+    if (!planId) return { ok: false, closeCode: CLOSE_NOT_FOUND, reason: 'unknown document' };
+    const presented = this.presentedToken(request);
+    if (!presented) return { ok: false, closeCode: CLOSE_NOT_AUTHENTICATED, reason: 'sign in first' };
+    // A cookie rides along with any page's websocket: only our own pages may use it.
+    if (presented.via === 'cookie' && !this.config.allowedOrigins.includes(request.headers.origin ?? '')) {
+      return { ok: false, closeCode: CLOSE_FORBIDDEN, reason: 'origin not allowed' };
+    }
+    const session = await this.sessions.resolve(presented.token, presented.via);
+    if (!session) return { ok: false, closeCode: CLOSE_NOT_AUTHENTICATED, reason: 'session missing or ended' };
+    const { actor } = session;
+    const [standing] = await this.plans.standings([{ userId: actor.userId, sessionTokenHash: actor.sessionTokenHash, planId }]);
+    if (!standing) return { ok: false, closeCode: CLOSE_NOT_FOUND, reason: 'unknown document' };
+    const rights = this.rights(standing);
+    if (!rights.read) return { ok: false, closeCode: CLOSE_FORBIDDEN, reason: 'not allowed' };
+    const grant: CollabGrant = {
+      userId: actor.userId,
+      name: actor.name,
+      sessionTokenHash: actor.sessionTokenHash,
+      docName,
+      canEdit: rights.edit,
+    };
+    return { ok: true, grant };
+  }
+
+  async recheck(grants: readonly CollabGrant[]): Promise<(boolean | null)[]> {
+    const standings = await this.plans.standings(
+      grants.map((g) => ({ userId: g.userId, sessionTokenHash: g.sessionTokenHash, planId: PLAN_DOC.exec(g.docName)?.[1] ?? '' })),
+    );
+    return standings.map((s) => {
+      if (!s || !s.sessionLive) return null;
+      const rights = this.rights(s);
+      return rights.read ? rights.edit : null;
+    });
+  }
+
+  private rights(s: PlanStandingRow) {
+    return planRights(
+      {
+        programmeRole: s.programmeRole,
+        pairingRole: s.pairingRole,
+        ownSide: s.memberAuthorityId !== null && s.memberAuthorityId === s.planAuthorityId,
+      },
+      s.planStatus,
+    );
+  }
+
+  /** `?token=` for non-browser clients, else the session cookie. */
+  private presentedToken(request: IncomingMessage): { token: string; via: 'bearer' | 'cookie' } | null {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const token = url.searchParams.get('token');
+    if (token) return { token, via: 'bearer' };
+    const cookie = request.headers.cookie ? parseCookies(request.headers.cookie)[SESSION_COOKIE] : undefined;
+    return cookie ? { token: cookie, via: 'cookie' } : null;
+  }
+}

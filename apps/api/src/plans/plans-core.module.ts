@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '../auth/auth.module.js';
+import { PlanEntity } from './plan.entity.js';
+import { PlanProjectionEntity } from './plan-projection.entity.js';
+import { PlanActionRowEntity } from './plan-action-row.entity.js';
+import { PlansRepository } from './plans.repository.js';
+import { PlanCollabAccess } from './plan-collab.access.js';
+import { PlanProjector } from './plan-projector.js';
+
+/** What the sync server needs from plans: access to plan documents and their projections. */
+@Module({
+  imports: [TypeOrmModule.forFeature([PlanEntity, PlanProjectionEntity, PlanActionRowEntity]), AuthModule],
+  providers: [PlansRepository, PlanCollabAccess, PlanProjector],
+  exports: [PlansRepository, PlanCollabAccess, PlanProjector, TypeOrmModule],
+})
+export class PlansCoreModule {}

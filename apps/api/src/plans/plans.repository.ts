@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import type { DataSource, Repository } from 'typeorm';
+import type { PairingRole, ProgrammeRole } from '@iuc/domain';
+import { PlanEntity } from './plan.entity.js';
+
+/** A person's standing towards one plan, as stored. */
+export interface PlanStandingRow {
+  planId: string;
+  userId: string;
+  programmeRole: ProgrammeRole | null;
+  pairingRole: PairingRole | null;
+  memberAuthorityId: string | null;
+  planAuthorityId: string;
+  planStatus: PlanEntity['status'];
+  /** Whether the session is still live and the account enabled. */
+  sessionLive: boolean;
+}
+
+@Injectable()
+export class PlansRepository {
+  constructor(
+    @InjectRepository(PlanEntity) private readonly plans: Repository<PlanEntity>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  findById(id: string): Promise<PlanEntity | null> {
+    return this.plans.findOneBy({ id });
+  }
+
+  findByPairing(pairingId: string): Promise<PlanEntity[]> {
+    return this.plans.find({ where: { pairingId }, order: { createdAt: 'ASC' } });
+  }
+
+  /**
+   * Standing of many (user, session, plan) triples in one query: used at connect and to recheck
+   * every open collab connection every few seconds.
+   */
+  async standings(items: readonly { userId: string; sessionTokenHash: string; planId: string }[]): Promise<(PlanStandingRow | null)[]> {
+    if (!items.length) return [];
+    const rows: {
+      n: number;
+      plan_id: string;
+      user_id: string;
+      programme_role: ProgrammeRole | null;
+      pairing_role: PairingRole | null;
+      member_authority_id: string | null;
+      plan_authority_id: string;
+      plan_status: PlanEntity['status'];
+      session_live: boolean;
+    }[] = await this.dataSource.query(
+      `SELECT q.n, p.id AS plan_id, u.id AS user_id, u.programme_role, m.role AS pairing_role,
+              m.authority_id AS member_authority_id, p.authority_id AS plan_authority_id, p.status AS plan_status,
+              (u.disabled_at IS NULL AND EXISTS (
+                 SELECT 1 FROM sessions s WHERE s.token_hash = q.session AND s.user_id = u.id AND s.expires_at > now()
+              )) AS session_live
+         FROM unnest($1::uuid[], $2::text[], $3::uuid[]) WITH ORDINALITY AS q(user_id, session, plan_id, n)
+         JOIN plans p ON p.id = q.plan_id
+         JOIN users u ON u.id = q.user_id
+         LEFT JOIN memberships m ON m.user_id = u.id AND m.pairing_id = p.pairing_id`,
+      [items.map((i) => i.userId), items.map((i) => i.sessionTokenHash), items.map((i) => i.planId)],
+    );
+    const byIndex = new Map(rows.map((r) => [Number(r.n) - 1, r]));
+    return items.map((_, i) => {
+      const r = byIndex.get(i);
+      return r
+        ? {
+            planId: r.plan_id,
+            userId: r.user_id,
+            programmeRole: r.programme_role,
+            pairingRole: r.pairing_role,
+            memberAuthorityId: r.member_authority_id,
+            planAuthorityId: r.plan_authority_id,
+            planStatus: r.plan_status,
+            sessionLive: r.session_live,
+          }
+        : null;
+    });
+  }
+}
