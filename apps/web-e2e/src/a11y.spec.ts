@@ -1,0 +1,31 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible, signInAsMalagaCoordinator } from './support';
+
+test('the login page has no serious accessibility violations', async ({ page }) => {
+  await page.goto('/login');
+  await expect(page.getByRole('region', { name: 'Try a demo account' })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('the home, directory and pairing pages have no serious accessibility violations', async ({
+  page,
+}) => {
+  await signInAsMalagaCoordinator(page);
+  await expect(page.getByRole('region', { name: 'The programme in numbers' })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.goto('/pairings');
+  await expect(
+    page.getByRole('list', { name: 'Pairings found' }).getByRole('listitem').first(),
+  ).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole('link', { name: 'Málaga – Jingyue' }).click();
+  await expect(page.getByRole('region', { name: 'Members' })).toBeVisible();
+  await expectAccessible(page);
+
+  // The invitation dialog too (a coordinator may invite).
+  await page.getByRole('button', { name: 'Invite someone' }).click();
+  await expect(page.getByRole('dialog', { name: 'Invite someone to this pairing' })).toBeVisible();
+  await expectAccessible(page);
+});

@@ -1,0 +1,67 @@
+import { expect, test } from '@playwright/test';
+import { demoAccounts, signInAsMalagaCoordinator } from './support';
+
+test('a coordinator signs in from the demo picker, finds Málaga – Jingyue and sees both cities', async ({
+  page,
+  request,
+}) => {
+  await signInAsMalagaCoordinator(page);
+  await expect(page.getByRole('heading', { level: 1, name: /^Welcome, .*Málaga/ })).toBeVisible();
+  await expect(
+    page
+      .getByRole('region', { name: 'Your pairings' })
+      .getByRole('link', { name: 'Málaga – Jingyue' }),
+  ).toBeVisible();
+
+  // The directory, searched without the accent.
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Pairings' })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Pairings' })).toBeFocused();
+  const count = page.getByRole('status').filter({ hasText: /found$/ });
+  await expect(count).toHaveText(/^\d+ pairings found$/);
+  await page.getByRole('searchbox', { name: 'Search' }).fill('malaga');
+  await expect(count).toHaveText('1 pairing found');
+  await expect(page).toHaveURL(/[?&]text=malaga/);
+  const results = page.getByRole('list', { name: 'Pairings found' });
+  await expect(results.getByRole('article')).toHaveCount(1);
+  await results.getByRole('link', { name: 'Málaga – Jingyue' }).click();
+
+  // The pairing: both sides, side by side.
+  await expect(page.getByRole('heading', { level: 1, name: 'Málaga – Jingyue' })).toBeFocused();
+  await expect(page).toHaveTitle(/^Málaga – Jingyue · /);
+  const cities = page.getByRole('region', { name: 'Cities' });
+  const eu = cities.getByRole('region', { name: 'EU side' });
+  const partner = cities.getByRole('region', { name: 'Partner side' });
+  await expect(eu.getByRole('heading', { name: 'Málaga' })).toBeVisible();
+  await expect(eu).toContainText('Spain');
+  await expect(eu).toContainText('569,000');
+  await expect(partner.getByRole('heading', { name: 'Jingyue' })).toBeVisible();
+  await expect(partner).toContainText('净月');
+  await expect(partner).toContainText('in Changchun');
+  await expect(partner).toContainText('China');
+
+  // Both local times, and how far apart they are.
+  const time = page.getByRole('region', { name: 'Local time' });
+  await expect(time.getByText('Local time in Málaga', { exact: true })).toBeVisible();
+  await expect(time.getByText('Local time in Jingyue', { exact: true })).toBeVisible();
+  await expect(time.locator('time')).toHaveCount(2);
+  for (const clock of await time.locator('time').all())
+    await expect(clock).toHaveText(/\d{1,2}:\d{2}/);
+  await expect(time).toContainText(/Local time in Jingyue is \d+ hours ahead of Málaga\./);
+
+  await expect(page.getByRole('region', { name: 'Term' })).toContainText('18 months');
+
+  // Every demo member of this pairing is listed; a member sees the others' emails.
+  const pairingId = new URL(page.url()).pathname.split('/').pop()!;
+  const members = page.getByRole('region', { name: 'Members' });
+  const expected = (await demoAccounts(request)).filter((a) => a.pairingIds.includes(pairingId));
+  expect(expected.length).toBeGreaterThanOrEqual(3);
+  for (const account of expected) {
+    await expect(members.getByText(account.name, { exact: true })).toBeVisible();
+    await expect(members.getByRole('link', { name: account.email })).toBeVisible();
+  }
+  await expect(members.getByRole('region', { name: 'EU side' })).toContainText('Coordinator');
+  await expect(members.getByRole('region', { name: 'Partner side' })).toContainText('Coordinator');
+});

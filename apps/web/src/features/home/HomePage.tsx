@@ -1,0 +1,62 @@
+import { Anchor, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { PageHeading } from '../../app/page';
+import { useUser } from '../../app/session';
+import { ErrorAlert, Loading } from '../../ui/Status';
+import ui from '../../ui/ui.module.css';
+import { PairingCard } from '../pairings/PairingCard';
+import { usePairings } from '../pairings/usePairings';
+import { ProgrammeFacts } from './ProgrammeFacts';
+
+export function HomePage() {
+  const { t } = useTranslation();
+  const user = useUser();
+  const pairings = usePairings();
+  const mine = new Set(user.memberships.map((m) => m.pairingId));
+  const yours = (pairings.data ?? []).filter((p) => mine.has(p.id));
+
+  return (
+    <Stack gap="xl">
+      <div>
+        <PageHeading>{t('home.welcome', { name: user.name })}</PageHeading>
+        <Text c="dimmed" mt={4} maw={760}>
+          {t('home.intro')}
+        </Text>
+      </div>
+      {pairings.isPending ? (
+        <Loading />
+      ) : pairings.isError ? (
+        <ErrorAlert error={pairings.error} onRetry={() => void pairings.refetch()} />
+      ) : (
+        <>
+          <section aria-labelledby="your-pairings">
+            <Title order={2} size="h3" id="your-pairings" mb="sm">
+              {t('home.yourPairings')}
+            </Title>
+            {yours.length === 0 ? (
+              <Text>{user.programmeRole ? t('home.staffNoPairings') : t('home.noPairings')}</Text>
+            ) : (
+              <SimpleGrid component="ul" cols={{ base: 1, sm: 2, lg: 3 }} className={ui.plainList}>
+                {yours.map((p) => (
+                  <li key={p.id}>
+                    <PairingCard pairing={p} headingOrder={3} />
+                  </li>
+                ))}
+              </SimpleGrid>
+            )}
+          </section>
+          <section aria-labelledby="programme-facts">
+            <Title order={2} size="h3" id="programme-facts" mb="sm">
+              {t('home.facts.title')}
+            </Title>
+            <ProgrammeFacts pairings={pairings.data} />
+            <Anchor component={Link} to="/pairings" mt="md" display="inline-block" fw={600}>
+              {t('home.browse')}
+            </Anchor>
+          </section>
+        </>
+      )}
+    </Stack>
+  );
+}

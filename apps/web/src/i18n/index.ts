@@ -1,0 +1,54 @@
+/**
+ * i18next setup: all eight UI languages are bundled (they are small), English is the fallback for any
+ * key a language lacks, the choice is kept in localStorage and mirrored to <html lang>.
+ */
+import i18n from 'i18next';
+import LanguageDetector from 'i18next-browser-languagedetector';
+import { initReactI18next } from 'react-i18next';
+import { UI_LANGUAGES, isOneOf, type UiLanguage } from '@iuc/domain';
+import en from './locales/en.json';
+import es from './locales/es.json';
+import pt from './locales/pt.json';
+import fr from './locales/fr.json';
+import it from './locales/it.json';
+import de from './locales/de.json';
+import zh from './locales/zh.json';
+import ja from './locales/ja.json';
+
+export const LANGUAGE_STORAGE_KEY = 'iuc.language';
+
+const resources = { en, es, pt, fr, it, de, zh, ja };
+
+void i18n
+  .use(LanguageDetector)
+  .use(initReactI18next)
+  .init({
+    resources: Object.fromEntries(
+      Object.entries(resources).map(([lng, translation]) => [lng, { translation }]),
+    ),
+    supportedLngs: [...UI_LANGUAGES],
+    nonExplicitSupportedLngs: true,
+    load: 'languageOnly',
+    fallbackLng: 'en',
+    returnNull: false,
+    interpolation: { escapeValue: false }, // React escapes.
+    detection: {
+      order: ['localStorage', 'navigator'],
+      lookupLocalStorage: LANGUAGE_STORAGE_KEY,
+      caches: ['localStorage'],
+    },
+  });
+
+function applyHtmlLang(lng: string): void {
+  document.documentElement.lang = lng;
+}
+applyHtmlLang(currentLanguage());
+i18n.on('languageChanged', () => applyHtmlLang(currentLanguage()));
+
+/** The active UI language, narrowed to one we ship (zh-CN → zh). */
+export function currentLanguage(): UiLanguage {
+  const lng = i18n.resolvedLanguage ?? i18n.language;
+  return isOneOf(UI_LANGUAGES, lng) ? lng : 'en';
+}
+
+export default i18n;
