@@ -17,7 +17,20 @@ import ja from './locales/ja.json';
 
 export const LANGUAGE_STORAGE_KEY = 'iuc.language';
 
-const resources = { en, es, pt, fr, it, de, zh, ja };
+const core = { en, es, pt, fr, it, de, zh, ja };
+
+/**
+ * Features that bring many strings keep them beside their code, in
+ * `features/<area>/locales/<lng>.json`, each under its own top-level key; merged here.
+ */
+const featureLocales = import.meta.glob<{ default: Record<string, unknown> }>('../features/*/locales/*.json', { eager: true });
+const resources: Record<string, Record<string, unknown>> = Object.fromEntries(
+  Object.entries(core).map(([lng, strings]) => [lng, { ...strings }]),
+);
+for (const [file, module] of Object.entries(featureLocales)) {
+  const lng = /\/([a-z]{2})\.json$/.exec(file)?.[1];
+  if (lng && resources[lng]) Object.assign(resources[lng], module.default);
+}
 
 void i18n
   .use(LanguageDetector)
