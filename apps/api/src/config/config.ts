@@ -131,7 +131,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     port,
     host,
     publicUrl,
-    allowedOrigins: allowedOrigins.length ? allowedOrigins : [new URL(publicUrl).origin],
+    // In development the Vite dev server (port 5173) proxies to us and its pages send their origin.
+    allowedOrigins: allowedOrigins.length
+      ? allowedOrigins
+      : [new URL(publicUrl).origin, ...(production ? [] : ['http://localhost:5173'])],
     databaseUrl,
     embeddedPostgresPort: int(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
