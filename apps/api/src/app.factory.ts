@@ -21,6 +21,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedde
 import { seedDemo } from './database/seed/demo-seed.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
 import { APP_VERSION } from './common/version.js';
+import { DiscussionsIoAdapter } from './discussions/socket-io.adapter.js';
 
 export interface Platform {
   app: INestApplication;
@@ -62,6 +63,7 @@ export async function createPlatform(config: AppConfig, options: { logger?: bool
     });
     if (options.logger !== false) app.useLogger(app.get(PinoLogger));
     configureHttp(app, config);
+    app.useWebSocketAdapter(new DiscussionsIoAdapter(app, config));
     const ds = dataSource;
     return {
       app,

@@ -13,6 +13,7 @@ import { PairingsModule } from './pairings/pairings.module.js';
 import { MailModule } from './mail/mail.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { PlansModule } from './plans/plans.module.js';
+import { DiscussionsModule } from './discussions/discussions.module.js';
 
 @Module({})
 export class AppModule {
@@ -43,6 +44,7 @@ export class AppModule {
         PairingsModule,
         DemoModule,
         PlansModule,
+        DiscussionsModule,
       ],
     };
   }

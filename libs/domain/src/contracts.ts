@@ -4,6 +4,13 @@
  */
 import type { AuthorityKind, PairingSide, PairingStatus, ThemeCode, WorldRegionCode } from './taxonomies.js';
 import type { PairingRole, ProgrammeRole } from './roles.js';
+import type {
+  PlanSectionDefinition,
+  PlanSectionKey,
+  PlanStatus,
+  SubmissionCheck,
+} from './plan-template.js';
+import type { PlanContentDiff } from './plan-diff.js';
 
 export interface ApiError {
   statusCode: number;
@@ -186,3 +193,99 @@ export interface HealthDto {
   database: 'up' | 'down';
   version: string;
 }
+
+// ---- Local Action Plans ----
+
+/** A person named on a record (author of a version, reviewer); null when the account is gone. */
+export interface PersonRefDto {
+  id: string;
+  name: string;
+}
+
+export interface PlanSummaryDto {
+  id: string;
+  pairingId: string;
+  /** The city side the plan belongs to. */
+  authorityId: string;
+  title: string;
+  status: PlanStatus;
+  /** The collab document: connect to `/collab/<documentName>`. */
+  documentName: string;
+}
+
+/** What the signed-in person may do with a plan (from `planRights`). */
+export interface PlanPermissionsDto {
+  canEdit: boolean;
+  canManageVersions: boolean;
+  /** Statuses the person may move the plan to now. */
+  transitions: PlanStatus[];
+}
+
+export interface PlanDetailDto extends PlanSummaryDto {
+  authority: AuthoritySummaryDto;
+  /** BCP-47 language the plan is written in. */
+  language: string;
+  /** The 12 sections of the template, in order. */
+  sections: PlanSectionDefinition[];
+  permissions: PlanPermissionsDto;
+  /** The submission rules run on the current content. */
+  submission: SubmissionCheck;
+  updatedAt: string;
+}
+
+export const PLAN_VERSION_KINDS = ['manual', 'submission', 'restore'] as const;
+export type PlanVersionKind = (typeof PLAN_VERSION_KINDS)[number];
+
+export interface PlanVersionDto {
+  id: string;
+  planId: string;
+  name: string;
+  /** manual: saved by hand; submission: saved when submitted; restore: the state right after a restore. */
+  kind: PlanVersionKind;
+  author: PersonRefDto | null;
+  createdAt: string;
+  /** For a restore: the version that was restored. */
+  restoredFrom: { id: string; name: string } | null;
+  /** For a restore of one section only: that section. */
+  section: PlanSectionKey | null;
+}
+
+export interface CreatePlanVersionRequest {
+  name: string;
+}
+
+export interface RestorePlanVersionRequest {
+  /** Restore only this section (for `actions`: its text and the action table); else the whole plan. */
+  section?: PlanSectionKey;
+}
+
+export interface PlanVersionDiffDto extends PlanContentDiff {
+  version: PlanVersionDto;
+}
+
+export interface PlanTransitionRequest {
+  to: PlanStatus;
+  comment?: string;
+}
+
+/** One step of the review log. */
+export interface PlanReviewDto {
+  id: string;
+  planId: string;
+  from: PlanStatus;
+  to: PlanStatus;
+  comment: string | null;
+  actor: PersonRefDto | null;
+  /** The version saved with the step (submissions). */
+  versionId: string | null;
+  createdAt: string;
+}
+
+export interface PlanTransitionResultDto {
+  status: PlanStatus;
+  review: PlanReviewDto;
+  version: PlanVersionDto | null;
+}
+
+export const PLAN_EXPORT_FORMATS = ['md', 'docx', 'pdf'] as const;
+export type PlanExportFormat = (typeof PLAN_EXPORT_FORMATS)[number];

@@ -30,6 +30,9 @@ const EXPECTED: Record<Permission, Record<Role, boolean>> = {
   'pairing.manage':          { admin: true,  officer: true,  coordinator: false, editor: false, viewer: false, none: false },
   'mail.outbox.read':        { admin: true,  officer: false, coordinator: false, editor: false, viewer: false, none: false },
   'user.manage':             { admin: true,  officer: false, coordinator: false, editor: false, viewer: false, none: false },
+  'discussion.read':         { admin: true,  officer: true,  coordinator: true,  editor: true,  viewer: true,  none: false },
+  'discussion.post':         { admin: true,  officer: true,  coordinator: true,  editor: true,  viewer: true,  none: false },
+  'discussion.channel.manage': { admin: true, officer: true, coordinator: true,  editor: false, viewer: false, none: false },
 };
 
 const EXPECTED_GRANTABLE: Record<Role, PairingRole[]> = {

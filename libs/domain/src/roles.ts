@@ -23,6 +23,12 @@ export const PERMISSIONS = [
   'mail.outbox.read',
   /** Disable or enable accounts. */
   'user.manage',
+  /** Open a pairing's discussion channels: history, presence, typing (city-internal ones only for that side). */
+  'discussion.read',
+  /** Write in a pairing's channels: messages, replies, reactions; edit or delete one's own messages. */
+  'discussion.post',
+  /** Create, rename and archive a pairing's topic channels. */
+  'discussion.channel.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -45,6 +51,9 @@ export const ROLE_MATRIX: Record<Permission, Grant> = {
   'pairing.manage': { programme: ['admin', 'officer'], pairing: [] },
   'mail.outbox.read': { programme: ['admin'], pairing: [] },
   'user.manage': { programme: ['admin'], pairing: [] },
+  'discussion.read': { programme: ['admin', 'officer'], pairing: ['coordinator', 'editor', 'viewer'] },
+  'discussion.post': { programme: ['admin', 'officer'], pairing: ['coordinator', 'editor', 'viewer'] },
+  'discussion.channel.manage': { programme: ['admin', 'officer'], pairing: ['coordinator'] },
 };
 
 /**

@@ -15,6 +15,7 @@ import {
   encodeAwareness,
   encodeSyncStep1,
   encodeSyncStep2,
+  encodeAwarenessEntries,
   inspectUpdate,
   parseAwarenessUpdate,
   parseClientMessage,
@@ -42,6 +43,9 @@ export const DEFAULT_LIMITS: ConnectionLimits = {
   maxBufferedBytes: 16 * 1024 * 1024,
 };
 
+/** Client ids one connection may show presence for (a tab has one; reconnects add a few). */
+const MAX_AWARENESS_CLIENTS = 8;
+
 let nextPeerId = 1;
 
 export class CollabConnection implements DocumentPeer {
@@ -59,8 +63,6 @@ export class CollabConnection implements DocumentPeer {
     readonly document: CollabDocument,
     private readonly limits: ConnectionLimits,
     private readonly onClose: (connection: CollabConnection) => void,
-    /** Awareness client ids owned by other connections on this document. */
-    private readonly ownerOf: (clientId: number) => CollabConnection | undefined,
   ) {
     this.messages = new TokenBucket(limits.messagesPerSecond, limits.messageBurst);
     this.bytes = new TokenBucket(limits.bytesPerSecond, Math.max(limits.bytesPerSecond, limits.maxMessageBytes * 2));
@@ -131,24 +133,31 @@ export class CollabConnection implements DocumentPeer {
     await this.document.submit(update, this);
   }
 
+  /**
+   * Presence. Stock clients re-send every awareness change they hear, so entries for other
+   * connections' clients are echoes: dropped. A client id first seen here becomes this
+   * connection's; its state may not claim another user, and the server stamps who it is.
+   */
   private receiveAwareness(update: Uint8Array): void {
-    const entries = parseAwarenessUpdate(update);
-    for (const entry of entries) {
-      const owner = this.ownerOf(entry.clientId);
-      if (owner && owner !== this) throw new ProtocolError('awareness for another connection', CLOSE_FORBIDDEN);
-      const user = entry.state?.user as { id?: unknown; name?: unknown } | undefined;
+    const known = this.document.awareness.meta;
+    const own = parseAwarenessUpdate(update).filter((e) => this.awarenessClients.has(e.clientId) || !known.has(e.clientId));
+    if (!own.length) return;
+    for (const entry of own) {
+      const user = entry.state?.user as { id?: unknown } | undefined;
       if (user && typeof user === 'object' && user.id !== undefined && user.id !== this.grant.userId) {
         throw new ProtocolError('awareness claims another user', CLOSE_FORBIDDEN);
       }
+      this.awarenessClients.add(entry.clientId);
     }
-    // Stamp the authenticated identity, so names beside cursors come from the server.
-    const stamped = awarenessProtocol.modifyAwarenessUpdate(update, (state: Record<string, unknown> | null) => {
-      if (!state) return state;
-      const user = (typeof state.user === 'object' && state.user) || {};
-      return { ...state, user: { ...user, id: this.grant.userId, name: this.grant.name, canEdit: this.grant.canEdit } };
-    });
-    for (const entry of entries) this.awarenessClients.add(entry.clientId);
-    awarenessProtocol.applyAwarenessUpdate(this.document.awareness, stamped, this);
+    if (this.awarenessClients.size > MAX_AWARENESS_CLIENTS) throw new ProtocolError('too many awareness clients', CLOSE_FORBIDDEN);
+    const stamped = own.map((e) => ({
+      ...e,
+      state: e.state && {
+        ...e.state,
+        user: { ...((typeof e.state.user === 'object' && e.state.user) || {}), id: this.grant.userId, name: this.grant.name, canEdit: this.grant.canEdit },
+      },
+    }));
+    awarenessProtocol.applyAwarenessUpdate(this.document.awareness, encodeAwarenessEntries(stamped), this);
   }
 
   close(code = 1000, reason = ''): void {

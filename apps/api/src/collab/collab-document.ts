@@ -18,7 +18,12 @@ export interface DocumentHooks {
   persist(docName: string, update: Uint8Array): Promise<string>;
   /** Called after updates were applied (for projections and compaction scheduling). */
   changed(document: CollabDocument): void;
+  /** A durable update or an awareness change made here, for other instances. */
+  publish(kind: 'update' | 'awareness', payload: Uint8Array): void;
 }
+
+/** Transaction origin of changes that came from another instance (already durable there). */
+export const REMOTE = Symbol('remote');
 
 export class CollabDocument {
   readonly doc = new Y.Doc({ gc: true });
@@ -38,11 +43,16 @@ export class CollabDocument {
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
-    this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
-      const changed = [...added, ...updated, ...removed];
-      if (!changed.length) return;
-      this.broadcast(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)));
-    });
+    this.awareness.on(
+      'update',
+      ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+        const changed = [...added, ...updated, ...removed];
+        if (!changed.length) return;
+        const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+        this.broadcast(encodeAwareness(update));
+        if (origin !== REMOTE) this.hooks.publish('awareness', update);
+      },
+    );
   }
 
   /** Loads stored content (before any peer joins). */
@@ -69,11 +79,24 @@ export class CollabDocument {
       this.updatesSinceCompaction++;
       const frame = encodeUpdate(update);
       for (const peer of this.peers.values()) if (peer !== from) peer.send(frame);
+      this.hooks.publish('update', update);
       this.hooks.changed(this);
     });
     // A failed write must not block the updates behind it; the sender learns through its promise.
     this.chain = step.catch(() => undefined);
     return step;
+  }
+
+  /** An update another instance made durable: apply and relay, nothing to store. */
+  applyRemote(update: Uint8Array): void {
+    if (this.destroyed) return;
+    Y.applyUpdate(this.doc, update, REMOTE);
+    this.broadcast(encodeUpdate(update));
+    this.hooks.changed(this);
+  }
+
+  applyRemoteAwareness(update: Uint8Array): void {
+    if (!this.destroyed) awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE);
   }
 
   /** Waits until every submitted update is applied. */

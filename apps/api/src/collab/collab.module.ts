@@ -6,6 +6,8 @@ import { CollabSnapshotEntity } from './collab-snapshot.entity.js';
 import { CollabUpdateEntity } from './collab-update.entity.js';
 import { DOCUMENT_OBSERVERS, type DocumentObserver } from './document-observer.js';
 import { UpdateLogRepository } from './update-log.repository.js';
+import { COLLAB_FANOUT, LocalFanout, RedisFanout } from './fanout.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
 
 export interface CollabModuleOptions {
   /** Modules that provide the access and observer classes. */
@@ -24,6 +26,11 @@ export class CollabModule {
       providers: [
         UpdateLogRepository,
         CollabServer,
+        {
+          provide: COLLAB_FANOUT,
+          useFactory: (config: AppConfig) => (config.redisUrl ? new RedisFanout(config.redisUrl) : new LocalFanout()),
+          inject: [APP_CONFIG],
+        },
         { provide: COLLAB_ACCESS, useExisting: options.access },
         {
           provide: DOCUMENT_OBSERVERS,

@@ -14,6 +14,7 @@ import { COLLAB_ACCESS, type CollabAccess } from './collab-access.js';
 import { CollabConnection, DEFAULT_LIMITS, type ConnectionLimits } from './collab-connection.js';
 import { CollabDocument } from './collab-document.js';
 import { DOCUMENT_OBSERVERS, type DocumentObserver } from './document-observer.js';
+import { COLLAB_FANOUT, type CollabFanout, type FanoutKind } from './fanout.js';
 import { CLOSE_NOT_FOUND } from './protocol.js';
 import { UpdateLogRepository } from './update-log.repository.js';
 import { WriteBatcher } from './write-batcher.js';
@@ -49,6 +50,7 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
     private readonly updateLog: UpdateLogRepository,
     @Inject(COLLAB_ACCESS) private readonly access: CollabAccess,
     @Inject(DOCUMENT_OBSERVERS) private readonly observers: DocumentObserver[],
+    @Inject(COLLAB_FANOUT) private readonly fanout: CollabFanout,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.limits = { ...DEFAULT_LIMITS, maxMessageBytes: config.collabMaxMessageBytes };
@@ -76,6 +78,7 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
     await this.batcher.drain();
     for (const t of [...this.unloadTimers.values(), ...this.observeTimers.values()]) clearTimeout(t);
     for (const name of [...this.documents.keys()]) await this.unload(name, { compact: false });
+    await this.fanout.close();
     this.wss.close();
   }
 
@@ -136,9 +139,7 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
       if (!verdict.ok) return ws.close(verdict.closeCode, verdict.reason);
       if (ws.readyState !== ws.OPEN) return;
       const document = await this.open(docName);
-      const connection = new CollabConnection(ws, verdict.grant, document, this.limits, (c) => this.closed(c), (id) =>
-        this.awarenessOwner(document, id),
-      );
+      const connection = new CollabConnection(ws, verdict.grant, document, this.limits, (c) => this.closed(c));
       this.connections.add(connection);
       ws.off('message', buffer);
       let chain = Promise.resolve();
@@ -154,13 +155,6 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
       this.logger.error(`could not open ${docName}: ${(err as Error).message}`);
       ws.close(1011, 'could not open document');
     }
-  }
-
-  private awarenessOwner(document: CollabDocument, clientId: number): CollabConnection | undefined {
-    for (const peer of document.peers.values()) {
-      if (peer instanceof CollabConnection && peer.awarenessClients.has(clientId)) return peer;
-    }
-    return undefined;
   }
 
   private open(docName: string): Promise<CollabDocument> {
@@ -179,12 +173,30 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
   }
 
   private async load(docName: string): Promise<CollabDocument> {
-    const stored = await this.updateLog.load(docName);
+    // Listen to other instances before reading, so nothing made durable meanwhile is missed
+    // (an update seen twice is harmless to Yjs).
+    const early: [FanoutKind, Uint8Array][] = [];
+    let ready: CollabDocument | null = null;
+    await this.fanout.join(docName, (kind, payload) => {
+      if (!ready) early.push([kind, payload]);
+      else if (kind === 'update') ready.applyRemote(payload);
+      else ready.applyRemoteAwareness(payload);
+    });
+    const stored = await this.updateLog.load(docName).catch(async (err: unknown) => {
+      await this.fanout.leave(docName);
+      throw err;
+    });
     const document = new CollabDocument(docName, {
       persist: (name, update) => this.batcher.write(name, update),
       changed: (d) => this.changed(d),
+      publish: (kind, payload) => this.fanout.publish(docName, kind, payload),
     });
     document.restore(stored.snapshot, stored.updates, stored.lastSeq);
+    ready = document;
+    for (const [kind, payload] of early) {
+      if (kind === 'update') document.applyRemote(payload);
+      else document.applyRemoteAwareness(payload);
+    }
     if (stored.updates.length >= COMPACT_AFTER_UPDATES) this.scheduleCompaction(document);
     return document;
   }
@@ -268,25 +280,40 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
     if (document.peers.size > 0) return;
     this.documents.delete(docName);
     document.destroy();
+    // A connection may already have opened the document again (a new load, subscribed anew).
+    if (!this.documents.has(docName)) await this.fanout.leave(docName).catch(() => undefined);
     if (options.compact) await (this.compacting.get(docName) ?? this.compact(docName)).catch(() => undefined);
   }
 
-  /** Closes connections whose access is gone; downgrades editors who became readers. */
+  /**
+   * Re-checks a document's connections now, e.g. right after a plan was submitted (frozen), rather
+   * than at the next periodic sweep.
+   */
+  async refreshAccess(docName: string): Promise<void> {
+    await this.applyVerdicts([...this.connections].filter((c) => c.grant.docName === docName));
+  }
+
+  /** The periodic sweep over every open connection (catches revocations made anywhere). */
   private async recheckAccess(): Promise<void> {
     if (this.rechecking || this.connections.size === 0) return;
     this.rechecking = true;
     try {
-      const open = [...this.connections];
-      const verdicts = await this.access.recheck(open.map((c) => c.grant));
-      open.forEach((connection, i) => {
-        const canEdit = verdicts[i];
-        if (canEdit === null) connection.close(4403, 'access revoked');
-        else connection.grant.canEdit = canEdit;
-      });
+      await this.applyVerdicts([...this.connections]);
     } catch (err) {
       this.logger.error(`access recheck failed: ${(err as Error).message}`);
     } finally {
       this.rechecking = false;
     }
+  }
+
+  /** Closes connections whose access is gone; downgrades editors who became readers. */
+  private async applyVerdicts(connections: CollabConnection[]): Promise<void> {
+    if (!connections.length) return;
+    const verdicts = await this.access.recheck(connections.map((c) => c.grant));
+    connections.forEach((connection, i) => {
+      const canEdit = verdicts[i];
+      if (canEdit === null) connection.close(4403, 'access revoked');
+      else connection.grant.canEdit = canEdit;
+    });
   }
 }

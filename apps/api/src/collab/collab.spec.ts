@@ -165,3 +165,48 @@ describe('collab sync server', () => {
     expect(text(b)).toBe(expected);
   });
 });
+
+describe('collab across two API instances through Redis', () => {
+  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  let db: TestDatabase;
+  let one: TestApp;
+  let two: TestApp;
+  const clients: CollabClient[] = [];
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    one = await startTestApp({ REDIS_URL: redisUrl }, { database: db });
+    two = await startTestApp({ REDIS_URL: redisUrl }, { database: db });
+  });
+  afterAll(async () => {
+    for (const c of clients) c.destroy();
+    await one.close();
+    await two.close();
+    await db.drop();
+  });
+
+  it('relays an edit made on one instance to a client on the other, with presence', async () => {
+    const pairing = await insertPairing(one.dataSource);
+    const tokens: string[] = [];
+    for (const who of ['ana', 'ben']) {
+      const user = await createUser(one.dataSource, { email: `${who}@redis.test`, name: who, password: PASSWORD });
+      await addMembership(one.dataSource, { userId: user.id, pairingId: pairing.pairingId, role: 'editor', authorityId: pairing.euAuthorityId });
+      tokens.push((await login(one.url, `${who}@redis.test`, PASSWORD)).token);
+    }
+    const [{ id }] = await one.dataSource.query(
+      `INSERT INTO plans (pairing_id, authority_id, title) VALUES ($1, $2, 'Plan') RETURNING id`,
+      [pairing.pairingId, pairing.euAuthorityId],
+    );
+    const docName = `plan.${id}`;
+    const a = connectProvider(one.url, docName, tokens[0]);
+    const b = connectProvider(two.url, docName, tokens[1]);
+    clients.push(a, b);
+    await Promise.all([synced(a), synced(b)]);
+    a.doc.getText('t').insert(0, 'from instance one');
+    await waitFor(() => b.doc.getText('t').toString() === 'from instance one', 5_000, 'cross-instance update');
+    b.doc.getText('t').insert(0, 'two says hi, ');
+    await waitFor(() => a.doc.getText('t').toString() === 'two says hi, from instance one', 5_000, 'reverse update');
+    a.provider.awareness.setLocalStateField('cursor', { anchor: 1 });
+    await waitFor(() => [...b.provider.awareness.getStates().values()].some((s) => (s.user as { name?: string })?.name === 'ana'), 5_000, 'presence');
+  });
+});

@@ -102,6 +102,17 @@ export function parseAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
   }
 }
 
+export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const e of entries) {
+    encoding.writeVarUint(encoder, e.clientId);
+    encoding.writeVarUint(encoder, e.clock);
+    encoding.writeVarString(encoder, JSON.stringify(e.state));
+  }
+  return encoding.toUint8Array(encoder);
+}
+
 /** Checks that a Yjs update decodes; returns whether it carries anything (structs or deletions). */
 export function inspectUpdate(update: Uint8Array): { empty: boolean } {
   try {

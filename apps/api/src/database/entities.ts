@@ -13,8 +13,16 @@ import { MembershipEntity } from '../pairings/membership.entity.js';
 import { PlanEntity } from '../plans/plan.entity.js';
 import { PlanProjectionEntity } from '../plans/plan-projection.entity.js';
 import { PlanActionRowEntity } from '../plans/plan-action-row.entity.js';
+import { PlanVersionEntity } from '../plans/plan-version.entity.js';
+import { PlanReviewEntity } from '../plans/plan-review.entity.js';
 import { CollabUpdateEntity } from '../collab/collab-update.entity.js';
 import { CollabSnapshotEntity } from '../collab/collab-snapshot.entity.js';
+import { ChannelEntity } from '../discussions/channel.entity.js';
+import { MessageEntity } from '../discussions/message.entity.js';
+import { MessageRevisionEntity } from '../discussions/message-revision.entity.js';
+import { MessageReactionEntity } from '../discussions/message-reaction.entity.js';
+import { ChannelReadEntity } from '../discussions/channel-read.entity.js';
+import { NotificationEntity } from '../notifications/notification.entity.js';
 
 export const ENTITIES = [
   UserEntity,
@@ -31,6 +39,14 @@ export const ENTITIES = [
   PlanEntity,
   PlanProjectionEntity,
   PlanActionRowEntity,
+  PlanVersionEntity,
+  PlanReviewEntity,
   CollabUpdateEntity,
   CollabSnapshotEntity,
+  ChannelEntity,
+  MessageEntity,
+  MessageRevisionEntity,
+  MessageReactionEntity,
+  ChannelReadEntity,
+  NotificationEntity,
 ];

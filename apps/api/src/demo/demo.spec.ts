@@ -20,8 +20,8 @@ describe('GET /api/demo/accounts in demo mode', () => {
     return found;
   };
 
-  it('lists the admin, the officer, 47 coordinators and 23 viewers, without a session', () => {
-    expect(accounts).toHaveLength(72);
+  it('lists the admin, the officer, 47 coordinators, an editor and 23 viewers, without a session', () => {
+    expect(accounts).toHaveLength(73);
     expect(accounts.slice(0, 2)).toEqual([
       {
         email: 'admin@demo.iuc.test',
@@ -39,8 +39,9 @@ describe('GET /api/demo/accounts in demo mode', () => {
       },
     ]);
     expect(accounts.filter((a) => a.role === 'coordinator')).toHaveLength(47);
+    expect(accounts.filter((a) => a.role === 'editor')).toHaveLength(1);
     expect(accounts.filter((a) => a.role === 'viewer')).toHaveLength(23);
-    expect(new Set(accounts.map((a) => a.email)).size).toBe(72);
+    expect(new Set(accounts.map((a) => a.email)).size).toBe(73);
   });
 
   it("names each coordinator's authority and pairings; Torino's coordinator is on both of Torino's pairings", async () => {

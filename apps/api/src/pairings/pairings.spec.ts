@@ -292,6 +292,13 @@ describe('pairings routes (demo seed)', () => {
         },
         {
           userId: expect.any(String),
+          name: 'Javier Morales (Málaga)',
+          email: 'editor.malaga@demo.iuc.test',
+          role: 'editor',
+          authorityId: pairing.sides[0].authorities[0].id,
+        },
+        {
+          userId: expect.any(String),
           name: 'Stakeholder (Málaga – Jingyue)',
           email: 'viewer.malaga-jingyue@demo.iuc.test',
           role: 'viewer',
@@ -311,8 +318,8 @@ describe('pairings routes (demo seed)', () => {
         expect((await detail(id, who)).members.every((m) => m.email !== null)).toBe(true);
       }
       const outsider = await detail(id, as.torinoCoordinator);
-      expect(outsider.members).toHaveLength(3);
-      expect(outsider.members.map((m) => m.email)).toEqual([null, null, null]);
+      expect(outsider.members).toHaveLength(4);
+      expect(outsider.members.map((m) => m.email)).toEqual([null, null, null, null]);
       expect(JSON.stringify(outsider)).not.toContain('@demo.iuc.test');
     });
 

@@ -15,11 +15,20 @@ import {
 } from '@iuc/domain';
 
 /** Block-level TipTap nodes: each ends a line in plain text. */
-const BLOCKS = new Set(['paragraph', 'heading', 'listItem', 'blockquote', 'codeBlock', 'tableRow', 'horizontalRule']);
+const BLOCKS = new Set([
+  'paragraph',
+  'heading',
+  'listItem',
+  'blockquote',
+  'codeBlock',
+  'tableRow',
+  'horizontalRule',
+]);
 
 function xmlText(node: Y.XmlElement | Y.XmlText | Y.XmlHook, out: string[]): void {
   if (node instanceof Y.XmlText) {
-    for (const op of node.toDelta() as { insert: unknown }[]) if (typeof op.insert === 'string') out.push(op.insert);
+    for (const op of node.toDelta() as { insert: unknown }[])
+      if (typeof op.insert === 'string') out.push(op.insert);
     return;
   }
   if (!(node instanceof Y.XmlElement)) return;
@@ -31,11 +40,17 @@ function xmlText(node: Y.XmlElement | Y.XmlText | Y.XmlHook, out: string[]): voi
 /** The plain text of one narrative section. */
 export function sectionText(doc: Y.Doc, key: PlanSectionKey): string {
   const out: string[] = [];
-  for (const child of doc.getXmlFragment(sectionFragmentName(key)).toArray()) xmlText(child as Y.XmlElement | Y.XmlText, out);
-  return out.join('').replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  for (const child of doc.getXmlFragment(sectionFragmentName(key)).toArray())
+    xmlText(child as Y.XmlElement | Y.XmlText, out);
+  return out
+    .join('')
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
-const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+const str = (v: unknown): string =>
+  typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
 const num = (v: unknown): number | null => {
   const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
   return Number.isFinite(n) ? n : null;
@@ -43,13 +58,19 @@ const num = (v: unknown): number | null => {
 const plain = (v: unknown): unknown => (v instanceof Y.AbstractType ? v.toJSON() : v);
 const list = (v: unknown): Record<string, unknown>[] => {
   const value = plain(v);
-  return Array.isArray(value) ? value.filter((x): x is Record<string, unknown> => typeof x === 'object' && x !== null) : [];
+  return Array.isArray(value)
+    ? value.filter((x): x is Record<string, unknown> => typeof x === 'object' && x !== null)
+    : [];
 };
 
 /** One action of the `actions` Y.Array (a Y.Map, or a plain object from older clients). */
 export function readAction(item: unknown, index: number): PlanAction {
   const a = (plain(item) ?? {}) as Record<string, unknown>;
-  const funding: FundingLine[] = list(a.funding).map((f) => ({ source: str(f.source), amount: num(f.amount), status: str(f.status) || 'identified' }));
+  const funding: FundingLine[] = list(a.funding).map((f) => ({
+    source: str(f.source),
+    amount: num(f.amount),
+    status: str(f.status) || 'identified',
+  }));
   const indicators: Indicator[] = list(a.indicators).map((i) => ({
     kind: str(i.kind) || 'output',
     name: str(i.name),
@@ -71,14 +92,18 @@ export function readAction(item: unknown, index: number): PlanAction {
     currency: str(a.currency) || 'EUR',
     funding,
     indicators,
-    sdgs: arr(a.sdgs).map(num).filter((n): n is number => n !== null && Number.isInteger(n) && n >= 1 && n <= 17),
+    sdgs: arr(a.sdgs)
+      .map(num)
+      .filter((n): n is number => n !== null && Number.isInteger(n) && n >= 1 && n <= 17),
     themes: arr(a.themes).map(str).filter(Boolean),
     status: str(a.status) || 'proposed',
   };
 }
 
 export function readPlanContent(doc: Y.Doc): PlanContent {
-  const sections = Object.fromEntries(PLAN_SECTION_KEYS.map((k) => [k, sectionText(doc, k)])) as Record<PlanSectionKey, string>;
+  const sections = Object.fromEntries(
+    PLAN_SECTION_KEYS.map((k) => [k, sectionText(doc, k)]),
+  ) as Record<PlanSectionKey, string>;
   const actions = doc.getArray(ACTIONS_ARRAY_NAME).toArray().map(readAction);
   return { sections, actions };
 }
@@ -98,4 +123,20 @@ export function actionToYMap(action: Partial<PlanAction> & { id: string }): Y.Ma
     } else map.set(key, value);
   }
   return map;
+}
+
+/** Replaces a section's text by one TipTap paragraph per line (seeds and tests). */
+export function writeSectionText(doc: Y.Doc, key: PlanSectionKey, text: string): void {
+  const fragment = doc.getXmlFragment(sectionFragmentName(key));
+  doc.transact(() => {
+    fragment.delete(0, fragment.length);
+    fragment.insert(
+      0,
+      text.split('\n').map((line) => {
+        const paragraph = new Y.XmlElement('paragraph');
+        paragraph.insert(0, [new Y.XmlText(line)]);
+        return paragraph;
+      }),
+    );
+  });
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type * as Y from 'yjs';
 import type { PlanContent } from '@iuc/domain';
 import type { DocumentObserver } from '../collab/document-observer.js';
@@ -22,47 +22,55 @@ export class PlanProjector implements DocumentObserver {
     if (planId) await this.project(planId, readPlanContent(doc));
   }
 
-  async project(planId: string, content: PlanContent): Promise<void> {
-    const fullText = Object.values(content.sections).filter(Boolean).join('\n\n');
-    await this.dataSource.transaction(async (m) => {
-      await m.query(
-        `INSERT INTO plan_projections (plan_id, sections, actions, full_text, updated_at) VALUES ($1, $2, $3, $4, now())
-         ON CONFLICT (plan_id) DO UPDATE SET sections = EXCLUDED.sections, actions = EXCLUDED.actions,
-           full_text = EXCLUDED.full_text, updated_at = now()`,
-        [planId, JSON.stringify(content.sections), JSON.stringify(content.actions), fullText],
-      );
-      await m.query('DELETE FROM plan_action_rows WHERE plan_id = $1', [planId]);
-      const seen = new Set<string>();
-      const rows = content.actions.filter((a) => !seen.has(a.id) && seen.add(a.id));
-      if (!rows.length) return;
-      const sum = (lines: { amount: number | null }[]) => lines.reduce((s, f) => s + (f.amount ?? 0), 0);
-      await m.query(
-        `INSERT INTO plan_action_rows (plan_id, action_id, position, title, type, status, cost, currency,
-            funding_total, funding_secured, indicator_count, sdgs, themes)
-         SELECT $1, r->>'id', (r->>'position')::int, r->>'title', r->>'type', r->>'status', (r->>'cost')::float8,
-            r->>'currency', (r->>'fundingTotal')::float8, (r->>'fundingSecured')::float8, (r->>'indicatorCount')::int,
-            ARRAY(SELECT jsonb_array_elements_text(r->'sdgs'))::smallint[], ARRAY(SELECT jsonb_array_elements_text(r->'themes'))
-         FROM jsonb_array_elements($2::jsonb) AS r`,
-        [
-          planId,
-          JSON.stringify(
-            rows.map((a, position) => ({
-              id: a.id,
-              position,
-              title: a.title,
-              type: a.type,
-              status: a.status,
-              cost: a.cost,
-              currency: a.currency,
-              fundingTotal: sum(a.funding),
-              fundingSecured: sum(a.funding.filter((f) => f.status === 'secured')),
-              indicatorCount: a.indicators.length,
-              sdgs: a.sdgs,
-              themes: a.themes,
-            })),
-          ),
-        ],
-      );
-    });
+  project(planId: string, content: PlanContent): Promise<void> {
+    return this.dataSource.transaction((m) => writeProjection(m, planId, content));
   }
+}
+
+/** Writes a plan's projections inside `m`'s transaction (also used by the demo seed). */
+export async function writeProjection(
+  m: EntityManager,
+  planId: string,
+  content: PlanContent,
+): Promise<void> {
+  const fullText = Object.values(content.sections).filter(Boolean).join('\n\n');
+  await m.query(
+    `INSERT INTO plan_projections (plan_id, sections, actions, full_text, updated_at) VALUES ($1, $2, $3, $4, now())
+       ON CONFLICT (plan_id) DO UPDATE SET sections = EXCLUDED.sections, actions = EXCLUDED.actions,
+         full_text = EXCLUDED.full_text, updated_at = now()`,
+    [planId, JSON.stringify(content.sections), JSON.stringify(content.actions), fullText],
+  );
+  await m.query('DELETE FROM plan_action_rows WHERE plan_id = $1', [planId]);
+  const seen = new Set<string>();
+  const rows = content.actions.filter((a) => !seen.has(a.id) && seen.add(a.id));
+  if (!rows.length) return;
+  const sum = (lines: { amount: number | null }[]) =>
+    lines.reduce((s, f) => s + (f.amount ?? 0), 0);
+  await m.query(
+    `INSERT INTO plan_action_rows (plan_id, action_id, position, title, type, status, cost, currency,
+          funding_total, funding_secured, indicator_count, sdgs, themes)
+       SELECT $1, r->>'id', (r->>'position')::int, r->>'title', r->>'type', r->>'status', (r->>'cost')::float8,
+          r->>'currency', (r->>'fundingTotal')::float8, (r->>'fundingSecured')::float8, (r->>'indicatorCount')::int,
+          ARRAY(SELECT jsonb_array_elements_text(r->'sdgs'))::smallint[], ARRAY(SELECT jsonb_array_elements_text(r->'themes'))
+       FROM jsonb_array_elements($2::jsonb) AS r`,
+    [
+      planId,
+      JSON.stringify(
+        rows.map((a, position) => ({
+          id: a.id,
+          position,
+          title: a.title,
+          type: a.type,
+          status: a.status,
+          cost: a.cost,
+          currency: a.currency,
+          fundingTotal: sum(a.funding),
+          fundingSecured: sum(a.funding.filter((f) => f.status === 'secured')),
+          indicatorCount: a.indicators.length,
+          sdgs: a.sdgs,
+          themes: a.themes,
+        })),
+      ),
+    ],
+  );
 }

@@ -17,6 +17,11 @@ export interface PlanStandingRow {
   sessionLive: boolean;
 }
 
+export interface PlanMembershipRow {
+  role: PairingRole;
+  authorityId: string | null;
+}
+
 @Injectable()
 export class PlansRepository {
   constructor(
@@ -32,11 +37,22 @@ export class PlansRepository {
     return this.plans.find({ where: { pairingId }, order: { createdAt: 'ASC' } });
   }
 
+  /** The person's membership in a pairing: role and the city side they work for. */
+  async membership(userId: string, pairingId: string): Promise<PlanMembershipRow | null> {
+    const rows: { role: PairingRole; authority_id: string | null }[] = await this.dataSource.query(
+      'SELECT role, authority_id FROM memberships WHERE user_id = $1 AND pairing_id = $2',
+      [userId, pairingId],
+    );
+    return rows[0] ? { role: rows[0].role, authorityId: rows[0].authority_id } : null;
+  }
+
   /**
    * Standing of many (user, session, plan) triples in one query: used at connect and to recheck
    * every open collab connection every few seconds.
    */
-  async standings(items: readonly { userId: string; sessionTokenHash: string; planId: string }[]): Promise<(PlanStandingRow | null)[]> {
+  async standings(
+    items: readonly { userId: string; sessionTokenHash: string; planId: string }[],
+  ): Promise<(PlanStandingRow | null)[]> {
     if (!items.length) return [];
     const rows: {
       n: number;
@@ -58,7 +74,11 @@ export class PlansRepository {
          JOIN plans p ON p.id = q.plan_id
          JOIN users u ON u.id = q.user_id
          LEFT JOIN memberships m ON m.user_id = u.id AND m.pairing_id = p.pairing_id`,
-      [items.map((i) => i.userId), items.map((i) => i.sessionTokenHash), items.map((i) => i.planId)],
+      [
+        items.map((i) => i.userId),
+        items.map((i) => i.sessionTokenHash),
+        items.map((i) => i.planId),
+      ],
     );
     const byIndex = new Map(rows.map((r) => [Number(r.n) - 1, r]));
     return items.map((_, i) => {

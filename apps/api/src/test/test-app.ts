@@ -7,6 +7,7 @@ import type { DataSource } from 'typeorm';
 import { createPlatform } from '../app.factory.js';
 import { loadConfig, type AppConfig } from '../config/config.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
+import { TEST_SESSION_SECRET } from './api-process.js';
 
 export interface TestApp {
   app: INestApplication;
@@ -26,7 +27,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: db.url,
-    SESSION_SECRET: 'test-session-secret-that-is-long-enough-0123456789',
+    SESSION_SECRET: TEST_SESSION_SECRET,
     IUC_DEMO: '0',
     LOG_LEVEL: 'silent',
     PUBLIC_URL: 'http://localhost:3000',

@@ -1,5 +1,7 @@
 /** Migrations in order. Add new ones at the end; never edit one that has shipped. */
 import { Initial1795600000000 } from './1795600000000-initial.js';
 import { PlansCollab1795700000000 } from './1795700000000-plans-collab.js';
+import { PlanVersions1795800000000 } from './1795800000000-plan-versions.js';
+import { Discussions1795900000000 } from './1795900000000-discussions.js';
 
-export const MIGRATIONS: Function[] = [Initial1795600000000, PlansCollab1795700000000];
+export const MIGRATIONS: Function[] = [Initial1795600000000, PlansCollab1795700000000, PlanVersions1795800000000, Discussions1795900000000];

@@ -1,7 +1,8 @@
 /**
  * The demo accounts: one coordinator per authority on a pairing side (the same person for an
- * authority in several pairings, like Torino), one viewer per pairing, one officer and one admin.
- * The people are fictional.
+ * authority in several pairings, like Torino), one viewer per pairing, one officer and one admin,
+ * and a few editors, so that two people of one city can write its plan together. The people are
+ * fictional.
  */
 import type { PairingRole, ProgrammeRole } from '@iuc/domain';
 import type { AuthoritySeed } from './authorities.js';
@@ -74,6 +75,11 @@ const COORDINATORS: Record<string, string> = {
   'fort-collins': 'Emily Larsen',
 };
 
+/** Editors beside the coordinator, by pairing and authority slug. */
+const EDITORS: { pairing: string; authority: string; name: string }[] = [
+  { pairing: 'malaga-jingyue', authority: 'malaga', name: 'Javier Morales' },
+];
+
 const email = (localPart: string) => `${localPart}@${DEMO_EMAIL_DOMAIN}`;
 
 /** "Málaga – Jingyue": the pairing as people name it. */
@@ -117,6 +123,18 @@ export function buildDemoAccounts(
     memberships: [{ pairing: pairing.slug, role: 'viewer', authority: null }],
   }));
 
+  const editors = EDITORS.map((editor): DemoAccountSeed => {
+    if (!pairings.some((p) => p.slug === editor.pairing)) {
+      throw new Error(`Pairing "${editor.pairing}" is not in the seed.`);
+    }
+    return {
+      email: email(`editor.${editor.authority}`),
+      name: `${editor.name} (${nameOf(editor.authority)})`,
+      programmeRole: null,
+      memberships: [{ pairing: editor.pairing, role: 'editor', authority: editor.authority }],
+    };
+  });
+
   return [
     {
       email: email('admin'),
@@ -131,6 +149,7 @@ export function buildDemoAccounts(
       memberships: [],
     },
     ...coordinators.values(),
+    ...editors,
     ...viewers,
   ];
 }

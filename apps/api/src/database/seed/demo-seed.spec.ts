@@ -1,4 +1,7 @@
-import { CALLS, WORLD_REGIONS } from '@iuc/domain';
+import * as Y from 'yjs';
+import { CALLS, planDocumentName, WORLD_REGIONS } from '@iuc/domain';
+import { CollabServer } from '../../collab/collab.server.js';
+import { readPlanContent, writeSectionText } from '../../plans/plan-content.js';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
 import { verifyPassword } from '../../auth/password.js';
 import { AUTHORITIES } from './authorities.js';
@@ -102,7 +105,7 @@ describe('demo data (pure)', () => {
       expect(authority(slug).population).toBeNull();
   });
 
-  it('names one coordinator per authority (Torino once, in both its pairings), a viewer per pairing, an officer and an admin', () => {
+  it("names one coordinator per authority (Torino once, in both its pairings), a viewer per pairing, an officer, an admin and Málaga's editor", () => {
     const sides = data.pairings.flatMap((p) => [...p.eu, ...p.partner]);
     const coordinators = data.accounts.filter((a) =>
       a.memberships.some((m) => m.role === 'coordinator'),
@@ -118,6 +121,9 @@ describe('demo data (pure)', () => {
     expect(
       data.accounts.find((a) => a.email === 'viewer.malaga-jingyue@demo.iuc.test')!.memberships,
     ).toEqual([{ pairing: 'malaga-jingyue', role: 'viewer', authority: null }]);
+    expect(
+      data.accounts.find((a) => a.email === 'editor.malaga@demo.iuc.test')!.memberships,
+    ).toEqual([{ pairing: 'malaga-jingyue', role: 'editor', authority: 'malaga' }]);
     expect(
       data.accounts.filter((a) => a.programmeRole).map((a) => [a.email, a.programmeRole]),
     ).toEqual([
@@ -149,6 +155,7 @@ describe('seedDemo (real PostgreSQL)', () => {
           'pairing_authorities',
           'users',
           'memberships',
+          'plans',
         ].map(async (table) => [table, await count(table)] as const),
       ),
     ),
@@ -162,10 +169,11 @@ describe('seedDemo (real PostgreSQL)', () => {
       sides: await t.dataSource.query(
         'SELECT * FROM pairing_authorities ORDER BY pairing_id, authority_id',
       ),
+      plans: await t.dataSource.query('SELECT * FROM plans ORDER BY id'),
     },
   });
 
-  it('writes the calls, 48 authorities, the Graz group, 23 pairings and 72 accounts', async () => {
+  it('writes the calls, 48 authorities, the Graz group, 23 pairings, 73 accounts and a plan per city side', async () => {
     const { counts } = await snapshot();
     expect(counts).toEqual({
       calls: CALLS.length,
@@ -174,9 +182,89 @@ describe('seedDemo (real PostgreSQL)', () => {
       municipality_group_members: 2,
       pairings: 23,
       pairing_authorities: 48,
-      users: 72,
-      memberships: 48 + 23,
+      users: 73,
+      memberships: 48 + 23 + 1,
+      plans: 48,
     });
+  });
+
+  it('gives each city side one plan, titled after the authority and in its first language', async () => {
+    const missing = await t.dataSource.query(
+      `SELECT pa.pairing_id, pa.authority_id FROM pairing_authorities pa
+        LEFT JOIN plans p ON p.pairing_id = pa.pairing_id AND p.authority_id = pa.authority_id
+       WHERE p.id IS NULL`,
+    );
+    expect(missing).toEqual([]);
+    const bySlug = async (slug: string) =>
+      (
+        await t.dataSource.query(
+          `SELECT p.title, p.language, p.status FROM plans p JOIN authorities a ON a.id = p.authority_id
+            JOIN pairings pr ON pr.id = p.pairing_id WHERE a.slug = $1 ORDER BY pr.slug`,
+          [slug],
+        )
+      ).map((r: { title: string; language: string; status: string }) => r);
+    expect(await bySlug('malaga')).toEqual([
+      { title: 'Local Action Plan — Málaga', language: 'es', status: 'draft' },
+    ]);
+    expect((await bySlug('jingyue'))[0]).toMatchObject({ language: 'zh' });
+    // Torino is on two pairings: a plan on each.
+    expect(await bySlug('torino')).toHaveLength(2);
+  });
+
+  it('writes starter content into a few plans once, readable by the sync server, never over edits', async () => {
+    const planOf = async (authority: string) => {
+      const [{ id }] = await t.dataSource.query(
+        `SELECT p.id FROM plans p JOIN authorities a ON a.id = p.authority_id
+          JOIN pairings pr ON pr.id = p.pairing_id WHERE a.slug = $1 AND pr.slug = 'malaga-jingyue'`,
+        [authority],
+      );
+      return planDocumentName(id);
+    };
+    const collab = t.app.get(CollabServer);
+    const jingyue = await planOf('jingyue');
+    const content = await collab.read(jingyue, readPlanContent);
+    expect(content.sections.vision).toBe('建设步行和自行车出行便利的绿色城区。');
+    expect(content.actions.map((a) => [a.title, a.type])).toEqual([
+      ['自行车道试点', 'pilot_project'],
+    ]);
+    const [projection] = await t.dataSource.query(
+      'SELECT full_text FROM plan_projections WHERE plan_id = $1',
+      [jingyue.slice('plan.'.length)],
+    );
+    expect(projection.full_text).toContain('净月区');
+
+    const malaga = await planOf('malaga');
+    const edit = new Y.Doc();
+    writeSectionText(edit, 'risks', 'Edited in the demo.');
+    await collab.applyUpdate(malaga, Y.encodeStateAsUpdate(edit));
+    edit.destroy();
+    const stored = async (docName: string) =>
+      Number(
+        (
+          await t.dataSource.query('SELECT count(*) AS n FROM collab_updates WHERE doc_name = $1', [
+            docName,
+          ])
+        )[0].n,
+      );
+    const before = [await stored(jingyue), await stored(malaga)];
+    await seedDemo(t.dataSource, t.config);
+    expect([await stored(jingyue), await stored(malaga)]).toEqual(before);
+    const again = await collab.read(malaga, readPlanContent);
+    expect(again.sections.risks).toBe('Edited in the demo.');
+    expect(again.actions).toHaveLength(1);
+  });
+
+  it('keeps plans and their workflow status when run again', async () => {
+    await t.dataSource.query(
+      "UPDATE plans SET status = 'submitted' WHERE authority_id = (SELECT id FROM authorities WHERE slug = 'varna')",
+    );
+    await seedDemo(t.dataSource, t.config);
+    const rows = await t.dataSource.query(
+      "SELECT status FROM plans WHERE authority_id = (SELECT id FROM authorities WHERE slug = 'varna')",
+    );
+    expect(rows).toEqual([{ status: 'submitted' }]);
+    expect(await count('plans')).toBe(48);
+    await t.dataSource.query("UPDATE plans SET status = 'draft'");
   });
 
   it('changes nothing when run again (same counts, ids and rows)', async () => {

@@ -1,6 +1,7 @@
 /**
  * Demo data: the programme directory from the real pairings (pairings.csv beside this file) and one
- * demo account per city side, one viewer per pairing, one officer and one admin. Idempotent.
+ * demo account per city side, one viewer per pairing, one officer and one admin, and a Local Action
+ * Plan per city side (a few with starter content). Idempotent.
  */
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/config.js';
@@ -18,4 +19,5 @@ export async function seedDemo(dataSource: DataSource, config: AppConfig): Promi
       config.demoPassword,
     )) ?? (await hashPassword(config.demoPassword));
   await seeder.write(data, passwordHash);
+  await seeder.writeStarterContent();
 }

@@ -18,6 +18,9 @@ import { CallEntity } from '../../pairings/call.entity.js';
 import { MembershipEntity } from '../../pairings/membership.entity.js';
 import { PairingAuthorityEntity } from '../../pairings/pairing-authority.entity.js';
 import { PairingEntity } from '../../pairings/pairing.entity.js';
+import { createMissingPlans } from '../../plans/plan-provisioning.js';
+import { writeStarterContent } from '../../plans/plan-starter.js';
+import { writeDefaultChannels } from '../../discussions/default-channels.js';
 import type { AuthoritySeed } from './authorities.js';
 import type { DemoData } from './demo-data.js';
 
@@ -66,8 +69,16 @@ export class DemoSeeder {
       const authorityIds = await this.writeAuthorities(manager, data.authorities);
       const groupIds = await this.writeGroups(manager, data, authorityIds);
       const pairingIds = await this.writePairings(manager, data, authorityIds, groupIds);
+      await writeDefaultChannels(manager, [...pairingIds.values()]);
       await this.writeAccounts(manager, data, passwordHash, authorityIds, pairingIds);
+      // A plan for every city side; plans already there (and their workflow status) are kept.
+      await createMissingPlans(manager, [...pairingIds.values()]);
     });
+  }
+
+  /** Starter text and actions for a few plans (after `write`: the plans must exist). */
+  writeStarterContent(): Promise<void> {
+    return writeStarterContent(this.dataSource, SEED_LOCK);
   }
 
   private async writeCalls(manager: EntityManager, data: DemoData): Promise<void> {

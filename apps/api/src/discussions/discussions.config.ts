@@ -1,0 +1,59 @@
+/**
+ * Limits of the discussions module, read from the environment at boot (defaults suit people
+ * chatting; the benchmark raises the message rate). A bad value stops the process with one line.
+ */
+import { DISCUSSION_DEFAULTS } from '@iuc/domain';
+import { ConfigError } from '../config/config.js';
+
+export interface DiscussionsLimits {
+  /** Largest message body in UTF-8 bytes (DISCUSSIONS_MAX_BODY_BYTES, default 8192). */
+  maxBodyBytes: number;
+  /** Per connection: messages, edits, deletions and reactions a second, and the burst allowed. */
+  writesPerSecond: number;
+  writeBurst: number;
+  /** Per connection: every event a second (validation failures included), and the burst. */
+  eventsPerSecond: number;
+  eventBurst: number;
+  /** Per connection: typing signals a second, and the burst. */
+  typingPerSecond: number;
+  typingBurst: number;
+  /** How often open connections' access is checked again (membership removed, session ended). */
+  recheckIntervalMs: number;
+}
+
+export const DISCUSSIONS_LIMITS = Symbol('DISCUSSIONS_LIMITS');
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(`${name} must be a whole number, got "${raw}".`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(`${name} must be between ${min} and ${max}, got ${value}.`);
+  return value;
+}
+
+export function loadDiscussionsLimits(env: Env = process.env): DiscussionsLimits {
+  const writesPerSecond = int(env, 'DISCUSSIONS_MESSAGES_PER_SECOND', 5, 1, 100_000);
+  const eventsPerSecond = int(env, 'DISCUSSIONS_EVENTS_PER_SECOND', Math.max(30, writesPerSecond * 3), 1, 1_000_000);
+  return {
+    maxBodyBytes: int(env, 'DISCUSSIONS_MAX_BODY_BYTES', DISCUSSION_DEFAULTS.maxBodyBytes, 256, 1024 * 1024),
+    writesPerSecond,
+    writeBurst: int(env, 'DISCUSSIONS_MESSAGE_BURST', writesPerSecond * 2, 1, 1_000_000),
+    eventsPerSecond,
+    eventBurst: int(env, 'DISCUSSIONS_EVENT_BURST', eventsPerSecond * 2, 1, 1_000_000),
+    typingPerSecond: 1,
+    typingBurst: 3,
+    recheckIntervalMs: int(env, 'DISCUSSIONS_RECHECK_MS', 2_000, 100, 60_000),
+  };
+}
+
+/**
+ * engine.io's frame ceiling: above the body limit (a body may need up to 6 bytes per character
+ * once JSON-escaped) so that oversized bodies get an error acknowledgement; larger frames close the
+ * connection.
+ */
+export function maxFrameBytes(maxBodyBytes: number): number {
+  return maxBodyBytes * 6 + 16 * 1024;
+}

@@ -1,0 +1,233 @@
+/**
+ * The live side of discussions on this instance: open connections and what each may do, rooms and
+ * presence, emitting to channels and people, and the re-check that takes access away from open
+ * connections (a member removed, a session ended) within a couple of seconds, or at once when asked.
+ */
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
+import type { Namespace, Socket } from 'socket.io';
+import type { DiscussionClientEvents, DiscussionServerEvents, UserRefDto } from '@iuc/domain';
+import type { Actor } from '../auth/actor.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { DISCUSSIONS_LIMITS, type DiscussionsLimits } from './discussions.config.js';
+import { DiscussionsPolicy, type ChannelAccess } from './discussions.policy.js';
+import { TokenBucket } from './token-bucket.js';
+
+export interface SocketData {
+  /** Who the connection belongs to (plain data: other instances read it through the adapter). */
+  user: UserRefDto;
+}
+
+interface InterServerEvents {
+  'discussions:recheck': (userIds: string[]) => void;
+}
+
+export type DiscussionsNamespace = Namespace<DiscussionClientEvents, DiscussionServerEvents, InterServerEvents, SocketData>;
+export type DiscussionsSocket = Socket<DiscussionClientEvents, DiscussionServerEvents, InterServerEvents, SocketData>;
+type ServerEvent = keyof DiscussionServerEvents;
+
+export const channelRoom = (channelId: string) => `channel:${channelId}`;
+export const userRoom = (userId: string) => `user:${userId}`;
+
+/** One open socket: its person, the channels it may use (checked), its rate limits. */
+export class Connection {
+  /** Channel access decided by the policy; re-checked every few seconds. */
+  readonly grants = new Map<string, ChannelAccess>();
+  readonly events: TokenBucket;
+  readonly writes: TokenBucket;
+  readonly typing: TokenBucket;
+  closed = false;
+  private chain: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    readonly socket: DiscussionsSocket,
+    readonly actor: Actor,
+    limits: DiscussionsLimits,
+  ) {
+    this.events = new TokenBucket(limits.eventsPerSecond, limits.eventBurst);
+    this.writes = new TokenBucket(limits.writesPerSecond, limits.writeBurst);
+    this.typing = new TokenBucket(limits.typingPerSecond, limits.typingBurst);
+  }
+
+  get user(): UserRefDto {
+    return { id: this.actor.userId, name: this.actor.name };
+  }
+
+  /** Runs the connection's writes one after another, so its messages keep their order. */
+  serial<T>(run: () => Promise<T>): Promise<T> {
+    const next = this.chain.then(run, run);
+    this.chain = next.catch(() => undefined);
+    return next;
+  }
+}
+
+@Injectable()
+export class DiscussionsHub implements BeforeApplicationShutdown {
+  private readonly logger = new Logger('Discussions');
+  private namespace: DiscussionsNamespace | null = null;
+  private readonly connections = new Map<string, Connection>();
+  private readonly pendingActors = new WeakMap<DiscussionsSocket, Actor>();
+  private timer: NodeJS.Timeout | null = null;
+  private rechecking: Promise<void> | null = null;
+
+  constructor(
+    private readonly policy: DiscussionsPolicy,
+    @Inject(DISCUSSIONS_LIMITS) private readonly limits: DiscussionsLimits,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  attach(namespace: DiscussionsNamespace): void {
+    this.namespace = namespace;
+    // Another instance asks everyone to re-check some people now (membership removed there).
+    if (this.config.redisUrl) namespace.on('discussions:recheck', (userIds: string[]) => void this.recheckUsers(userIds, false));
+    this.timer = setInterval(() => void this.recheck(), this.limits.recheckIntervalMs);
+    this.timer.unref();
+  }
+
+  /** While the database is still open: no re-check may start after this. */
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.rechecking;
+  }
+
+  get connectionCount(): number {
+    return this.connections.size;
+  }
+
+  /** Handshake middleware found this socket's person. */
+  authenticated(socket: DiscussionsSocket, actor: Actor): void {
+    this.pendingActors.set(socket, actor);
+    socket.data.user = { id: actor.userId, name: actor.name };
+  }
+
+  register(socket: DiscussionsSocket): Connection | null {
+    const actor = this.pendingActors.get(socket);
+    if (!actor) {
+      socket.disconnect(true);
+      return null;
+    }
+    const connection = new Connection(socket, actor, this.limits);
+    this.connections.set(socket.id, connection);
+    void socket.join(userRoom(actor.userId));
+    socket.on('disconnecting', () => {
+      connection.closed = true;
+      const channels = [...socket.rooms].filter((r) => r.startsWith('channel:')).map((r) => r.slice('channel:'.length));
+      // After the socket has left its rooms: tell the others if that was the person's last connection.
+      setImmediate(() => void this.announceAbsence(connection.user, channels));
+    });
+    socket.on('disconnect', () => this.connections.delete(socket.id));
+    return connection;
+  }
+
+  connection(socketId: string): Connection | undefined {
+    return this.connections.get(socketId);
+  }
+
+  /** Joins the channel's room (access already granted); answers who is online there. */
+  async join(connection: Connection, access: ChannelAccess): Promise<UserRefDto[]> {
+    const channelId = access.channel.id;
+    const room = channelRoom(channelId);
+    connection.grants.set(channelId, access);
+    const present = await this.usersIn(room);
+    const wasThere = present.some((u) => u.id === connection.actor.userId);
+    // Access may have been revoked while we looked (re-check in between): do not join then.
+    if (!connection.grants.has(channelId) || connection.closed) return [];
+    await connection.socket.join(room);
+    if (!wasThere) connection.socket.to(room).emit('presence', { channelId, user: connection.user, online: true });
+    return uniqueUsers([...present, connection.user]);
+  }
+
+  async leave(connection: Connection, channelId: string): Promise<void> {
+    const room = channelRoom(channelId);
+    if (!connection.socket.rooms.has(room)) return;
+    await connection.socket.leave(room);
+    await this.announceAbsence(connection.user, [channelId]);
+  }
+
+  emitToChannel<E extends ServerEvent>(channelId: string, event: E, payload: Parameters<DiscussionServerEvents[E]>[0], exceptSocketId?: string): void {
+    if (!this.namespace) return;
+    const target = exceptSocketId ? this.namespace.to(channelRoom(channelId)).except(exceptSocketId) : this.namespace.to(channelRoom(channelId));
+    (target.emit as (e: string, p: unknown) => boolean)(event, payload);
+  }
+
+  emitToUser<E extends ServerEvent>(userId: string, event: E, payload: Parameters<DiscussionServerEvents[E]>[0]): void {
+    if (!this.namespace) return;
+    (this.namespace.to(userRoom(userId)).emit as (e: string, p: unknown) => boolean)(event, payload);
+  }
+
+  /**
+   * Re-checks these people's open connections now, here and (with Redis) on the other instances:
+   * for when a membership is removed or an account disabled.
+   */
+  async recheckUsers(userIds: readonly string[], broadcast = true): Promise<void> {
+    if (broadcast && this.config.redisUrl && this.namespace) this.namespace.serverSideEmit('discussions:recheck', [...userIds]);
+    const wanted = new Set(userIds);
+    await this.recheckConnections([...this.connections.values()].filter((c) => wanted.has(c.actor.userId)));
+  }
+
+  /** The periodic re-check of every open connection (one run at a time). */
+  recheck(): Promise<void> {
+    if (this.rechecking) return this.rechecking;
+    this.rechecking = this.recheckConnections([...this.connections.values()])
+      .catch((err: Error) => this.logger.error(`access re-check failed: ${err.message}`))
+      .finally(() => (this.rechecking = null));
+    return this.rechecking;
+  }
+
+  private async recheckConnections(open: Connection[]): Promise<void> {
+    if (!open.length) return;
+    const live = await this.policy.liveSessions([...new Set(open.map((c) => c.actor.sessionTokenHash))]);
+    const remaining: Connection[] = [];
+    for (const connection of open) {
+      if (live.has(connection.actor.sessionTokenHash)) remaining.push(connection);
+      else connection.socket.disconnect(true);
+    }
+    const items = remaining.flatMap((connection) => [...connection.grants.keys()].map((channelId) => ({ connection, channelId })));
+    if (!items.length) return;
+    const verdicts = await this.policy.many(items.map((i) => ({ userId: i.connection.actor.userId, channelId: i.channelId })));
+    await Promise.all(
+      items.map(async ({ connection, channelId }, i) => {
+        const access = verdicts[i];
+        if (access?.rights.read) {
+          connection.grants.set(channelId, access);
+          return;
+        }
+        connection.grants.delete(channelId);
+        if (connection.socket.rooms.has(channelRoom(channelId))) {
+          await connection.socket.leave(channelRoom(channelId));
+          connection.socket.emit('channel:revoked', { channelId });
+          await this.announceAbsence(connection.user, [channelId]);
+        }
+      }),
+    );
+  }
+
+  /** Who is in a room, on every instance; only this instance's when another does not answer in time. */
+  private async usersIn(room: string): Promise<UserRefDto[]> {
+    if (!this.namespace) return [];
+    let sockets: { data: Partial<SocketData> }[];
+    try {
+      sockets = await this.namespace.in(room).fetchSockets();
+    } catch (err) {
+      this.logger.warn(`presence across instances unavailable: ${(err as Error).message}`);
+      sockets = await this.namespace.local.in(room).fetchSockets();
+    }
+    return uniqueUsers(sockets.map((s) => s.data.user).filter((u): u is UserRefDto => !!u));
+  }
+
+  private async announceAbsence(user: UserRefDto, channelIds: readonly string[]): Promise<void> {
+    try {
+      for (const channelId of channelIds) {
+        const present = await this.usersIn(channelRoom(channelId));
+        if (!present.some((u) => u.id === user.id)) this.emitToChannel(channelId, 'presence', { channelId, user, online: false });
+      }
+    } catch (err) {
+      this.logger.warn(`presence update failed: ${(err as Error).message}`);
+    }
+  }
+}
+
+function uniqueUsers(users: readonly UserRefDto[]): UserRefDto[] {
+  const byId = new Map(users.map((u) => [u.id, u]));
+  return [...byId.values()];
+}

@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
+import { ChannelsRepository } from './channels.repository.js';
+import { DISCUSSIONS_LIMITS, loadDiscussionsLimits } from './discussions.config.js';
+import { DiscussionsController } from './discussions.controller.js';
+import { DiscussionsGateway } from './discussions.gateway.js';
+import { DiscussionsHub } from './discussions.hub.js';
+import { DiscussionsPolicy } from './discussions.policy.js';
+import { DiscussionsService } from './discussions.service.js';
+import { MessagesRepository } from './messages.repository.js';
+
+/**
+ * Pairing discussions: channels, messages, threads, reactions, read positions, mentions; REST for
+ * history and the `/discussions` socket.io namespace for everything live. The socket.io server
+ * itself is set up by DiscussionsIoAdapter (app.factory.ts).
+ */
+@Module({
+  imports: [AuthModule, NotificationsModule],
+  controllers: [DiscussionsController],
+  providers: [
+    { provide: DISCUSSIONS_LIMITS, useFactory: () => loadDiscussionsLimits() },
+    ChannelsRepository,
+    MessagesRepository,
+    DiscussionsPolicy,
+    DiscussionsHub,
+    DiscussionsService,
+    DiscussionsGateway,
+  ],
+  exports: [DiscussionsService],
+})
+export class DiscussionsModule {}

@@ -1,0 +1,372 @@
+import {
+  BadRequestException,
+  type BeforeApplicationShutdown,
+  ConflictException,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  Logger,
+  NotFoundException,
+  type OnModuleInit,
+  PayloadTooLargeException,
+} from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import {
+  channelRights,
+  DISCUSSION_DEFAULTS,
+  mentionedHandles,
+  mentionHandle,
+  type ChannelDto,
+  type MentionCandidateDto,
+  type MessageDto,
+  type MessagePageDto,
+  type ReactionEventDto,
+  type ReadStateDto,
+  type ThreadDto,
+  type UpdateChannelRequest,
+} from '@iuc/domain';
+import type { Actor } from '../auth/actor.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import { ChannelsRepository, type ChannelRow, type MemberRow } from './channels.repository.js';
+import { decodeCursor, encodeCursor, MicroClock, microsToIso, type Position } from './cursor.js';
+import { DISCUSSIONS_LIMITS, type DiscussionsLimits } from './discussions.config.js';
+import { DiscussionsHub } from './discussions.hub.js';
+import { toChannelDto, toMessageDto, toMessageUpdate, toReadStateDto } from './discussions.mappers.js';
+import { DiscussionsPolicy, type ChannelAccess } from './discussions.policy.js';
+import { checkBody, excerpt } from './message-body.js';
+import { MessageWriter } from './message-writer.js';
+import { MessagesRepository, type MessageRow } from './messages.repository.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** How a socket connection finds its access to a channel (cached grant, or the policy). */
+export type AccessLookup = (channelId: string) => Promise<ChannelAccess>;
+
+export interface PageQuery {
+  before?: string;
+  after?: string;
+  limit?: number;
+}
+
+/**
+ * Channels, messages, threads, reactions, read positions and mentions. Every method takes the
+ * acting person and checks the policy; messages are saved (batched commits) before anyone hears of
+ * them, then emitted as saved, with author and time from the server.
+ */
+@Injectable()
+export class DiscussionsService implements OnModuleInit, BeforeApplicationShutdown {
+  private readonly logger = new Logger('Discussions');
+  private readonly clock = new MicroClock();
+  private readonly writer: MessageWriter;
+
+  constructor(
+    private readonly channels: ChannelsRepository,
+    private readonly messages: MessagesRepository,
+    private readonly policy: DiscussionsPolicy,
+    private readonly hub: DiscussionsHub,
+    private readonly notifications: NotificationsService,
+    @Inject(DISCUSSIONS_LIMITS) private readonly limits: DiscussionsLimits,
+  ) {
+    this.writer = new MessageWriter((batch) => this.messages.insertBatch(batch));
+  }
+
+  onModuleInit(): void {
+    // Notifications are pushed to every connection of their person.
+    this.notifications.subscribe((event) => {
+      if (event.type === 'created') this.hub.emitToUser(event.userId, 'notification', event.notification);
+      else this.hub.emitToUser(event.userId, 'notifications:read', event.state);
+    });
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.writer.drain();
+  }
+
+  /** The general channel and one city-internal channel per side; idempotent. */
+  ensureDefaultChannels(pairingId: string): Promise<void> {
+    return this.channels.ensureDefaults([pairingId]);
+  }
+
+  /**
+   * Re-checks these people's open connections now (on every instance): call after removing a
+   * membership or disabling an account; the periodic re-check catches the rest within seconds.
+   */
+  revokeAccess(userIds: readonly string[]): Promise<void> {
+    return this.hub.recheckUsers(userIds);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Channels
+
+  async listChannels(actor: Actor, pairingId: string): Promise<ChannelDto[]> {
+    await this.policy.requirePairing(actor, 'discussion.read', pairingId);
+    // Pairings written outside the seed get their channels on first look.
+    if (!(await this.channels.hasGeneral(pairingId))) await this.channels.ensureDefaults([pairingId]);
+    const rows = await this.channels.byPairing(pairingId);
+    const accesses = await this.policy.many(rows.map((c) => ({ userId: actor.userId, channelId: c.id })));
+    const visible = accesses.filter((a): a is ChannelAccess => !!a?.rights.read);
+    const states = await this.channels.readStates(
+      actor.userId,
+      visible.map((a) => a.channel.id),
+    );
+    return visible.map((a) => toChannelDto(a, states.get(a.channel.id)));
+  }
+
+  async createChannel(actor: Actor, pairingId: string, name: string): Promise<ChannelDto> {
+    await this.policy.requirePairing(actor, 'discussion.channel.manage', pairingId);
+    await this.channels.ensureDefaults([pairingId]);
+    const row = await this.channels.createTopic(pairingId, name, actor.userId);
+    if (!row) throw new ConflictException(`There is already a channel called "${name}" in this pairing.`);
+    return toChannelDto(await this.policy.channel(actor, row.id), undefined);
+  }
+
+  async updateChannel(actor: Actor, channelId: string, patch: UpdateChannelRequest): Promise<ChannelDto> {
+    await this.policy.channel(actor, channelId, 'manage');
+    const row = await this.channels.update(channelId, patch);
+    if (!row) throw new ConflictException(`There is already a channel called "${patch.name}" in this pairing.`);
+    this.hub.emitToChannel(channelId, 'channel:updated', publicChannel(row));
+    return this.channelFor(actor, await this.policy.channel(actor, channelId));
+  }
+
+  /** The actor's access to a channel (404 unless readable). */
+  authorize(actor: Actor, channelId: string): Promise<ChannelAccess> {
+    return this.policy.channel(actor, channelId, 'read');
+  }
+
+  async channelFor(actor: Actor, access: ChannelAccess): Promise<ChannelDto> {
+    const states = await this.channels.readStates(actor.userId, [access.channel.id]);
+    return toChannelDto(access, states.get(access.channel.id));
+  }
+
+  async members(actor: Actor, channelId: string, query: string | undefined): Promise<MentionCandidateDto[]> {
+    const access = await this.policy.channel(actor, channelId);
+    const wanted = mentionHandle(query?.replace(/^@/, '') ?? '');
+    const readers = await this.readers(access.channel);
+    return readers
+      .map((m) => ({ id: m.userId, name: m.name, handle: mentionHandle(m.name) }))
+      .filter((c) => c.handle && (!wanted || c.handle.startsWith(wanted) || c.handle.split('.').some((part) => part.startsWith(wanted))))
+      .slice(0, 20);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // History and read positions
+
+  async history(actor: Actor, channelId: string, query: PageQuery): Promise<MessagePageDto> {
+    await this.policy.channel(actor, channelId);
+    if (query.before !== undefined && query.after !== undefined) throw new BadRequestException('Give before or after, not both.');
+    const before = cursorParam(query.before, 'before');
+    const after = cursorParam(query.after, 'after');
+    const limit = query.limit ?? DISCUSSION_DEFAULTS.defaultPageSize;
+    const rows = await this.messages.channelPage(channelId, { before, after }, limit + 1);
+    return this.page(rows, limit, actor.userId);
+  }
+
+  /** A thread: its first message and its replies (oldest first); a reply's id opens its thread. */
+  async thread(actor: Actor, messageId: string, query: Omit<PageQuery, 'before'>): Promise<ThreadDto> {
+    const found = await this.findMessage(messageId);
+    const root = found.parentId ? await this.findMessage(found.parentId) : found;
+    await this.accessToMessage(root, (channelId) => this.policy.channel(actor, channelId));
+    const after = cursorParam(query.after, 'after');
+    const limit = query.limit ?? DISCUSSION_DEFAULTS.defaultPageSize;
+    const rows = await this.messages.replies(root.id, after, limit + 1);
+    const reactions = await this.messages.reactions(root.deletedAt ? [] : [root.id], actor.userId);
+    return { root: toMessageDto(root, reactions), replies: await this.page(rows, limit, actor.userId) };
+  }
+
+  async markRead(actor: Actor, channelId: string, messageId: string | undefined): Promise<ReadStateDto> {
+    await this.policy.channel(actor, channelId);
+    if (!(await this.channels.markRead(actor.userId, channelId, messageId ?? null))) {
+      throw new NotFoundException('Message not found in this channel.');
+    }
+    const state = (await this.channels.readStates(actor.userId, [channelId])).get(channelId);
+    if (!state) throw new NotFoundException('Channel not found.');
+    const dto = toReadStateDto(state);
+    // Every device of the person shows the same unread count.
+    this.hub.emitToUser(actor.userId, 'channel:read', dto);
+    return dto;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Writing (from socket events)
+
+  async send(actor: Actor, access: ChannelAccess, input: { body: string; parentId?: string | null }, origin?: string): Promise<MessageDto> {
+    requirePost(access);
+    const body = this.checkedBody(input.body);
+    const mentions = await this.resolveMentions(access.channel, body);
+    const channelId = access.channel.id;
+    const parentId = input.parentId ?? null;
+    const id = randomUUID();
+    const micros = this.clock.next();
+    const outcome = await this.writer.write({ id, channelId, authorId: actor.userId, parentId, body, mentionIds: mentions, createdMicros: micros });
+    if (outcome === 'archived') throw new ForbiddenException('The channel is archived.');
+    if (outcome === 'no_thread') throw new NotFoundException('No such thread in this channel.');
+    const message: MessageDto = {
+      id,
+      channelId,
+      parentId,
+      author: { id: actor.userId, name: actor.name },
+      body,
+      createdAt: microsToIso(micros),
+      editedAt: null,
+      deletedAt: null,
+      reactions: [],
+      replyCount: 0,
+      lastReplyAt: null,
+      mentions,
+    };
+    this.hub.emitToChannel(channelId, 'message:new', message, origin);
+    this.notify(actor, access.channel, message, mentions);
+    return message;
+  }
+
+  async edit(actor: Actor, messageId: string, rawBody: string, accessFor: AccessLookup, origin?: string): Promise<MessageDto> {
+    const row = await this.findMessage(messageId, { live: true });
+    const access = await this.accessToMessage(row, accessFor);
+    requirePost(access);
+    if (row.authorId !== actor.userId) throw new ForbiddenException('You can only edit your own messages.');
+    const body = this.checkedBody(rawBody);
+    const mentions = await this.resolveMentions(access.channel, body);
+    const result = await this.messages.edit(messageId, actor.userId, body, mentions);
+    if (!result) throw new NotFoundException('Message not found.');
+    const reactions = await this.messages.reactions([messageId], actor.userId);
+    this.hub.emitToChannel(row.channelId, 'message:updated', toMessageUpdate(result.row), origin);
+    const message = toMessageDto(result.row, reactions);
+    const previous = new Set(result.previousMentions);
+    if (previous.size) void this.notifications.updateExcerpt(messageId, excerpt(body)).catch((e: Error) => this.logger.error(e.message));
+    this.notify(actor, access.channel, message, mentions.filter((m) => !previous.has(m)));
+    return message;
+  }
+
+  async remove(actor: Actor, messageId: string, accessFor: AccessLookup, origin?: string): Promise<MessageDto> {
+    const row = await this.findMessage(messageId, { live: true });
+    const access = await this.accessToMessage(row, accessFor);
+    requirePost(access);
+    if (row.authorId !== actor.userId) throw new ForbiddenException('You can only delete your own messages.');
+    const deleted = await this.messages.softDelete(messageId, actor.userId);
+    if (!deleted?.deletedAt) throw new NotFoundException('Message not found.');
+    this.hub.emitToChannel(row.channelId, 'message:deleted', {
+      id: deleted.id,
+      channelId: deleted.channelId,
+      parentId: deleted.parentId,
+      deletedAt: deleted.deletedAt.toISOString(),
+    }, origin);
+    await this.notifications.removeForMessage(messageId);
+    return toMessageDto(deleted, []);
+  }
+
+  async toggleReaction(actor: Actor, messageId: string, emoji: string, accessFor: AccessLookup, origin?: string): Promise<ReactionEventDto> {
+    const row = await this.findMessage(messageId, { live: true });
+    const access = await this.accessToMessage(row, accessFor);
+    requirePost(access);
+    const result = await this.messages.toggleReaction(messageId, actor.userId, emoji, DISCUSSION_DEFAULTS.maxReactionsPerMessage);
+    if (!result) throw new BadRequestException(`A message takes at most ${DISCUSSION_DEFAULTS.maxReactionsPerMessage} different reactions.`);
+    const event: ReactionEventDto = {
+      messageId,
+      channelId: row.channelId,
+      emoji,
+      user: { id: actor.userId, name: actor.name },
+      added: result.added,
+      count: result.count,
+    };
+    this.hub.emitToChannel(row.channelId, 'message:reaction', event, origin);
+    return event;
+  }
+
+  typing(actor: Actor, access: ChannelAccess, origin?: string): void {
+    requirePost(access);
+    this.hub.emitToChannel(access.channel.id, 'typing', { channelId: access.channel.id, user: { id: actor.userId, name: actor.name } }, origin);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private checkedBody(raw: string): string {
+    const check = checkBody(raw, this.limits.maxBodyBytes);
+    if (check.ok) return check.body;
+    throw check.code === 'too_large' ? new PayloadTooLargeException(check.error) : new BadRequestException(check.error);
+  }
+
+  private async findMessage(id: string, options: { live?: boolean } = {}): Promise<MessageRow> {
+    const row = UUID.test(id) ? await this.messages.findById(id) : null;
+    if (!row || (options.live && row.deletedAt)) throw new NotFoundException('Message not found.');
+    return row;
+  }
+
+  /** The access to a message's channel; an unreadable channel answers like a missing message. */
+  private async accessToMessage(row: MessageRow, accessFor: AccessLookup): Promise<ChannelAccess> {
+    try {
+      return await accessFor(row.channelId);
+    } catch (err) {
+      if (err instanceof NotFoundException) throw new NotFoundException('Message not found.');
+      throw err;
+    }
+  }
+
+  private async page(rows: MessageRow[], limit: number, userId: string): Promise<MessagePageDto> {
+    const more = rows.length > limit;
+    const page = rows.slice(0, limit);
+    const reactions = await this.messages.reactions(
+      page.filter((r) => !r.deletedAt).map((r) => r.id),
+      userId,
+    );
+    return {
+      messages: page.map((r) => toMessageDto(r, reactions)),
+      nextCursor: more ? encodeCursor(page[page.length - 1].position) : null,
+      prevCursor: page.length ? encodeCursor(page[0].position) : null,
+    };
+  }
+
+  /** The pairing's members who may read the channel (the people who can be mentioned there). */
+  private async readers(channel: ChannelRow): Promise<MemberRow[]> {
+    const members = await this.channels.members(channel.pairingId);
+    return members.filter(
+      (m) =>
+        channelRights({
+          programmeRole: m.programmeRole,
+          pairingRole: m.pairingRole,
+          kind: channel.kind,
+          ownSide: m.side !== null && m.side === channel.side,
+          archived: channel.archived,
+        }).read,
+    );
+  }
+
+  private async resolveMentions(channel: ChannelRow, body: string): Promise<string[]> {
+    const handles = new Set(mentionedHandles(body));
+    if (!handles.size) return [];
+    const readers = await this.readers(channel);
+    return readers.filter((m) => handles.has(mentionHandle(m.name))).map((m) => m.userId);
+  }
+
+  private notify(actor: Actor, channel: ChannelRow, message: MessageDto, mentioned: readonly string[]): void {
+    const userIds = mentioned.filter((id) => id !== actor.userId);
+    if (!userIds.length) return;
+    this.notifications
+      .createMentions({
+        pairingId: channel.pairingId,
+        channelId: channel.id,
+        messageId: message.id,
+        parentId: message.parentId,
+        actorId: actor.userId,
+        excerpt: excerpt(message.body),
+        userIds,
+      })
+      .catch((err: Error) => this.logger.error(`mention notifications failed: ${err.message}`));
+  }
+}
+
+function requirePost(access: ChannelAccess): void {
+  if (!access.rights.post) {
+    throw new ForbiddenException(access.channel.archived ? 'The channel is archived.' : 'You may not write in this channel.');
+  }
+}
+
+function cursorParam(value: string | undefined, name: string): Position | undefined {
+  if (value === undefined) return undefined;
+  const position = decodeCursor(value);
+  if (!position) throw new BadRequestException(`${name} is not a valid cursor.`);
+  return position;
+}
+
+function publicChannel(row: ChannelRow) {
+  return { id: row.id, pairingId: row.pairingId, name: row.name, kind: row.kind, side: row.side, archived: row.archived };
+}

@@ -1,0 +1,131 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { NotificationKind, ProgrammeRole } from '@iuc/domain';
+import type { Position } from '../discussions/cursor.js';
+
+export interface NotificationRow {
+  id: string;
+  userId: string;
+  kind: NotificationKind;
+  pairingId: string;
+  channelId: string;
+  messageId: string;
+  parentId: string | null;
+  actorId: string;
+  actorName: string;
+  excerpt: string;
+  createdAt: Date;
+  readAt: Date | null;
+  position: Position;
+}
+
+export interface NewMention {
+  pairingId: string;
+  channelId: string;
+  messageId: string;
+  parentId: string | null;
+  actorId: string;
+  excerpt: string;
+  userIds: string[];
+}
+
+interface Raw {
+  id: string;
+  user_id: string;
+  kind: NotificationKind;
+  pairing_id: string;
+  channel_id: string;
+  message_id: string;
+  parent_id: string | null;
+  actor_id: string;
+  actor_name: string;
+  excerpt: string;
+  created_at: Date;
+  read_at: Date | null;
+  micros: string;
+}
+
+const COLUMNS = `n.id, n.user_id, n.kind, n.pairing_id, n.channel_id, n.message_id, n.parent_id, n.actor_id, a.name AS actor_name,
+  n.excerpt, n.created_at, n.read_at, (extract(epoch FROM n.created_at) * 1000000)::bigint::text AS micros`;
+
+function toRow(r: Raw): NotificationRow {
+  return {
+    id: r.id,
+    userId: r.user_id,
+    kind: r.kind,
+    pairingId: r.pairing_id,
+    channelId: r.channel_id,
+    messageId: r.message_id,
+    parentId: r.parent_id,
+    actorId: r.actor_id,
+    actorName: r.actor_name,
+    excerpt: r.excerpt,
+    createdAt: r.created_at,
+    readAt: r.read_at,
+    position: { micros: r.micros, id: r.id },
+  };
+}
+
+@Injectable()
+export class NotificationsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** One notification per mentioned person; none twice for the same message. */
+  async insertMentions(m: NewMention): Promise<NotificationRow[]> {
+    if (!m.userIds.length) return [];
+    const rows: Raw[] = await this.dataSource.query(
+      `WITH n AS (
+         INSERT INTO notifications (user_id, kind, pairing_id, channel_id, message_id, parent_id, actor_id, excerpt)
+         SELECT u, 'mention', $2, $3, $4, $5, $6, $7 FROM unnest($1::uuid[]) AS u
+          WHERE NOT EXISTS (SELECT 1 FROM notifications o WHERE o.user_id = u AND o.message_id = $4)
+         RETURNING *)
+       SELECT ${COLUMNS} FROM n JOIN users a ON a.id = n.actor_id`,
+      [m.userIds, m.pairingId, m.channelId, m.messageId, m.parentId, m.actorId, m.excerpt],
+    );
+    return rows.map(toRow);
+  }
+
+  async page(userId: string, before: Position | undefined, limit: number): Promise<NotificationRow[]> {
+    const rows: Raw[] = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM notifications n JOIN users a ON a.id = n.actor_id
+        WHERE n.user_id = $1
+          ${before ? `AND (n.created_at, n.id) < ('epoch'::timestamptz + $3::bigint * interval '1 microsecond', $4::uuid)` : ''}
+        ORDER BY n.created_at DESC, n.id DESC LIMIT $2`,
+      before ? [userId, limit, before.micros, before.id] : [userId, limit],
+    );
+    return rows.map(toRow);
+  }
+
+  /** Unread notifications by pairing (so that those of pairings the person left can be left out). */
+  async unreadByPairing(userId: string): Promise<Map<string, number>> {
+    const rows: { pairing_id: string; n: string }[] = await this.dataSource.query(
+      'SELECT pairing_id, count(*) AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL GROUP BY pairing_id',
+      [userId],
+    );
+    return new Map(rows.map((r) => [r.pairing_id, Number(r.n)]));
+  }
+
+  async markRead(userId: string, ids: readonly string[] | null): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[]))`,
+      [userId, ids],
+    );
+  }
+
+  /** Deletes a message's notifications; answers whose they were (with their programme role). */
+  async deleteForMessage(messageId: string): Promise<{ userId: string; programmeRole: ProgrammeRole | null }[]> {
+    // A CTE, because TypeORM answers a top-level DELETE with [rows, count].
+    const rows: { user_id: string; programme_role: ProgrammeRole | null }[] = await this.dataSource.query(
+      `WITH d AS (DELETE FROM notifications WHERE message_id = $1 RETURNING user_id)
+       SELECT DISTINCT u.id AS user_id, u.programme_role FROM d JOIN users u ON u.id = d.user_id`,
+      [messageId],
+    );
+    return rows.map((r) => ({ userId: r.user_id, programmeRole: r.programme_role }));
+  }
+
+  /** A new text for the notifications of an edited message. */
+  async updateExcerpt(messageId: string, excerpt: string): Promise<void> {
+    await this.dataSource.query('UPDATE notifications SET excerpt = $2 WHERE message_id = $1', [messageId, excerpt]);
+  }
+}

@@ -1,0 +1,87 @@
+import {
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  UnprocessableEntityException,
+} from '@nestjs/common';
+import {
+  checkSubmission,
+  PLAN_TRANSITIONS,
+  type PlanReviewDto,
+  type PlanTransitionRequest,
+  type PlanTransitionResultDto,
+} from '@iuc/domain';
+import type { Actor } from '../auth/actor.js';
+import { PlanDocuments } from './plan-documents.js';
+import { PlanPolicy } from './plan-policy.js';
+import { PlanReviewsRepository, type TransitionRecord } from './plan-reviews.repository.js';
+import { PlanVersionsRepository } from './plan-versions.repository.js';
+import { toPlanReview, toPlanVersion } from './plans.mappers.js';
+import { statusLabel } from './plan-status.js';
+
+/** The review workflow: draft → submitted ⇄ changes_requested, submitted → approved → adopted. */
+@Injectable()
+export class PlanReviewService {
+  constructor(
+    private readonly policy: PlanPolicy,
+    private readonly documents: PlanDocuments,
+    private readonly reviews: PlanReviewsRepository,
+    private readonly versions: PlanVersionsRepository,
+  ) {}
+
+  /**
+   * 403 when the actor may never make this move, 409 when the plan's status does not allow it now,
+   * 422 (nothing changed) when a submission fails the template's rules. A submission saves a version.
+   */
+  async transition(
+    actor: Actor,
+    planId: string,
+    request: PlanTransitionRequest,
+  ): Promise<PlanTransitionResultDto> {
+    const { plan, standing } = await this.policy.open(actor, planId);
+    const { to } = request;
+    if (!this.policy.mayEverMoveTo(standing, to)) {
+      throw new ForbiddenException(`You may not move a plan to ${statusLabel(to)}.`);
+    }
+    if (!PLAN_TRANSITIONS.some((t) => t.from === plan.status && t.to === to)) {
+      throw new ConflictException(
+        `A ${statusLabel(plan.status)} plan cannot be moved to ${statusLabel(to)}.`,
+      );
+    }
+    let version: TransitionRecord['version'] = null;
+    if (to === 'submitted') {
+      // Checked and saved from one read of the document, so the version is what was checked.
+      const { content, state } = await this.documents.snapshot(plan.id);
+      const check = checkSubmission(content);
+      if (!check.ok) throw new UnprocessableEntityException(check.problems.map((p) => p.message));
+      version = { name: 'Submitted for review', kind: 'submission', state };
+    }
+    const recorded = await this.reviews.transition({
+      planId: plan.id,
+      from: plan.status,
+      to,
+      actorId: actor.userId,
+      comment: request.comment?.trim() || null,
+      version,
+    });
+    if (!recorded)
+      throw new ConflictException('The plan changed status meanwhile; reload it and try again.');
+    // Submitted and approved plans are frozen: editors become readers now, not at the next sweep.
+    await this.documents.refreshAccess(plan.id);
+    const [review, saved] = await Promise.all([
+      this.reviews.find(recorded.reviewId),
+      recorded.versionId ? this.versions.find(plan.id, recorded.versionId) : null,
+    ]);
+    if (!review) throw new Error(`review ${recorded.reviewId} vanished`);
+    return {
+      status: to,
+      review: toPlanReview(review),
+      version: saved ? toPlanVersion(saved) : null,
+    };
+  }
+
+  async list(actor: Actor, planId: string): Promise<PlanReviewDto[]> {
+    await this.policy.open(actor, planId);
+    return (await this.reviews.list(planId)).map(toPlanReview);
+  }
+}

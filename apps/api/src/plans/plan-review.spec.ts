@@ -1,0 +1,215 @@
+import request from 'supertest';
+import type {
+  PlanDetailDto,
+  PlanReviewDto,
+  PlanTransitionResultDto,
+  PlanVersionDto,
+} from '@iuc/domain';
+import { connectProvider, synced, waitFor, type CollabClient } from '../test/collab-clients.js';
+import {
+  addAction,
+  completeAction,
+  eventually,
+  setUpPlanCast,
+  writeRequiredSections,
+  writeSection,
+  type CastMember,
+  type PlanCast,
+} from '../test/plan-fixture.js';
+import { startTestApp, type TestApp } from '../test/test-app.js';
+
+describe('plan review workflow', () => {
+  let t: TestApp;
+  let cast: PlanCast;
+  let planId: string;
+  const clients: CollabClient[] = [];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    cast = await setUpPlanCast(t);
+    planId = cast.plans.euPlanId;
+  });
+  afterEach(() => {
+    for (const c of clients.splice(0)) c.destroy();
+  });
+  afterAll(() => t.close());
+
+  const as = (who: CastMember) => ({
+    get: (path: string) =>
+      request(t.url).get(path).set('Authorization', `Bearer ${cast.tokens[who]}`),
+    post: (path: string, body: object) =>
+      request(t.url).post(path).set('Authorization', `Bearer ${cast.tokens[who]}`).send(body),
+  });
+  const move = (who: CastMember, to: string, comment?: string) =>
+    as(who).post(`/api/plans/${planId}/transitions`, { to, comment });
+  const client = async (who: CastMember) => {
+    const c = connectProvider(t.url, `plan.${planId}`, cast.tokens[who]);
+    clients.push(c);
+    await synced(c);
+    return c;
+  };
+  const status = async () =>
+    ((await as('officer').get(`/api/plans/${planId}`).expect(200)).body as PlanDetailDto).status;
+  const count = async (table: string) =>
+    Number(
+      (
+        await t.dataSource.query(`SELECT count(*) AS n FROM ${table} WHERE plan_id = $1`, [planId])
+      )[0].n,
+    );
+  const storedUpdates = async () =>
+    Number(
+      (
+        await t.dataSource.query('SELECT count(*) AS n FROM collab_updates WHERE doc_name = $1', [
+          `plan.${planId}`,
+        ])
+      )[0].n,
+    );
+  const visionText = (c: CollabClient) => c.doc.getXmlFragment('section:vision').toString();
+
+  it('refuses to submit an empty plan with 422, listing sections 3, 6, 7 and 8 and the missing actions; nothing changes', async () => {
+    const res = await move('coordinator', 'submitted').expect(422);
+    expect(res.body).toEqual({
+      statusCode: 422,
+      error: 'Unprocessable Entity',
+      message: [
+        'Section 3 (Vision and objectives) is empty.',
+        'Section 6 (Implementation plan) is empty.',
+        'Section 7 (Resourcing and funding) is empty.',
+        'Section 8 (Monitoring and results framework) is empty.',
+        'The action table has no actions.',
+      ],
+    });
+    expect(await status()).toBe('draft');
+    expect(await count('plan_versions')).toBe(0);
+    expect(await count('plan_reviews')).toBe(0);
+  });
+
+  it('refuses an action table without a pilot, and actions without objective or indicator', async () => {
+    const coordinator = await client('coordinator');
+    writeRequiredSections(coordinator.doc);
+    addAction(
+      coordinator.doc,
+      completeAction('a1', { type: 'strategic', objective: '', indicators: [] }),
+    );
+    await eventually(
+      async () => (await as('coordinator').get(`/api/plans/${planId}`)).body as PlanDetailDto,
+      (p) => p.submission.problems.every((x) => x.section === 'actions'),
+      'the sections to reach the server',
+    );
+    const res = await move('coordinator', 'submitted').expect(422);
+    expect(res.body.message).toEqual([
+      'Pilot bike lane a1 has no objective.',
+      'Pilot bike lane a1 has no indicator.',
+      'The plan needs at least one pilot project.',
+    ]);
+  });
+
+  it('answers 403 to people who may not submit, 409 when the status does not allow the move, 400 for an unknown status', async () => {
+    for (const who of ['editor', 'partner', 'viewer', 'officer'] as const)
+      await move(who, 'submitted').expect(403);
+    await move('officer', 'approved').expect(409);
+    await move('coordinator', 'adopted').expect(409);
+    await move('coordinator', 'approved').expect(403);
+    await move('coordinator', 'published').expect(400);
+    await move('outsider', 'submitted').expect(404);
+    expect(await status()).toBe('draft');
+  });
+
+  it('submits a complete plan written through a WebsocketProvider client, saving a version; editors become readers', async () => {
+    const coordinator = await client('coordinator');
+    const editor = await client('editor');
+    writeRequiredSections(coordinator.doc);
+    const actions = coordinator.doc.getArray('actions');
+    actions.delete(0, actions.length);
+    addAction(coordinator.doc, completeAction('a1'));
+    addAction(coordinator.doc, completeAction('a2', { type: 'enabling' }));
+    await eventually(
+      async () => (await as('coordinator').get(`/api/plans/${planId}`)).body as PlanDetailDto,
+      (p) => p.submission.ok,
+      'a complete plan on the server',
+    );
+    await waitFor(
+      () => editor.doc.getArray('actions').length === 2,
+      5_000,
+      'the editor to see the actions',
+    );
+
+    const res = await move('coordinator', 'submitted', 'Ready for review').expect(201);
+    const result = res.body as PlanTransitionResultDto;
+    expect(result).toMatchObject({
+      status: 'submitted',
+      review: {
+        from: 'draft',
+        to: 'submitted',
+        comment: 'Ready for review',
+        actor: { id: cast.userIds.coordinator, name: 'coordinator person' },
+      },
+      version: {
+        kind: 'submission',
+        name: 'Submitted for review',
+        author: { id: cast.userIds.coordinator },
+      },
+    });
+    expect(result.review.versionId).toBe(result.version!.id);
+    const versions = (await as('viewer').get(`/api/plans/${planId}/versions`).expect(200))
+      .body as PlanVersionDto[];
+    expect(versions.map((v) => v.kind)).toEqual(['submission']);
+    const diff = (
+      await as('viewer').get(`/api/plans/${planId}/versions/${result.version!.id}/diff`).expect(200)
+    ).body;
+    expect(diff.sections.find((s: { key: string }) => s.key === 'vision').versionText).toBe(
+      'A city where children cycle to school.',
+    );
+
+    // The sync server rechecks open connections every 2 s: the editor is read-only from then on.
+    await new Promise((r) => setTimeout(r, 2_500));
+    const before = await storedUpdates();
+    writeSection(editor.doc, 'vision', 'EDITED AFTER SUBMISSION');
+    const witness = await client('officer');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(visionText(witness)).not.toContain('EDITED AFTER SUBMISSION');
+    expect(await storedUpdates()).toBe(before);
+    expect(
+      (await as('coordinator').get(`/api/plans/${planId}`).expect(200)).body.permissions.canEdit,
+    ).toBe(false);
+  });
+
+  it('lets programme staff request changes and approve, and the city coordinator resubmit and adopt; the log keeps every step', async () => {
+    await move('coordinator', 'submitted').expect(409);
+    await move('officer', 'changes_requested', 'Add a budget per action').expect(201);
+    expect(
+      (await as('editor').get(`/api/plans/${planId}`).expect(200)).body.permissions.canEdit,
+    ).toBe(true);
+    await move('officer', 'approved').expect(409);
+    await move('coordinator', 'submitted', 'Budgets added').expect(201);
+    await move('officer', 'approved', 'Well done').expect(201);
+    await move('officer', 'adopted').expect(403);
+    await move('coordinator', 'adopted', 'Adopted by the city council').expect(201);
+    expect(await status()).toBe('adopted');
+
+    const log = (await as('partner').get(`/api/plans/${planId}/reviews`).expect(200))
+      .body as PlanReviewDto[];
+    expect(log.map((r) => [r.from, r.to, r.comment, r.actor?.name])).toEqual([
+      ['approved', 'adopted', 'Adopted by the city council', 'coordinator person'],
+      ['submitted', 'approved', 'Well done', 'officer person'],
+      ['changes_requested', 'submitted', 'Budgets added', 'coordinator person'],
+      ['submitted', 'changes_requested', 'Add a budget per action', 'officer person'],
+      ['draft', 'submitted', 'Ready for review', 'coordinator person'],
+    ]);
+    // Each submission saved a version.
+    const versions = (await as('partner').get(`/api/plans/${planId}/versions`).expect(200))
+      .body as PlanVersionDto[];
+    expect(versions.map((v) => v.kind)).toEqual(['submission', 'submission']);
+    await as('outsider').get(`/api/plans/${planId}/reviews`).expect(404);
+  });
+
+  it('validates the body: unknown fields and overlong comments are refused', async () => {
+    await as('coordinator')
+      .post(`/api/plans/${planId}/transitions`, { to: 'submitted', extra: 1 })
+      .expect(400);
+    await as('coordinator')
+      .post(`/api/plans/${planId}/transitions`, { to: 'submitted', comment: 'x'.repeat(5001) })
+      .expect(400);
+    await as('coordinator').post(`/api/plans/${planId}/transitions`, {}).expect(400);
+  });
+});

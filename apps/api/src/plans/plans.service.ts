@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { checkSubmission, type PlanDetailDto, type PlanSummaryDto } from '@iuc/domain';
+import type { Actor } from '../auth/actor.js';
+import { DirectoryService } from '../directory/directory.service.js';
+import { PlanDocuments } from './plan-documents.js';
+import { PlanPolicy } from './plan-policy.js';
+import { toPlanDetail, toPlanSummary } from './plans.mappers.js';
+
+@Injectable()
+export class PlansService {
+  constructor(
+    private readonly policy: PlanPolicy,
+    private readonly documents: PlanDocuments,
+    private readonly directory: DirectoryService,
+  ) {}
+
+  /** The pairing's plans the actor may read (one per city side). */
+  async listForPairing(actor: Actor, pairingId: string): Promise<PlanSummaryDto[]> {
+    const readable = await this.policy.listReadable(actor, pairingId);
+    return readable.map(({ plan }) => toPlanSummary(plan));
+  }
+
+  /** One plan: the template, what the actor may do and the submission check on its current content. */
+  async detail(actor: Actor, planId: string): Promise<PlanDetailDto> {
+    const { plan, rights } = await this.policy.open(actor, planId);
+    const [authorities, content] = await Promise.all([
+      this.directory.authoritiesByIds([plan.authorityId]),
+      this.documents.content(plan.id),
+    ]);
+    const authority = authorities.get(plan.authorityId);
+    // The foreign key guarantees the authority; a miss is a bug, not a 404.
+    if (!authority) throw new Error(`authority ${plan.authorityId} of plan ${plan.id} is missing`);
+    return toPlanDetail(plan, { authority, rights, submission: checkSubmission(content) });
+  }
+}
