@@ -21,7 +21,7 @@ import {
   parseClientMessage,
   ProtocolError,
 } from './protocol.js';
-import { TokenBucket } from './token-bucket.js';
+import { TokenBucket } from '../common/token-bucket.js';
 
 export interface ConnectionLimits {
   maxMessageBytes: number;

@@ -10,7 +10,7 @@ import type { Actor } from '../auth/actor.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { DISCUSSIONS_LIMITS, type DiscussionsLimits } from './discussions.config.js';
 import { DiscussionsPolicy, type ChannelAccess } from './discussions.policy.js';
-import { TokenBucket } from './token-bucket.js';
+import { TokenBucket } from '../common/token-bucket.js';
 
 export interface SocketData {
   /** Who the connection belongs to (plain data: other instances read it through the adapter). */

@@ -6,7 +6,7 @@ import { checkBody, excerpt } from './message-body.js';
 import { MessageWriter } from './message-writer.js';
 import type { NewMessage } from './messages.repository.js';
 import { validatePayload } from './socket-validation.js';
-import { TokenBucket } from './token-bucket.js';
+import { TokenBucket } from '../common/token-bucket.js';
 import { ConfigError } from '../config/config.js';
 
 const UUID = '6b1c0f8a-3f4e-4c2e-9d2a-1a2b3c4d5e6f';
