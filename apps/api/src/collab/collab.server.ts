@@ -17,7 +17,7 @@ import { DOCUMENT_OBSERVERS, type DocumentObserver } from './document-observer.j
 import { COLLAB_FANOUT, type CollabFanout, type FanoutKind } from './fanout.js';
 import { CLOSE_NOT_FOUND } from './protocol.js';
 import { UpdateLogRepository } from './update-log.repository.js';
-import { WriteBatcher } from './write-batcher.js';
+import { WriteBatcher } from '../common/write-batcher.js';
 
 const PATH_PREFIX = '/collab/';
 const DOC_NAME = /^[a-z]+\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -36,7 +36,7 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
   private readonly wss: WebSocketServer;
   private readonly documents = new Map<string, Promise<CollabDocument>>();
   private readonly connections = new Set<CollabConnection>();
-  private readonly batcher: WriteBatcher;
+  private readonly batcher: WriteBatcher<{ docName: string; update: Uint8Array }, string>;
   private readonly limits: ConnectionLimits;
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   private readonly observeTimers = new Map<string, NodeJS.Timeout>();
@@ -56,7 +56,10 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
     this.limits = { ...DEFAULT_LIMITS, maxMessageBytes: config.collabMaxMessageBytes };
     // ws's own ceiling is above ours so that we close oversized frames with our own code.
     this.wss = new WebSocketServer({ noServer: true, maxPayload: this.limits.maxMessageBytes * 4, perMessageDeflate: false });
-    this.batcher = new WriteBatcher((names, updates) => this.updateLog.append(names, updates));
+    this.batcher = new WriteBatcher(
+      (items) => this.updateLog.append(items.map((i) => i.docName), items.map((i) => i.update)),
+      500,
+    );
   }
 
   onApplicationBootstrap(): void {
@@ -187,7 +190,7 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
       throw err;
     });
     const document = new CollabDocument(docName, {
-      persist: (name, update) => this.batcher.write(name, update),
+      persist: (name, update) => this.batcher.write({ docName: name, update }),
       changed: (d) => this.changed(d),
       publish: (kind, payload) => this.fanout.publish(docName, kind, payload),
     });

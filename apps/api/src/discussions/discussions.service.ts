@@ -34,8 +34,8 @@ import { DiscussionsHub } from './discussions.hub.js';
 import { toChannelDto, toMessageDto, toMessageUpdate, toReadStateDto } from './discussions.mappers.js';
 import { DiscussionsPolicy, type ChannelAccess } from './discussions.policy.js';
 import { checkBody, excerpt } from './message-body.js';
-import { MessageWriter } from './message-writer.js';
-import { MessagesRepository, type MessageRow } from './messages.repository.js';
+import { WriteBatcher } from '../common/write-batcher.js';
+import { MessagesRepository, type InsertOutcome, type MessageRow, type NewMessage } from './messages.repository.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -57,7 +57,7 @@ export interface PageQuery {
 export class DiscussionsService implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger('Discussions');
   private readonly clock = new MicroClock();
-  private readonly writer: MessageWriter;
+  private readonly writer: WriteBatcher<NewMessage, InsertOutcome>;
 
   constructor(
     private readonly channels: ChannelsRepository,
@@ -67,7 +67,7 @@ export class DiscussionsService implements OnModuleInit, BeforeApplicationShutdo
     private readonly notifications: NotificationsService,
     @Inject(DISCUSSIONS_LIMITS) private readonly limits: DiscussionsLimits,
   ) {
-    this.writer = new MessageWriter((batch) => this.messages.insertBatch(batch));
+    this.writer = new WriteBatcher((batch) => this.messages.insertBatch(batch));
   }
 
   onModuleInit(): void {

@@ -3,7 +3,7 @@ import { decodeCursor, encodeCursor, MicroClock } from './cursor.js';
 import { loadDiscussionsLimits } from './discussions.config.js';
 import { ChannelPayload, EMOJI, SendMessageDto, ToggleReactionDto } from './dto/socket-payloads.dto.js';
 import { checkBody, excerpt } from './message-body.js';
-import { MessageWriter } from './message-writer.js';
+import { WriteBatcher } from '../common/write-batcher.js';
 import type { NewMessage } from './messages.repository.js';
 import { validatePayload } from './socket-validation.js';
 import { TokenBucket } from '../common/token-bucket.js';
@@ -102,13 +102,13 @@ describe('limits', () => {
   });
 });
 
-describe('MessageWriter', () => {
+describe('WriteBatcher', () => {
   const message = (n: number): NewMessage => ({ id: `${n}`, channelId: 'c', authorId: 'a', parentId: null, body: `m${n}`, mentionIds: [], createdMicros: BigInt(n) });
 
   it('writes the first message at once and batches what arrives meanwhile, in order', async () => {
     const batches: string[][] = [];
     let release: () => void = () => undefined;
-    const writer = new MessageWriter(async (batch) => {
+    const writer = new WriteBatcher(async (batch: NewMessage[]) => {
       batches.push(batch.map((m) => m.id));
       if (batches.length === 1) await new Promise<void>((r) => (release = r));
       return batch.map(() => 'saved' as const);
@@ -123,7 +123,7 @@ describe('MessageWriter', () => {
   it('one bad row fails alone, not its batch', async () => {
     let calls = 0;
     let release: () => void = () => undefined;
-    const writer = new MessageWriter(async (batch) => {
+    const writer = new WriteBatcher(async (batch: NewMessage[]) => {
       calls++;
       if (calls === 1) await new Promise<void>((r) => (release = r));
       if (batch.some((m) => m.id === '3')) throw new Error('bad row');
