@@ -103,7 +103,7 @@ export class CollabConnection implements DocumentPeer {
           this.send(encodeSyncStep2(this.document.doc, message.stateVector));
           return;
         case 'update':
-          return await this.receiveUpdate(message.update);
+          return this.receiveUpdate(message.update);
         case 'awareness':
           return this.receiveAwareness(message.update);
         case 'query-awareness': {
@@ -122,7 +122,7 @@ export class CollabConnection implements DocumentPeer {
     }
   }
 
-  private async receiveUpdate(update: Uint8Array): Promise<void> {
+  private receiveUpdate(update: Uint8Array): void {
     const { empty } = inspectUpdate(update);
     if (empty) return;
     if (!this.grant.canEdit) {
@@ -130,7 +130,9 @@ export class CollabConnection implements DocumentPeer {
       if (++this.refusedUpdates > this.limits.maxRefusedUpdates) this.close(CLOSE_FORBIDDEN, 'read-only');
       return;
     }
-    await this.document.submit(update, this);
+    // Not awaited: the document's queue keeps the order, and this client's next frames may then join
+    // the same batched INSERT. A failed write closes the connection; the client resends on reconnect.
+    this.document.submit(update, this).catch(() => this.close(1011, 'could not save'));
   }
 
   /**

@@ -26,7 +26,7 @@ const COMPACT_AFTER_UPDATES = 1000;
 /** Unload a document this long after its last connection left. */
 const IDLE_UNLOAD_MS = 10_000;
 /** Debounce of observer notifications (projections). */
-const OBSERVE_DEBOUNCE_MS = 1_000;
+const OBSERVE_DEBOUNCE_MS = 3_000;
 /** How often open connections' access is checked again. */
 const RECHECK_INTERVAL_MS = 2_000;
 
