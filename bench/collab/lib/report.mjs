@@ -1,0 +1,75 @@
+/** Percentiles and the printed table. */
+
+export function percentiles(values, ps = [50, 95, 99]) {
+  const a = Float64Array.from(values).sort();
+  const at = (p) =>
+    a.length ? a[Math.min(a.length - 1, Math.max(0, Math.ceil((p / 100) * a.length) - 1))] : NaN;
+  const out = {
+    n: a.length,
+    max: a.length ? a[a.length - 1] : NaN,
+    mean: a.length ? a.reduce((s, x) => s + x, 0) / a.length : NaN,
+  };
+  for (const p of ps) out[`p${p}`] = at(p);
+  return out;
+}
+
+export const fmt = (v, digits = 1) =>
+  v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v))
+    ? '—'
+    : typeof v === 'number'
+      ? digits === 0
+        ? Math.round(v).toLocaleString('en-US')
+        : v.toFixed(digits)
+      : String(v);
+
+/**
+ * rows: { scenario, metric, ours, stock, target, pass, note }. `ours`/`stock` are numbers or
+ * strings; the ratio column is ours ÷ stock when both are numbers.
+ */
+export class Table {
+  constructor() {
+    this.rows = [];
+  }
+
+  add(row) {
+    this.rows.push(row);
+    return row;
+  }
+
+  print(log = console.log) {
+    const head = ['#', 'metric', 'ours', 'stock', 'ours/stock', 'target', 'verdict'];
+    const body = this.rows.map((r) => {
+      const d = r.digits ?? 1;
+      const ratio =
+        typeof r.ours === 'number' && typeof r.stock === 'number' && r.stock !== 0
+          ? `${(r.ours / r.stock).toFixed(2)}×`
+          : '';
+      const verdict = r.invalid ? 'INVALID' : r.pass === undefined ? '' : r.pass ? 'PASS' : 'FAIL';
+      return [
+        r.scenario,
+        r.metric,
+        fmt(r.ours, d),
+        fmt(r.stock, d),
+        ratio,
+        r.target ?? '',
+        verdict,
+      ];
+    });
+    const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => String(b[i]).length)));
+    const line = (cells) =>
+      cells
+        .map((c, i) =>
+          i >= 2 && i <= 4 ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]),
+        )
+        .join(' │ ');
+    log(line(head));
+    log(widths.map((w) => '─'.repeat(w)).join('─┼─'));
+    let last = null;
+    for (let i = 0; i < body.length; i++) {
+      if (last !== null && this.rows[i].scenario !== last)
+        log(widths.map((w) => '─'.repeat(w)).join('─┼─'));
+      last = this.rows[i].scenario;
+      log(line(body[i]));
+    }
+  }
+}
