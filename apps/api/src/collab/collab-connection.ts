@@ -100,6 +100,9 @@ export class CollabConnection implements DocumentPeer {
       const message = parseClientMessage(frame);
       switch (message.kind) {
         case 'sync-step1':
+          // Answered once everything received so far is durable: a client may use the answer as
+          // proof that its earlier updates are saved.
+          await this.document.settled();
           this.send(encodeSyncStep2(this.document.doc, message.stateVector));
           return;
         case 'update':
