@@ -1,6 +1,7 @@
 import { Box, Container, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { useSession } from './session';
 import { UserMenu } from './UserMenu';
@@ -40,8 +41,9 @@ export function Layout() {
                 </nav>
               )}
             </Group>
-            <Group gap="sm" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap" miw={0}>
               <LanguageSwitcher />
+              {user && <NotificationBell />}
               {user && <UserMenu user={user} />}
             </Group>
           </Group>

@@ -13,7 +13,7 @@ export function UserMenu({ user }: { user: UserDto }) {
   return (
     <Menu position="bottom-end" width={240} withinPortal>
       <Menu.Target>
-        <Button variant="default" h="auto" py={6} maw={260} rightSection={<Chevron />}>
+        <Button variant="default" h="auto" py={6} maw={260} miw={0} rightSection={<Chevron />}>
           <span
             style={{
               display: 'flex',

@@ -2,6 +2,7 @@ import '@mantine/core/styles.css';
 import { MantineProvider } from '@mantine/core';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
+import { SessionSocketProvider } from '../features/discussions/socket';
 import { isApiError } from './api';
 import { SESSION_KEY } from './session';
 import { cssVariablesResolver, theme } from './theme';
@@ -38,7 +39,9 @@ export function Providers({ children }: { children: ReactNode }) {
       cssVariablesResolver={cssVariablesResolver}
       defaultColorScheme="light"
     >
-      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+      <QueryClientProvider client={queryClient}>
+        <SessionSocketProvider>{children}</SessionSocketProvider>
+      </QueryClientProvider>
     </MantineProvider>
   );
 }

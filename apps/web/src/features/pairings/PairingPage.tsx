@@ -7,6 +7,8 @@ import { PageHeading, usePageTitle } from '../../app/page';
 import { ErrorAlert, Loading } from '../../ui/Status';
 import { InviteModal } from './InviteModal';
 import { StatusBadge, ThemeBadges } from './labels';
+import { PairingPlans } from '../plans/PairingPlans';
+import { PairingChannelsLink } from '../discussions/PairingChannelsLink';
 import { LocalTimes } from './LocalTimes';
 import { MembersList } from './MembersList';
 import { SideColumn } from './SideColumn';
@@ -46,6 +48,9 @@ function PairingView({ pairing }: { pairing: PairingDetailDto }) {
         </Group>
         <ThemeBadges themes={pairing.themes} />
         {pairing.description && <Text maw={800}>{pairing.description}</Text>}
+        <Group>
+          <PairingChannelsLink pairingId={pairing.id} />
+        </Group>
       </Stack>
 
       <Section id="cities" title={t('pairing.cities')}>
@@ -66,6 +71,8 @@ function PairingView({ pairing }: { pairing: PairingDetailDto }) {
           </Paper>
         </Section>
       </SimpleGrid>
+
+      <PairingPlans pairingId={pairing.id} />
 
       <Section
         id="members"

@@ -1,0 +1,30 @@
+import { Text } from '@mantine/core';
+import { DISCUSSION_DEFAULTS } from '@iuc/domain';
+import { useTranslation } from 'react-i18next';
+import { byteLength } from './mentions';
+
+export const MAX_BODY_BYTES = DISCUSSION_DEFAULTS.maxBodyBytes;
+
+export function useBodySize(body: string) {
+  const bytes = byteLength(body);
+  return { bytes, over: bytes > MAX_BODY_BYTES };
+}
+
+/** How much of the 8 KB a message may take is used (kilobytes through Intl). */
+export function ByteCounter({ bytes, id }: { bytes: number; id?: string }) {
+  const { t, i18n } = useTranslation();
+  const kb = new Intl.NumberFormat(i18n.resolvedLanguage, {
+    style: 'unit',
+    unit: 'kilobyte',
+    maximumFractionDigits: 1,
+  });
+  const over = bytes > MAX_BODY_BYTES;
+  return (
+    <Text id={id} size="xs" c={over ? 'red.8' : 'dimmed'} fw={over ? 700 : undefined}>
+      {t('discussions.composer.size', {
+        used: kb.format(Math.ceil(bytes / 102.4) / 10),
+        max: kb.format(MAX_BODY_BYTES / 1024),
+      })}
+    </Text>
+  );
+}

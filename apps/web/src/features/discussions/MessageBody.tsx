@@ -1,0 +1,31 @@
+import { useMemo, type MouseEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { messageHtml } from './sanitize';
+import classes from './Discussions.module.css';
+
+/**
+ * A message's text as light formatting. The HTML is markdown-it's (raw HTML off) sanitised by
+ * DOMPurify; links into the platform navigate inside the app.
+ */
+export function MessageBody({ body }: { body: string }) {
+  const navigate = useNavigate();
+  const html = useMemo(() => messageHtml(body), [body]);
+  const onClick = (event: MouseEvent<HTMLDivElement>) => {
+    const link = (event.target as HTMLElement).closest('a[data-app-link]');
+    if (
+      !link ||
+      event.button !== 0 ||
+      event.metaKey ||
+      event.ctrlKey ||
+      event.shiftKey ||
+      event.altKey
+    )
+      return;
+    event.preventDefault();
+    void navigate(link.getAttribute('href') ?? '/');
+  };
+  // Sanitised above (sanitize.ts): the only HTML that reaches the DOM.
+  return (
+    <div className={classes.body} onClick={onClick} dangerouslySetInnerHTML={{ __html: html }} />
+  );
+}

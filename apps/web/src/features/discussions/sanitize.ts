@@ -1,0 +1,15 @@
+/** The HTML of a message as it may reach the DOM: markdown-it's output, then DOMPurify. */
+import DOMPurify from 'dompurify';
+import { renderMarkdown } from './markdown';
+
+const ALLOWED_TAGS = ['p', 'br', 'strong', 'em', 'a', 'ul', 'ol', 'li', 'code', 'pre'];
+const ALLOWED_ATTR = ['href', 'target', 'rel', 'data-app-link', 'start'];
+
+export function messageHtml(text: string): string {
+  return DOMPurify.sanitize(renderMarkdown(text, window.location.origin), {
+    ALLOWED_TAGS,
+    ALLOWED_ATTR,
+    ALLOW_DATA_ATTR: false,
+    ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|\/(?!\/))/i,
+  });
+}

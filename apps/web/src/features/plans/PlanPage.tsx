@@ -1,0 +1,179 @@
+/**
+ * `/plans/:planId`: a city's Local Action Plan, written together live. The tools (contents,
+ * review, versions, export) sit in a column beside the document on wide screens and above it,
+ * folded, on narrow ones.
+ */
+import { Accordion, Alert, Anchor, Group, Stack, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { planRights, type PlanDetailDto } from '@iuc/domain';
+import { useEffect, useState, type CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { PageHeading, usePageTitle } from '../../app/page';
+import { useUser } from '../../app/session';
+import { CountryLabel } from '../pairings/labels';
+import { usePairing } from '../pairings/usePairings';
+import { ErrorAlert, Loading } from '../../ui/Status';
+import ui from '../../ui/ui.module.css';
+import { usePlanDocument } from './collab/usePlanDocument';
+import { useDocumentSettled } from './collab/useYjs';
+import { focusSection, sectionId } from './focus';
+import { PlanStatusBadge, useSectionTitle } from './labels';
+import { ExportLinks } from './panels/ExportLinks';
+import { ReviewPanel } from './panels/ReviewPanel';
+import { VersionsPanel } from './panels/VersionsPanel';
+import { PlanDocumentView } from './PlanDocumentView';
+import { usePlan } from './usePlans';
+import classes from './PlanPage.module.css';
+
+export function PlanPage() {
+  const { t } = useTranslation();
+  const { planId = '' } = useParams();
+  const plan = usePlan(planId);
+  usePageTitle(plan.data?.title ?? t('plans.title'));
+  if (plan.isPending) return <Loading />;
+  if (plan.isError) {
+    return (
+      <Stack>
+        <PageHeading>{t('plans.title')}</PageHeading>
+        <ErrorAlert error={plan.error} onRetry={() => void plan.refetch()} />
+      </Stack>
+    );
+  }
+  return <PlanView plan={plan.data} onRecheck={() => void plan.refetch()} />;
+}
+
+function PlanView({ plan, onRecheck }: { plan: PlanDetailDto; onRecheck: () => void }) {
+  const { t } = useTranslation();
+  const user = useUser();
+  const document = usePlanDocument(plan.documentName, user.id);
+  // The submission check is the server's: ask again when the text settles.
+  useDocumentSettled(document?.doc ?? null, onRecheck);
+  const wide = useMediaQuery('(min-width: 62em)', true, { getInitialValueInEffect: false });
+  const headerHeight = useHeaderHeight();
+  return (
+    <Stack gap="lg" style={{ '--plan-sticky-top': `${headerHeight}px` } as CSSProperties}>
+      <PlanHeader plan={plan} />
+      <ReadOnlyNotice plan={plan} />
+      <div className={classes.layout}>
+        <aside className={classes.tools} aria-label={t('plans.tools')}>
+          <Accordion multiple defaultValue={wide ? ['contents', 'review'] : []} variant="separated">
+            <Accordion.Item value="contents">
+              <Accordion.Control>{t('plans.contents')}</Accordion.Control>
+              <Accordion.Panel>
+                <Contents plan={plan} />
+              </Accordion.Panel>
+            </Accordion.Item>
+            <Accordion.Item value="review">
+              <Accordion.Control>{t('plans.review.title')}</Accordion.Control>
+              <Accordion.Panel>
+                <ReviewPanel plan={plan} onRecheck={onRecheck} />
+              </Accordion.Panel>
+            </Accordion.Item>
+            <Accordion.Item value="versions">
+              <Accordion.Control>{t('plans.versions.title')}</Accordion.Control>
+              <Accordion.Panel>
+                <VersionsPanel plan={plan} />
+              </Accordion.Panel>
+            </Accordion.Item>
+            <Accordion.Item value="export">
+              <Accordion.Control>{t('plans.export.title')}</Accordion.Control>
+              <Accordion.Panel>
+                <ExportLinks planId={plan.id} />
+              </Accordion.Panel>
+            </Accordion.Item>
+          </Accordion>
+        </aside>
+        <div className={classes.document}>
+          <PlanDocumentView plan={plan} document={document} />
+        </div>
+      </div>
+    </Stack>
+  );
+}
+
+function PlanHeader({ plan }: { plan: PlanDetailDto }) {
+  const { t, i18n } = useTranslation();
+  const pairing = usePairing(plan.pairingId);
+  const language = new Intl.DisplayNames([i18n.resolvedLanguage ?? 'en'], { type: 'language' }).of(
+    plan.language,
+  );
+  return (
+    <Stack gap={6}>
+      <Anchor component={Link} to={`/pairings/${plan.pairingId}`} size="sm">
+        {pairing.data
+          ? t('plans.backTo', { pairing: pairing.data.title })
+          : t('plans.backToPairing')}
+      </Anchor>
+      <PageHeading>{plan.title}</PageHeading>
+      <Group gap="sm" wrap="wrap">
+        <Text>
+          {plan.authority.name} · <CountryLabel iso={plan.authority.countryIso} />
+        </Text>
+        <Text c="dimmed">{t('plans.writtenIn', { language })}</Text>
+        <PlanStatusBadge status={plan.status} />
+      </Group>
+    </Stack>
+  );
+}
+
+/** Why the text cannot be changed: not this person's plan, or frozen by the review. */
+function ReadOnlyNotice({ plan }: { plan: PlanDetailDto }) {
+  const { t } = useTranslation();
+  const user = useUser();
+  if (plan.permissions.canEdit) return null;
+  const membership = user.memberships.find((m) => m.pairingId === plan.pairingId);
+  const writer = planRights(
+    {
+      programmeRole: user.programmeRole,
+      pairingRole: membership?.role ?? null,
+      ownSide: membership?.authorityId === plan.authorityId,
+    },
+    'draft',
+  ).edit;
+  return (
+    <Alert color={writer ? 'orange' : 'blue'} variant="light" title={t('plans.readOnly.title')}>
+      {writer
+        ? t('plans.readOnly.frozen', { status: t(`plans.status.${plan.status}`) })
+        : t('plans.readOnly.reader', { city: plan.authority.name })}
+    </Alert>
+  );
+}
+
+function Contents({ plan }: { plan: PlanDetailDto }) {
+  const { t } = useTranslation();
+  const title = useSectionTitle();
+  return (
+    <nav aria-label={t('plans.contents')}>
+      <Stack component="ol" gap={4} className={ui.plainList}>
+        {plan.sections.map((section) => (
+          <li key={section.key}>
+            <Anchor
+              href={`#${sectionId(section.key)}`}
+              size="sm"
+              onClick={(e) => {
+                e.preventDefault();
+                focusSection(section.key);
+              }}
+            >
+              {title(section.key, section.number)}
+            </Anchor>
+          </li>
+        ))}
+      </Stack>
+    </nav>
+  );
+}
+
+/** The height of the app's sticky header, which the plan's sticky parts must stay below. */
+function useHeaderHeight(): number {
+  const [height, setHeight] = useState(0);
+  useEffect(() => {
+    const header = document.querySelector('body header');
+    if (!header) return;
+    const observer = new ResizeObserver(() => setHeight(header.getBoundingClientRect().height));
+    observer.observe(header);
+    return () => observer.disconnect();
+  }, []);
+  return height;
+}
