@@ -1,4 +1,3 @@
-import request from 'supertest';
 import type {
   PlanDetailDto,
   PlanReviewDto,
@@ -13,6 +12,7 @@ import {
   setUpPlanCast,
   writeRequiredSections,
   writeSection,
+  actingAs,
   type CastMember,
   type PlanCast,
 } from '../test/plan-fixture.js';
@@ -34,12 +34,7 @@ describe('plan review workflow', () => {
   });
   afterAll(() => t.close());
 
-  const as = (who: CastMember) => ({
-    get: (path: string) =>
-      request(t.url).get(path).set('Authorization', `Bearer ${cast.tokens[who]}`),
-    post: (path: string, body: object) =>
-      request(t.url).post(path).set('Authorization', `Bearer ${cast.tokens[who]}`).send(body),
-  });
+  const as = (who: CastMember) => actingAs(t.url, cast.tokens[who]);
   const move = (who: CastMember, to: string, comment?: string) =>
     as(who).post(`/api/plans/${planId}/transitions`, { to, comment });
   const client = async (who: CastMember) => {

@@ -1,4 +1,3 @@
-import request from 'supertest';
 import {
   planDocumentName,
   type PlanContent,
@@ -13,6 +12,7 @@ import {
   eventually,
   setUpPlanCast,
   writeSection,
+  actingAs,
   type CastMember,
   type PlanCast,
 } from '../test/plan-fixture.js';
@@ -35,12 +35,7 @@ describe('plan versions: save, list, diff, restore', () => {
   });
   afterAll(() => t.close());
 
-  const as = (who: CastMember) => ({
-    get: (path: string) =>
-      request(t.url).get(path).set('Authorization', `Bearer ${cast.tokens[who]}`),
-    post: (path: string, body: object = {}) =>
-      request(t.url).post(path).set('Authorization', `Bearer ${cast.tokens[who]}`).send(body),
-  });
+  const as = (who: CastMember) => actingAs(t.url, cast.tokens[who]);
   const client = async (who: CastMember, id = planId) => {
     const c = connectProvider(t.url, `plan.${id}`, cast.tokens[who]);
     clients.push(c);

@@ -1,3 +1,4 @@
+import request from 'supertest';
 /**
  * Plans for tests: the plans of a pairing fixture (created as the demo seed creates them), and
  * content written into a plan document the way the web client writes it (TipTap paragraphs in
@@ -150,4 +151,13 @@ export async function setUpPlanCast(t: { dataSource: DataSource; url: string }):
     tokens[who] = (await login(t.url, email, password)).token;
   }
   return { pairing, plans, tokens, userIds };
+}
+
+/** Requests signed in with a bearer token, for one member of the cast. */
+export function actingAs(baseUrl: string, token: string) {
+  return {
+    get: (path: string) => request(baseUrl).get(path).set('Authorization', `Bearer ${token}`),
+    post: (path: string, body: object = {}) =>
+      request(baseUrl).post(path).set('Authorization', `Bearer ${token}`).send(body),
+  };
 }
