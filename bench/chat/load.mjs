@@ -78,7 +78,10 @@ function onMessage(client, message) {
   client.seen.add(seq);
   const i = seq - m.firstSeq;
   m.received[i]++;
-  if (m.latCount < m.latencies.length) m.latencies[m.latCount++] = now - sentAt;
+  const latency = now - sentAt;
+  if (m.latCount < m.latencies.length) m.latencies[m.latCount++] = latency;
+  const second = Math.floor((now - m.windowStart) / 1000);
+  if (second >= 0 && second < m.perSecondMax.length && latency > m.perSecondMax[second]) m.perSecondMax[second] = latency;
   if (m.windowEnd === 0) m.deliveredInWindow++;
 }
 
@@ -146,6 +149,7 @@ async function runStep({ rate, seconds, warmup = 2, label }) {
     deliveredInWindow: 0,
     windowStart: 0,
     windowEnd: 0,
+    perSecondMax: new Float64Array(Math.ceil(seconds) + 30),
     sent: 0,
   };
   for (const c of clients) c.seen.clear();
@@ -156,6 +160,7 @@ async function runStep({ rate, seconds, warmup = 2, label }) {
   const services0 = servicesCpuSeconds();
   const lag = { max: 0, sum: 0, n: 0 };
   m.windowStart = performance.now();
+  const windowStartEpoch = Date.now();
   await sendAt(rate, seconds, m, members, lag);
   m.windowEnd = performance.now();
   const wall = (m.windowEnd - m.windowStart) / 1000;
@@ -215,6 +220,12 @@ async function runStep({ rate, seconds, warmup = 2, label }) {
     cores: CORES,
     servicesCpu: Number((((services1 - services0) / wall) * 100).toFixed(1)),
     eventLoopLagMaxMs: Number(lag.max.toFixed(1)),
+    windowStartEpoch,
+    /** The worst seconds of the window (by largest latency), for matching with server diagnostics. */
+    worstSeconds: [...m.perSecondMax]
+      .map((ms, second) => ({ second, ms: Number(ms.toFixed(1)) }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 5),
   };
   const reasons = [];
   if (generatorCpu > 85) reasons.push(`generator CPU ${generatorCpu.toFixed(0)}% > 85%`);

@@ -8,9 +8,10 @@
 // redis://127.0.0.1:6379); then the same against a bare socket.io relay (bare-server.mjs). Prints
 // a table. A run whose generator exceeds 85% CPU or sends under 95% of its rate is marked invalid.
 //
-// Knobs (environment): BENCH_SECONDS (20), BENCH_STEP_SECONDS (8), BENCH_RATES ("1500,2000,3000,
+// Knobs (environment): BENCH_SECONDS (20), BENCH_STEP_SECONDS (8), BENCH_SUSTAIN_P99_MS (100), BENCH_RATES ("1500,2000,3000,
 // 4000,6000,8000"), BENCH_PHASES, BENCH_SKIP_BUILD=1, BENCH_OUT=<file.json>, BENCH_API_NODE_ARGS (e.g.
-// "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the API), BENCH_API_LOG=<file> (the API's output).
+// "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the API), BENCH_API_LOG=<file> (the API's output),
+// BENCH_API_DIAG=1 (with BENCH_API_LOG: event loop delay and GC pauses of the API, once a second).
 // Only 127.0.0.1 is used.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
@@ -37,6 +38,8 @@ const SERVER_CORE = '0';
 const GENERATOR_CORE = '1';
 /** Per-connection message rate allowed by the API during the bench (the default is 5/s for people). */
 const BENCH_PER_CONNECTION_RATE = 200;
+/** A step is "sustained" when valid, nothing is lost or refused, and p99 stays within this (BENCH_SUSTAIN_P99_MS). */
+const SUSTAIN_P99_MS = Number(process.env.BENCH_SUSTAIN_P99_MS || 100);
 
 const children = new Set();
 const work = mkdtempSync(path.join(tmpdir(), 'bench-chat-'));
@@ -196,6 +199,7 @@ async function startApi(databaseUrl, sessionSecret, redis) {
     DISCUSSIONS_MESSAGES_PER_SECOND: String(BENCH_PER_CONNECTION_RATE),
   };
   const nodeArgs = (process.env.BENCH_API_NODE_ARGS || '').split(' ').filter(Boolean);
+  if (process.env.BENCH_API_DIAG === '1') nodeArgs.push('--import', './bench/chat/diag.mjs');
   const child = pinned(SERVER_CORE, [process.execPath, ...nodeArgs, 'apps/api/dist/main.js'], env);
   const url = `http://127.0.0.1:${port}`;
   if (process.env.BENCH_API_LOG) {
@@ -272,8 +276,9 @@ function foreignCpu(r) {
   return Math.max(0, Math.round(r.machineCpu * r.cores - r.generatorCpu - r.servicesCpu - r.serverCpu.reduce((a, b) => a + b, 0)));
 }
 
+/** The highest step the generator ran honestly (valid) and the server kept up with (nothing lost, p99 within SUSTAIN_P99_MS). */
 function honestMax(results) {
-  const ok = results.filter((r) => r.valid && r.lost === 0 && r.duplicated === 0 && r.unacked === 0 && r.refused === 0 && r.p99 <= 1_000);
+  const ok = results.filter((r) => r.valid && r.lost === 0 && r.duplicated === 0 && r.unacked === 0 && r.refused === 0 && r.p99 <= SUSTAIN_P99_MS);
   return ok.sort((a, b) => b.sentPerSecond - a.sentPerSecond)[0] ?? null;
 }
 
@@ -323,8 +328,9 @@ function table(all) {
     rows.push(row(ours[0]), row(bare[0]), ratio(ours[0], bare[0], `ratio ours/bare ${name} @${BASE_RATE}`));
     const mo = honestMax(ours);
     const mb = honestMax(bare);
-    if (mo) rows.push(row({ ...mo, step: `${mo.step} (highest honest)` }));
-    if (mb) rows.push(row({ ...mb, step: `${mb.step} (highest honest)` }));
+    const none = (who) => [`${who} ${name}: no step sustained`, ...cols.slice(1).map(() => '')];
+    rows.push(mo ? row({ ...mo, step: `${mo.step} (highest sustained)` }) : none('ours'));
+    rows.push(mb ? row({ ...mb, step: `${mb.step} (highest sustained)` }) : none('bare'));
     rows.push(cols.map(() => ''));
   }
   const widths = cols.map((c, i) => Math.max(c.length, ...rows.map((r) => String(r[i]).length)));
@@ -411,6 +417,7 @@ async function main() {
     for (const s of barePair) await stop(s.child);
   }
   if (PHASES.size < 4) {
+    if (process.env.BENCH_OUT) writeFileSync(process.env.BENCH_OUT, JSON.stringify(all, null, 2));
     console.log(JSON.stringify(all, null, 1));
     return;
   }
@@ -427,6 +434,7 @@ async function main() {
   console.log(`the bare relay does none of that. Latency = send → receive on another client (same generator clock). Per-connection limit raised to ${BENCH_PER_CONNECTION_RATE}/s for the step-up.\n`);
   console.log(table(all));
   console.log(`\nmessages in PostgreSQL: ${persisted} (acknowledged as saved during measured windows: ${acked}; warm-ups add the rest)`);
+  console.log(`\n"highest sustained": the highest step that was valid, lost and refused nothing, and kept p99 ≤ ${SUSTAIN_P99_MS} ms (every step is logged above).`);
   console.log(
     `\nCPU columns are % of one core over the window. "PG+Redis": every PostgreSQL and Redis process (ours needs them; other users of the same servers count too). "foreign": everything else on the machine; over ${NOISY}% the step is flagged NOISY.`,
   );

@@ -37,6 +37,8 @@ import { checkBody, excerpt } from './message-body.js';
 import { WriteBatcher } from '../common/write-batcher.js';
 import { MessagesRepository, type InsertOutcome, type MessageRow, type NewMessage } from './messages.repository.js';
 
+/** A message commit slower than this is logged. */
+const SLOW_WRITE_MS = 50;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** How a socket connection finds its access to a channel (cached grant, or the policy). */
@@ -67,7 +69,16 @@ export class DiscussionsService implements OnModuleInit, BeforeApplicationShutdo
     private readonly notifications: NotificationsService,
     @Inject(DISCUSSIONS_LIMITS) private readonly limits: DiscussionsLimits,
   ) {
-    this.writer = new WriteBatcher((batch) => this.messages.insertBatch(batch));
+    // One commit in flight: messages commit in the order of their times. (Several lanes were
+    // tried: PostgreSQL's occasional stalls hit every lane at once, and more commits cost more.)
+    this.writer = new WriteBatcher(async (batch) => {
+      const started = performance.now();
+      const outcomes = await this.messages.insertBatch(batch);
+      // Everything queued behind a slow commit waited for it: worth knowing in the logs.
+      const ms = performance.now() - started;
+      if (ms > SLOW_WRITE_MS) this.logger.warn(`slow message write: ${Math.round(ms)} ms for ${batch.length} messages`);
+      return outcomes;
+    });
   }
 
   onModuleInit(): void {
