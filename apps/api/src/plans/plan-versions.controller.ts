@@ -21,6 +21,8 @@ import { PlanVersionDiffDoc, PlanVersionDoc } from './dto/plan.docs.js';
 import { PlanVersionsService } from './plan-versions.service.js';
 
 const NOT_FOUND = 'No such plan or version, or a plan the caller may not read.';
+/** Saving and restoring versions belong to the plan's writers while the plan is open. */
+const WRITERS_ONLY = "Not one of the plan city's writers, or the plan is under review or adopted.";
 
 @ApiTags('plans')
 @ApiSignedIn()
@@ -32,10 +34,7 @@ export class PlanVersionsController {
   @ApiOperation({ summary: 'Saves the current content as a named version.' })
   @ApiCreatedResponse({ type: PlanVersionDoc })
   @ApiBadRequestResponse({ type: ApiErrorDoc })
-  @ApiForbiddenResponse({
-    type: ApiErrorDoc,
-    description: "Not one of the plan city's writers, or the plan is under review or adopted.",
-  })
+  @ApiForbiddenResponse({ type: ApiErrorDoc, description: WRITERS_ONLY })
   @ApiNotFoundResponse({ type: ApiErrorDoc, description: NOT_FOUND })
   save(
     @CurrentActor() actor: Actor,
@@ -73,10 +72,7 @@ export class PlanVersionsController {
   })
   @ApiCreatedResponse({ type: PlanVersionDoc })
   @ApiBadRequestResponse({ type: ApiErrorDoc })
-  @ApiForbiddenResponse({
-    type: ApiErrorDoc,
-    description: "Not one of the plan city's writers, or the plan is under review or adopted.",
-  })
+  @ApiForbiddenResponse({ type: ApiErrorDoc, description: WRITERS_ONLY })
   @ApiNotFoundResponse({ type: ApiErrorDoc, description: NOT_FOUND })
   restore(
     @CurrentActor() actor: Actor,
