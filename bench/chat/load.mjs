@@ -6,6 +6,7 @@
 // Every loop is bounded in count and time.
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { io } from 'socket.io-client';
 
 const plan = JSON.parse(readFileSync(process.argv[2], 'utf8'));
@@ -52,6 +53,17 @@ function machineCpu() {
   const total = line.reduce((a, b) => a + b, 0);
   return { idle, total };
 }
+
+// The generator's own garbage collection pauses, by second of the measured window: a worst second
+// that lines up with one is the generator's stall, not the server's.
+new PerformanceObserver((list) => {
+  const m = measuring;
+  if (!m?.windowStart) return;
+  for (const entry of list.getEntries()) {
+    const second = Math.floor((entry.startTime - m.windowStart) / 1000);
+    if (second >= 0 && second < m.perSecondGc.length && entry.duration > m.perSecondGc[second]) m.perSecondGc[second] = entry.duration;
+  }
+}).observe({ entryTypes: ['gc'] });
 
 // ------------------------------------------------------------------------------------------
 // Clients
@@ -150,6 +162,8 @@ async function runStep({ rate, seconds, warmup = 2, label }) {
     windowStart: 0,
     windowEnd: 0,
     perSecondMax: new Float64Array(Math.ceil(seconds) + 30),
+    perSecondLag: new Float64Array(Math.ceil(seconds) + 30),
+    perSecondGc: new Float64Array(Math.ceil(seconds) + 30),
     sent: 0,
   };
   for (const c of clients) c.seen.clear();
@@ -223,7 +237,12 @@ async function runStep({ rate, seconds, warmup = 2, label }) {
     windowStartEpoch,
     /** The worst seconds of the window (by largest latency), for matching with server diagnostics. */
     worstSeconds: [...m.perSecondMax]
-      .map((ms, second) => ({ second, ms: Number(ms.toFixed(1)) }))
+      .map((ms, second) => ({
+        second,
+        ms: Number(ms.toFixed(1)),
+        generatorLagMs: Number(m.perSecondLag[second].toFixed(1)),
+        generatorGcMs: Number(m.perSecondGc[second].toFixed(1)),
+      }))
       .sort((a, b) => b.ms - a.ms)
       .slice(0, 5),
   };
@@ -253,6 +272,8 @@ async function sendAt(rate, seconds, m, members, lag) {
     if (lag) {
       const late = now - lastTick - TICK_MS;
       if (late > lag.max) lag.max = late;
+      const second = Math.floor((now - m.windowStart) / 1000);
+      if (second >= 0 && second < m.perSecondLag.length && late > m.perSecondLag[second]) m.perSecondLag[second] = late;
     }
     lastTick = now;
     due = Math.floor(((now - start) / 1000) * rate);

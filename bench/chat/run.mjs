@@ -9,7 +9,7 @@
 // a table. A run whose generator exceeds 85% CPU or sends under 95% of its rate is marked invalid.
 //
 // Knobs (environment): BENCH_SECONDS (20), BENCH_STEP_SECONDS (8), BENCH_SUSTAIN_P99_MS (100), BENCH_RATES ("1500,2000,3000,
-// 4000,6000,8000"), BENCH_PHASES, BENCH_SKIP_BUILD=1, BENCH_OUT=<file.json>, BENCH_API_NODE_ARGS (e.g.
+// 4000,6000,8000"), BENCH_PHASES, BENCH_SKIP_BUILD=1, BENCH_OUT=<file.json>, BENCH_API_NODE_ARGS and BENCH_GENERATOR_NODE_ARGS (e.g.
 // "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the API), BENCH_API_LOG=<file> (the API's output),
 // BENCH_API_DIAG=1 (with BENCH_API_LOG: event loop delay and GC pauses of the API, once a second).
 // Only 127.0.0.1 is used.
@@ -21,6 +21,7 @@ import { tmpdir, cpus } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import pg from 'pg';
+import { holdMachineLock } from '../lib/machine-lock.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const DATABASE_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -233,7 +234,7 @@ async function runLoad(label, servers, clients) {
   ];
   const planFile = path.join(work, `${label.replace(/\W+/g, '_')}.json`);
   writeFileSync(planFile, JSON.stringify({ urls, clients: specs, steps, serverPids: servers.map((s) => s.child.pid), budgetMs: 15 * 60_000 }));
-  const generator = spawn('taskset', ['-c', GENERATOR_CORE, process.execPath, path.join(root, 'bench/chat/load.mjs'), planFile], {
+  const generator = spawn('taskset', ['-c', GENERATOR_CORE, process.execPath, ...generatorNodeArgs(), path.join(root, 'bench/chat/load.mjs'), planFile], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -381,7 +382,13 @@ async function cleanup() {
   rmSync(work, { recursive: true, force: true });
 }
 
+/** Extra node flags for the load generator (BENCH_GENERATOR_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"). */
+function generatorNodeArgs() {
+  return (process.env.BENCH_GENERATOR_NODE_ARGS || '').split(' ').filter(Boolean);
+}
+
 async function main() {
+  await holdMachineLock('bench:chat', { log });
   const budget = setTimeout(() => {
     log('the benchmark exceeded its 30-minute budget; stopping');
     void cleanup().finally(() => process.exit(3));

@@ -7,7 +7,10 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { holdMachineLock } from '../lib/machine-lock.mjs';
 import { dropRunDatabases } from './lib/db.mjs';
+
+await holdMachineLock('bench:collab');
 
 const prefix = `bench_${randomBytes(3).toString('hex')}`;
 const argv = process.argv.slice(2);
