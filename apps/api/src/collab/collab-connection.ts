@@ -16,6 +16,7 @@ import {
   encodeSyncStep1,
   encodeSyncStep2,
   encodeAwarenessEntries,
+  encodeUpdate,
   inspectUpdate,
   parseAwarenessUpdate,
   parseClientMessage,
@@ -72,12 +73,22 @@ export class CollabConnection implements DocumentPeer {
     return this.closed;
   }
 
-  /** Joins the document: greet with our state vector and everyone's presence. */
+  /**
+   * Joins the document: greet with everyone's presence and our state vector. The state vector
+   * needs the Y.Doc: when it is not built yet, it follows once it is, after the frames already
+   * received (a cold open's sync step 1 is answered from stored bytes first).
+   */
   start(): void {
     this.document.peers.set(this.id, this);
-    this.send(encodeSyncStep1(this.document.doc));
     const states = [...this.document.awareness.getStates().keys()];
     if (states.length) this.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.document.awareness, states)));
+    const greet = () =>
+      this.document.content.ready().then(
+        (doc) => this.send(encodeSyncStep1(doc)),
+        () => undefined, // unloaded meanwhile: this connection is closed too
+      );
+    if (this.document.content.built) void greet();
+    else setImmediate(greet);
   }
 
   send(frame: Uint8Array): void {
@@ -103,10 +114,9 @@ export class CollabConnection implements DocumentPeer {
           // Answered once everything received so far is durable: a client may use the answer as
           // proof that its earlier updates are saved.
           await this.document.settled();
-          this.send(encodeSyncStep2(this.document.doc, message.stateVector));
-          return;
+          return this.answer(message.stateVector);
         case 'update':
-          return this.receiveUpdate(message.update);
+          return this.receiveUpdate(message.update, message.relay);
         case 'awareness':
           return this.receiveAwareness(message.update);
         case 'query-awareness': {
@@ -125,7 +135,13 @@ export class CollabConnection implements DocumentPeer {
     }
   }
 
-  private receiveUpdate(update: Uint8Array): void {
+  private async answer(stateVector: Uint8Array): Promise<void> {
+    const { updates, step2 } = await this.document.content.answer(stateVector);
+    for (const update of updates) this.send(encodeUpdate(update));
+    this.send(encodeSyncStep2(step2));
+  }
+
+  private receiveUpdate(update: Uint8Array, relay: Uint8Array | undefined): void {
     const { empty } = inspectUpdate(update);
     if (empty) return;
     if (!this.grant.canEdit) {
@@ -135,7 +151,7 @@ export class CollabConnection implements DocumentPeer {
     }
     // Not awaited: the document's queue keeps the order, and this client's next frames may then join
     // the same batched INSERT. A failed write closes the connection; the client resends on reconnect.
-    this.document.submit(update, this).catch(() => this.close(1011, 'could not save'));
+    this.document.submit(update, this, relay).catch(() => this.close(1011, 'could not save'));
   }
 
   /**

@@ -1,11 +1,13 @@
 /**
- * One live document: its Y.Doc (only durable content), awareness, and the connections on it.
- * Incoming updates go through a durable pipeline: written to the log first, then applied to the
- * Y.Doc and relayed, in arrival order. So anything a collaborator has seen survives a crash.
+ * One live document: its content (only durable updates), awareness, and the connections on it.
+ * Incoming updates go through a durable pipeline: written to the log first, then added to the
+ * content and relayed, in arrival order. So anything a collaborator has seen survives a crash.
  */
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
+import { DocumentContent } from './document-content.js';
 import { encodeAwareness, encodeUpdate } from './protocol.js';
+import type { StoredDocument } from './update-log.repository.js';
 
 /** What a document needs from a connection. */
 export interface DocumentPeer {
@@ -26,10 +28,10 @@ export interface DocumentHooks {
 export const REMOTE = Symbol('remote');
 
 export class CollabDocument {
-  readonly doc = new Y.Doc({ gc: true });
+  readonly content: DocumentContent;
   readonly awareness: awarenessProtocol.Awareness;
   readonly peers = new Map<number, DocumentPeer>();
-  /** Seq of the newest update applied to `doc` (all earlier ones are applied too). */
+  /** Seq of the newest update in `content` (all earlier ones are in it too). */
   appliedSeq = '0';
   /** Updates applied since the last compaction. */
   updatesSinceCompaction = 0;
@@ -39,8 +41,13 @@ export class CollabDocument {
   constructor(
     readonly name: string,
     private readonly hooks: DocumentHooks,
+    stored: StoredDocument,
   ) {
-    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    this.content = new DocumentContent(stored);
+    this.appliedSeq = stored.lastSeq;
+    this.updatesSinceCompaction = stored.updates.length;
+    // Presence needs a Y.Doc only for its client id: not the content's, which is built lazily.
+    this.awareness = new awarenessProtocol.Awareness(new Y.Doc());
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
     this.awareness.on(
@@ -55,33 +62,24 @@ export class CollabDocument {
     );
   }
 
-  /** Loads stored content (before any peer joins). */
-  restore(snapshot: Uint8Array | null, updates: Uint8Array[], lastSeq: string): void {
-    Y.transact(this.doc, () => {
-      if (snapshot) Y.applyUpdate(this.doc, snapshot);
-      for (const u of updates) Y.applyUpdate(this.doc, u);
-    });
-    this.appliedSeq = lastSeq;
-    this.updatesSinceCompaction = updates.length;
-  }
-
   /**
-   * Persists, then applies and relays to everyone but the sender. Resolves once relayed. Updates
-   * are chained so that they are applied in the order they arrived.
+   * Persists, then adds to the content and relays to everyone but the sender. Resolves once
+   * relayed. Updates are chained so that they are relayed in the order they arrived. `frame` is
+   * the update message as received, when it can be relayed as is.
    */
-  submit(update: Uint8Array, from: DocumentPeer | null): Promise<void> {
+  submit(update: Uint8Array, from: DocumentPeer | null, frame?: Uint8Array): Promise<void> {
     const durable = this.hooks.persist(this.name, update);
-    const step = this.chain.then(async () => {
-      const seq = await durable;
-      if (this.destroyed) return;
-      Y.applyUpdate(this.doc, update, from);
-      this.appliedSeq = seq;
-      this.updatesSinceCompaction++;
-      const frame = encodeUpdate(update);
-      for (const peer of this.peers.values()) if (peer !== from) peer.send(frame);
-      this.hooks.publish('update', update);
-      this.hooks.changed(this);
-    });
+    const step = this.chain
+      .then(() => durable)
+      .then((seq) => {
+        if (this.destroyed) return;
+        this.content.add(update);
+        this.appliedSeq = seq;
+        this.updatesSinceCompaction++;
+        this.broadcast(frame ?? encodeUpdate(update), from ?? undefined);
+        this.hooks.publish('update', update);
+        this.hooks.changed(this);
+      });
     // A failed write must not block the updates behind it; the sender learns through its promise.
     this.chain = step.catch(() => undefined);
     return step;
@@ -90,7 +88,7 @@ export class CollabDocument {
   /** An update another instance made durable: apply and relay, nothing to store. */
   applyRemote(update: Uint8Array): void {
     if (this.destroyed) return;
-    Y.applyUpdate(this.doc, update, REMOTE);
+    this.content.add(update);
     this.broadcast(encodeUpdate(update));
     this.hooks.changed(this);
   }
@@ -111,6 +109,7 @@ export class CollabDocument {
   destroy(): void {
     this.destroyed = true;
     this.awareness.destroy();
-    this.doc.destroy();
+    this.awareness.doc.destroy();
+    this.content.destroy();
   }
 }

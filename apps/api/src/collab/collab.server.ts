@@ -13,6 +13,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { COLLAB_ACCESS, type CollabAccess } from './collab-access.js';
 import { CollabConnection, DEFAULT_LIMITS, type ConnectionLimits } from './collab-connection.js';
 import { CollabDocument } from './collab-document.js';
+import { docFromStored } from './document-content.js';
 import { DOCUMENT_OBSERVERS, type DocumentObserver } from './document-observer.js';
 import { COLLAB_FANOUT, type CollabFanout, type FanoutKind } from './fanout.js';
 import { CLOSE_NOT_FOUND } from './protocol.js';
@@ -27,6 +28,8 @@ const COMPACT_AFTER_UPDATES = 1000;
 const IDLE_UNLOAD_MS = 10_000;
 /** Debounce of observer notifications (projections). */
 const OBSERVE_DEBOUNCE_MS = 3_000;
+/** An update-log write slower than this is logged. */
+const SLOW_APPEND_MS = 100;
 /** How often open connections' access is checked again. */
 const RECHECK_INTERVAL_MS = 2_000;
 
@@ -56,10 +59,17 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
     this.limits = { ...DEFAULT_LIMITS, maxMessageBytes: config.collabMaxMessageBytes };
     // ws's own ceiling is above ours so that we close oversized frames with our own code.
     this.wss = new WebSocketServer({ noServer: true, maxPayload: this.limits.maxMessageBytes * 4, perMessageDeflate: false });
-    this.batcher = new WriteBatcher(
-      (items) => this.updateLog.append(items.map((i) => i.docName), items.map((i) => i.update)),
-      500,
-    );
+    // One INSERT for what every document received meanwhile (a commit is paid per batch).
+    this.batcher = new WriteBatcher((items) => this.append(items), 500, true);
+  }
+
+  private async append(items: { docName: string; update: Uint8Array }[]): Promise<string[]> {
+    const started = performance.now();
+    const seqs = await this.updateLog.appendBatch(items.map((i) => i.docName), items.map((i) => i.update));
+    // Everything behind this write waited as long to be relayed: worth knowing about.
+    const ms = performance.now() - started;
+    if (ms > SLOW_APPEND_MS) this.logger.warn(`appending ${items.length} update(s) took ${ms.toFixed(0)} ms`);
+    return seqs;
   }
 
   onApplicationBootstrap(): void {
@@ -81,6 +91,7 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
     await this.batcher.drain();
     for (const t of [...this.unloadTimers.values(), ...this.observeTimers.values()]) clearTimeout(t);
     for (const name of [...this.documents.keys()]) await this.unload(name, { compact: false });
+    await this.updateLog.releaseAppender();
     await this.fanout.close();
     this.wss.close();
   }
@@ -106,14 +117,9 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
   /** Reads a document's current content: the live one if open, else as stored. */
   async read<T>(docName: string, read: (doc: Y.Doc) => T): Promise<T> {
     const live = this.documents.get(docName);
-    if (live) return read((await live).doc);
-    const stored = await this.updateLog.load(docName);
-    const doc = new Y.Doc();
+    if (live) return read(await (await live).content.ready());
+    const doc = await docFromStored(await this.updateLog.load(docName));
     try {
-      Y.transact(doc, () => {
-        if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-        for (const u of stored.updates) Y.applyUpdate(doc, u);
-      });
       return read(doc);
     } finally {
       doc.destroy();
@@ -189,18 +195,28 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
       await this.fanout.leave(docName);
       throw err;
     });
-    const document = new CollabDocument(docName, {
-      persist: (name, update) => this.batcher.write({ docName: name, update }),
-      changed: (d) => this.changed(d),
-      publish: (kind, payload) => this.fanout.publish(docName, kind, payload),
-    });
-    document.restore(stored.snapshot, stored.updates, stored.lastSeq);
+    // Not decoded here: the first sync answers come from the stored bytes.
+    const document = new CollabDocument(
+      docName,
+      {
+        persist: (name, update) => this.batcher.write({ docName: name, update }),
+        changed: (d) => this.changed(d),
+        publish: (kind, payload) => this.fanout.publish(docName, kind, payload),
+      },
+      stored,
+    );
     ready = document;
     for (const [kind, payload] of early) {
       if (kind === 'update') document.applyRemote(payload);
       else document.applyRemoteAwareness(payload);
     }
-    if (stored.updates.length >= COMPACT_AFTER_UPDATES) this.scheduleCompaction(document);
+    if (stored.updates.length >= COMPACT_AFTER_UPDATES) {
+      // After the first open has built the Y.Doc: the two builds would only slow each other down.
+      document.content.ready().then(
+        () => this.scheduleCompaction(document),
+        () => undefined,
+      );
+    }
     return document;
   }
 
@@ -219,7 +235,7 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
     for (const observer of this.observers) {
       if (!observer.observes(document.name)) continue;
       try {
-        await observer.documentChanged(document.name, document.doc);
+        await observer.documentChanged(document.name, await document.content.ready());
       } catch (err) {
         this.logger.error(`observer failed on ${document.name}: ${(err as Error).message}`);
       }
@@ -242,12 +258,8 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
   async compact(docName: string): Promise<void> {
     const stored = await this.updateLog.load(docName);
     if (!stored.updates.length) return;
-    const doc = new Y.Doc();
+    const doc = await docFromStored(stored);
     try {
-      Y.transact(doc, () => {
-        if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-        for (const u of stored.updates) Y.applyUpdate(doc, u);
-      });
       await this.updateLog.compact(docName, Y.encodeStateAsUpdate(doc), stored.lastSeq);
     } finally {
       doc.destroy();

@@ -147,6 +147,50 @@ describe('collab sync server', () => {
     await waitFor(() => text(b).includes('still working after the attacks'), 5_000, 'sync after attacks');
   });
 
+  it('opens a document that is not loaded from its snapshot and a long tail, with the exact content', async () => {
+    const [{ id }] = await t.dataSource.query(
+      `INSERT INTO plans (pairing_id, authority_id, title) VALUES ($1, $2, 'Stored plan') RETURNING id`,
+      [pairing.pairingId, pairing.partnerAuthorityId],
+    );
+    const stored = `plan.${id}`;
+    const source = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    source.on('update', (u: Uint8Array) => updates.push(u));
+    const paragraph = new Y.XmlElement('paragraph');
+    const words = new Y.XmlText();
+    paragraph.insert(0, [words]);
+    source.getXmlFragment('section:vision').push([paragraph]);
+    for (let i = 0; i < 400; i++) words.insert(i % 5 === 0 ? 0 : words.length, String.fromCharCode(97 + (i % 26)));
+    // A snapshot of the first half, then the rest as log rows after it (longer than a bytes answer).
+    const half = updates.length >> 1;
+    const [{ seq }] = await t.dataSource.query(
+      `INSERT INTO collab_updates (doc_name, update) SELECT $1, u FROM unnest($2::bytea[]) WITH ORDINALITY AS x(u, n) ORDER BY n RETURNING seq`,
+      [stored, updates.slice(0, half).map((u) => Buffer.from(u))],
+    );
+    await t.dataSource.query(`DELETE FROM collab_updates WHERE doc_name = $1`, [stored]);
+    await t.dataSource.query(`INSERT INTO collab_snapshots (doc_name, state, last_seq) VALUES ($1, $2, $3)`, [
+      stored,
+      Buffer.from(Y.mergeUpdates(updates.slice(0, half))),
+      seq,
+    ]);
+    await t.dataSource.query(
+      `INSERT INTO collab_updates (doc_name, update) SELECT $1, u FROM unnest($2::bytea[]) WITH ORDINALITY AS x(u, n) ORDER BY n`,
+      [stored, updates.slice(half).map((u) => Buffer.from(u))],
+    );
+    const expected = source.getXmlFragment('section:vision').toString();
+    const reader = connectProvider(t.url, stored, tokens.viewer);
+    clients.push(reader);
+    await synced(reader);
+    expect(reader.doc.getXmlFragment('section:vision').toString()).toBe(expected);
+    // A second client of the now live document, and an edit on top, see the same.
+    const editor = connectProvider(t.url, stored, tokens.partner);
+    clients.push(editor);
+    await synced(editor);
+    expect(editor.doc.getXmlFragment('section:vision').toString()).toBe(expected);
+    editor.doc.getXmlFragment('section:vision').push([new Y.XmlElement('paragraph')]);
+    await waitFor(() => reader.doc.getXmlFragment('section:vision').length === 2, 5_000, 'edit relayed');
+  });
+
   it('keeps content across an API restart', async () => {
     const a = client('coordinator');
     await synced(a);

@@ -36,7 +36,8 @@ export class ProtocolError extends Error {
 
 export type ClientMessage =
   | { kind: 'sync-step1'; stateVector: Uint8Array }
-  | { kind: 'update'; update: Uint8Array }
+  /** `relay`: the frame itself when it is an update message with nothing after the update. */
+  | { kind: 'update'; update: Uint8Array; relay?: Uint8Array }
   | { kind: 'awareness'; update: Uint8Array }
   | { kind: 'query-awareness' }
   | { kind: 'auth' };
@@ -51,8 +52,11 @@ export function parseClientMessage(frame: Uint8Array): ClientMessage {
       case MESSAGE_SYNC: {
         const syncType = decoding.readVarUint(decoder);
         if (syncType === SYNC_STEP1) message = { kind: 'sync-step1', stateVector: decoding.readVarUint8Array(decoder) };
-        else if (syncType === SYNC_STEP2 || syncType === SYNC_UPDATE) message = { kind: 'update', update: decoding.readVarUint8Array(decoder) };
-        else throw new ProtocolError(`unknown sync message ${syncType}`);
+        else if (syncType === SYNC_STEP2 || syncType === SYNC_UPDATE) {
+          const update = decoding.readVarUint8Array(decoder);
+          const whole = syncType === SYNC_UPDATE && decoder.pos === frame.byteLength;
+          message = { kind: 'update', update, relay: whole ? frame : undefined };
+        } else throw new ProtocolError(`unknown sync message ${syncType}`);
         break;
       }
       case MESSAGE_AWARENESS:
@@ -123,25 +127,25 @@ export function inspectUpdate(update: Uint8Array): { empty: boolean } {
   }
 }
 
-export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+function encodeSync(syncType: number, payload: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_SYNC);
-  syncProtocol.writeSyncStep1(encoder, doc);
+  encoding.writeVarUint(encoder, syncType);
+  encoding.writeVarUint8Array(encoder, payload);
   return encoding.toUint8Array(encoder);
 }
 
-export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_SYNC);
-  syncProtocol.writeSyncStep2(encoder, doc, stateVector);
-  return encoding.toUint8Array(encoder);
+export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+  return encodeSync(SYNC_STEP1, Y.encodeStateVector(doc));
+}
+
+/** Sync step 2 carrying `update` (what the client lacks). */
+export function encodeSyncStep2(update: Uint8Array): Uint8Array {
+  return encodeSync(SYNC_STEP2, update);
 }
 
 export function encodeUpdate(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_SYNC);
-  syncProtocol.writeUpdate(encoder, update);
-  return encoding.toUint8Array(encoder);
+  return encodeSync(SYNC_UPDATE, update);
 }
 
 export function encodeAwareness(update: Uint8Array): Uint8Array {

@@ -15,15 +15,23 @@ export class WriteBatcher<T, R> {
   private queue: Pending<T, R>[] = [];
   private writing = false;
 
+  /**
+   * `gather`: an idle batcher waits for the end of the current event-loop phase before writing, so
+   * that items arriving together (e.g. frames read from many sockets at once) share one write.
+   */
   constructor(
     private readonly writeBatch: WriteBatch<T, R>,
     private readonly maxBatch = 250,
+    private readonly gather = false,
   ) {}
 
   write(item: T): Promise<R> {
     return new Promise((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
-      if (!this.writing) void this.flush();
+      if (this.writing) return;
+      this.writing = true;
+      if (this.gather) setImmediate(() => void this.flush());
+      else void this.flush();
     });
   }
 
@@ -33,7 +41,6 @@ export class WriteBatcher<T, R> {
   }
 
   private async flush(): Promise<void> {
-    this.writing = true;
     try {
       while (this.queue.length) {
         const batch = this.queue.splice(0, this.maxBatch);
