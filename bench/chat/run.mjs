@@ -22,11 +22,13 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import pg from 'pg';
 import { holdMachineLock } from '../lib/machine-lock.mjs';
+import { pinServices } from '../lib/pin-services.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const DATABASE_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 const SECONDS = Number(process.env.BENCH_SECONDS || 20);
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS || 3);
 const STEP_SECONDS = Number(process.env.BENCH_STEP_SECONDS || 8);
 const RATES = (process.env.BENCH_RATES || '1500,2000,3000,4000,6000,8000').split(',').map(Number).filter((n) => n > 0);
 /** For working on one part: BENCH_PHASES=ours1,ours2,bare1,bare2 (all by default; the table needs all four). */
@@ -229,7 +231,7 @@ async function runLoad(label, servers, clients) {
   // instances every channel has members on both and every message crosses Redis.
   const specs = clients.map((c, i) => ({ ...c, url: urls[Math.floor(i / CHANNELS) % urls.length] }));
   const steps = [
-    { label: `${label} @${BASE_RATE}`, rate: BASE_RATE, seconds: SECONDS, warmup: 3 },
+    { label: `${label} @${BASE_RATE}`, rate: BASE_RATE, seconds: SECONDS, warmup: WARMUP_SECONDS },
     ...RATES.map((rate) => ({ label: `${label} @${rate}`, rate, seconds: STEP_SECONDS, warmup: 2, stopOnInvalid: true, maxP99Ms: 1_000 })),
   ];
   const planFile = path.join(work, `${label.replace(/\W+/g, '_')}.json`);
@@ -373,7 +375,10 @@ async function machineBusy() {
   return Math.round(100 * (1 - (b.idle - a.idle) / (b.total - a.total)));
 }
 
+let unpinServices = () => undefined;
+
 async function cleanup() {
+  unpinServices();
   for (const child of [...children]) await stop(child);
   if (admin && databaseName) {
     await admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`).catch(() => undefined);
@@ -397,6 +402,7 @@ async function main() {
   if (cpus().length < 2) throw new Error('bench:chat needs at least 2 CPU cores (server and generator on separate cores).');
   buildIfStale();
   const busy = await machineBusy();
+  if (process.env.BENCH_PIN_SERVICES !== '0') unpinServices = pinServices(SERVER_CORE, log);
   if (busy > 15) log(`WARNING: the machine is busy before the benchmark (${busy}% of all cores used by other processes): figures will be noisy.`);
   const sessionSecret = randomBytes(36).toString('base64url');
   const databaseUrl = await createDatabase();
@@ -436,7 +442,7 @@ async function main() {
   const acked = [...all.ours1, ...all.ours2].reduce((a, r) => a + r.acked, 0);
 
   console.log(`\nbench:chat — ${CLIENTS} clients in ${CHANNELS} channels (${CLIENTS / CHANNELS} members each, each message delivered to the 9 others),`);
-  console.log(`body ~100 B; ${cpus().length} cores: server(s) pinned to core ${SERVER_CORE}, generator to core ${GENERATOR_CORE} (PostgreSQL and Redis not pinned).`);
+  console.log(`body ~100 B; ${cpus().length} cores: server(s) pinned to core ${SERVER_CORE}, generator to core ${GENERATOR_CORE} (PostgreSQL and Redis ${process.env.BENCH_PIN_SERVICES === '0' ? 'not pinned' : `pinned to core ${SERVER_CORE} with the server`}).`);
   console.log(`Ours authenticates each socket, authorises every event, validates it and commits the message to PostgreSQL before acking or relaying;`);
   console.log(`the bare relay does none of that. Latency = send → receive on another client (same generator clock). Per-connection limit raised to ${BENCH_PER_CONNECTION_RATE}/s for the step-up.\n`);
   console.log(table(all));

@@ -58,3 +58,12 @@ export async function holdMachineLock(name, { maxWaitMs = 30 * 60_000, log = con
   process.once('exit', release);
   return release;
 }
+
+// As a command: `node bench/lib/machine-lock.mjs <command> [args…]` runs the command holding the
+// lock, so that builds and test runs on a shared machine stay out of a benchmark's way.
+if (import.meta.url === `file://${process.argv[1]}` && process.argv.length > 2) {
+  const { spawnSync } = await import('node:child_process');
+  await holdMachineLock(process.argv.slice(2).join(' '));
+  const r = spawnSync(process.argv[2], process.argv.slice(3), { stdio: 'inherit' });
+  process.exit(r.status ?? 1);
+}

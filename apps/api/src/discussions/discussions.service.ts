@@ -91,6 +91,7 @@ export class DiscussionsService implements OnModuleInit, BeforeApplicationShutdo
 
   async beforeApplicationShutdown(): Promise<void> {
     await this.writer.drain();
+    await this.messages.releaseWriter();
   }
 
   /** The general channel and one city-internal channel per side; idempotent. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { DedicatedConnection } from '../database/dedicated-connection.js';
 import type { Position } from './cursor.js';
 
 export interface MessageRow {
@@ -80,7 +81,17 @@ function toRow(r: RawMessage): MessageRow {
 /** Messages, their revisions and reactions. */
 @Injectable()
 export class MessagesRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  /** New messages are written on a connection of their own (the service's write batcher). */
+  private readonly writer: DedicatedConnection;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.writer = new DedicatedConnection(dataSource);
+  }
+
+  /** At shutdown, after the last batch. */
+  releaseWriter(): Promise<void> {
+    return this.writer.release();
+  }
 
   /**
    * One INSERT for many messages. A reply is saved only when its thread's first message is a live
@@ -98,8 +109,9 @@ export class MessagesRepository {
       mention_ids: m.mentionIds,
       created_us: m.createdMicros.toString(),
     }));
-    const rows: { n: number; outcome: InsertOutcome }[] = await this.dataSource.query(
-      `WITH input AS (
+    const rows = await this.writer.query<{ n: number; outcome: InsertOutcome }>({
+      name: 'discussions_insert_batch',
+      text: `WITH input AS (
          SELECT x.*,
                 EXISTS (SELECT 1 FROM channels c WHERE c.id = x.channel_id AND c.archived_at IS NULL) AS channel_open,
                 (x.parent_id IS NULL OR EXISTS (
@@ -119,8 +131,8 @@ export class MessagesRepository {
           RETURNING p.id)
        SELECT i.n, CASE WHEN NOT i.channel_open THEN 'archived' WHEN NOT i.thread_ok THEN 'no_thread' ELSE 'saved' END AS outcome
          FROM input i`,
-      [JSON.stringify(input)],
-    );
+      values: [JSON.stringify(input)],
+    });
     const outcomes: InsertOutcome[] = messages.map(() => 'no_thread');
     for (const r of rows) outcomes[r.n] = r.outcome;
     return outcomes;
