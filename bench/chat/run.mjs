@@ -23,12 +23,14 @@ import { createInterface } from 'node:readline';
 import pg from 'pg';
 import { holdMachineLock } from '../lib/machine-lock.mjs';
 import { pinServices } from '../lib/pin-services.mjs';
+import { SERVER_NODE_FLAGS } from '../lib/server-node-flags.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const DATABASE_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 const SECONDS = Number(process.env.BENCH_SECONDS || 20);
-const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS || 3);
+/** Steady state: the first seconds after a server starts include one-off JIT and heap growth work. */
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS || 10);
 const STEP_SECONDS = Number(process.env.BENCH_STEP_SECONDS || 8);
 const RATES = (process.env.BENCH_RATES || '1500,2000,3000,4000,6000,8000').split(',').map(Number).filter((n) => n > 0);
 /** For working on one part: BENCH_PHASES=ours1,ours2,bare1,bare2 (all by default; the table needs all four). */
@@ -201,7 +203,7 @@ async function startApi(databaseUrl, sessionSecret, redis) {
     REDIS_URL: redis ? REDIS_URL : '',
     DISCUSSIONS_MESSAGES_PER_SECOND: String(BENCH_PER_CONNECTION_RATE),
   };
-  const nodeArgs = (process.env.BENCH_API_NODE_ARGS || '').split(' ').filter(Boolean);
+  const nodeArgs = [...SERVER_NODE_FLAGS, ...(process.env.BENCH_API_NODE_ARGS || '').split(' ').filter(Boolean)];
   if (process.env.BENCH_API_DIAG === '1') nodeArgs.push('--import', './bench/chat/diag.mjs');
   const child = pinned(SERVER_CORE, [process.execPath, ...nodeArgs, 'apps/api/dist/main.js'], env);
   const url = `http://127.0.0.1:${port}`;
@@ -216,7 +218,7 @@ async function startApi(databaseUrl, sessionSecret, redis) {
 
 async function startBare(redis) {
   const port = await freePort();
-  const child = pinned(SERVER_CORE, [process.execPath, 'bench/chat/bare-server.mjs'], { PORT: String(port), REDIS_URL: redis ? REDIS_URL : '' });
+  const child = pinned(SERVER_CORE, [process.execPath, ...SERVER_NODE_FLAGS, 'bench/chat/bare-server.mjs'], { PORT: String(port), REDIS_URL: redis ? REDIS_URL : '' });
   const url = `http://127.0.0.1:${port}`;
   await waitHealthy(url, child, 'bare socket.io server');
   return { child, url };

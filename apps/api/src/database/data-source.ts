@@ -13,7 +13,9 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     synchronize: false,
     migrationsTransactionMode: 'each',
     logging: ['error'],
-    extra: { max: 20, application_name: 'iuc-api' },
+    // Idle connections stay a minute (pg's default is 10 s): a burst of work (500 sockets signing in)
+    // otherwise ends, 10 s later, in a wave of backend exits and, at the next burst, cold backends.
+    extra: { max: 20, idleTimeoutMillis: 60_000, application_name: 'iuc-api' },
   };
 }
 
