@@ -6,7 +6,7 @@ import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'data/**', '.nx/**', '**/test-results/**', '**/playwright-report/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', 'data/**', '.nx/**', '**/test-results/**', '**/playwright-report/**', 'bench/*/out/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -46,6 +46,8 @@ export const DEFAULT_LIMITS: ConnectionLimits = {
 
 /** Client ids one connection may show presence for (a tab has one; reconnects add a few). */
 const MAX_AWARENESS_CLIENTS = 8;
+/** Shared by every send (ws does not keep it). */
+const BINARY = { binary: true } as const;
 
 let nextPeerId = 1;
 
@@ -57,6 +59,11 @@ export class CollabConnection implements DocumentPeer {
   private readonly messages: TokenBucket;
   private readonly bytes: TokenBucket;
   private closed = false;
+  /** Set while a frame's handling is asynchronous: later frames wait for it, in order. */
+  private backlog: Promise<void> | null = null;
+  private readonly sent = (err?: Error) => {
+    if (err) this.close(1011, 'send failed');
+  };
 
   constructor(
     private readonly ws: WebSocket,
@@ -97,28 +104,44 @@ export class CollabConnection implements DocumentPeer {
       this.close(CLOSE_RATE_LIMITED, 'client is not reading');
       return;
     }
-    this.ws.send(frame, { binary: true }, (err) => {
-      if (err) this.close(1011, 'send failed');
-    });
+    this.ws.send(frame, BINARY, this.sent);
   }
 
-  /** Handles one frame; returns a promise only to let tests await the durable path. */
-  async receive(frame: Uint8Array): Promise<void> {
+  /**
+   * Takes the frames in arrival order. Most are handled synchronously (no promise per frame); one
+   * that must wait (a sync answer) holds back the frames after it until it is done.
+   */
+  deliver(frame: Uint8Array): void {
+    const pending = this.backlog ? this.backlog.then(() => this.receive(frame)) : this.receive(frame);
+    if (!pending) return;
+    const done: Promise<void> = pending.then(() => {
+      if (this.backlog === done) this.backlog = null;
+    });
+    this.backlog = done;
+  }
+
+  /** Handles one frame; returns a promise when the handling goes on asynchronously. */
+  receive(frame: Uint8Array): Promise<void> | undefined {
     if (this.closed) return;
-    if (frame.byteLength > this.limits.maxMessageBytes) return this.close(CLOSE_TOO_LARGE, 'message too large');
-    if (!this.messages.take() || !this.bytes.take(frame.byteLength)) return this.close(CLOSE_RATE_LIMITED, 'too many messages');
+    if (frame.byteLength > this.limits.maxMessageBytes) {
+      this.close(CLOSE_TOO_LARGE, 'message too large');
+      return;
+    }
+    if (!this.messages.take() || !this.bytes.take(frame.byteLength)) {
+      this.close(CLOSE_RATE_LIMITED, 'too many messages');
+      return;
+    }
     try {
       const message = parseClientMessage(frame);
       switch (message.kind) {
         case 'sync-step1':
-          // Answered once everything received so far is durable: a client may use the answer as
-          // proof that its earlier updates are saved.
-          await this.document.settled();
           return this.answer(message.stateVector);
         case 'update':
-          return this.receiveUpdate(message.update, message.relay);
+          this.receiveUpdate(message.update, message.relay);
+          return;
         case 'awareness':
-          return this.receiveAwareness(message.update);
+          this.receiveAwareness(message.update);
+          return;
         case 'query-awareness': {
           const states = [...this.document.awareness.getStates().keys()];
           this.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.document.awareness, states)));
@@ -128,17 +151,25 @@ export class CollabConnection implements DocumentPeer {
           return;
       }
     } catch (err) {
-      if (err instanceof ProtocolError) return this.close(err.closeCode, err.message);
-      // Persistence failed: the client did not get the update acknowledged by anyone; it will
-      // resend on reconnect.
-      return this.close(1011, 'could not save');
+      if (err instanceof ProtocolError) this.close(err.closeCode, err.message);
+      else this.close(1011, 'internal error');
     }
   }
 
+  /**
+   * Answered once everything received so far is durable: a client may use the answer as proof
+   * that its earlier updates are saved.
+   */
   private async answer(stateVector: Uint8Array): Promise<void> {
-    const { updates, step2 } = await this.document.content.answer(stateVector);
-    for (const update of updates) this.send(encodeUpdate(update));
-    this.send(encodeSyncStep2(step2));
+    try {
+      await this.document.settled();
+      const { updates, step2 } = await this.document.content.answer(stateVector);
+      for (const update of updates) this.send(encodeUpdate(update));
+      this.send(encodeSyncStep2(step2));
+    } catch {
+      // The document was unloaded meanwhile, or could not be read: the client reconnects.
+      this.close(1011, 'could not answer');
+    }
   }
 
   private receiveUpdate(update: Uint8Array, relay: Uint8Array | undefined): void {

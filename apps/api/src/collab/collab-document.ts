@@ -16,8 +16,8 @@ export interface DocumentPeer {
 }
 
 export interface DocumentHooks {
-  /** Makes an update durable; resolves with its sequence number. */
-  persist(docName: string, update: Uint8Array): Promise<string>;
+  /** Makes an update durable. */
+  persist(docName: string, update: Uint8Array): Promise<unknown>;
   /** Called after updates were applied (for projections and compaction scheduling). */
   changed(document: CollabDocument): void;
   /** A durable update or an awareness change made here, for other instances. */
@@ -31,8 +31,6 @@ export class CollabDocument {
   readonly content: DocumentContent;
   readonly awareness: awarenessProtocol.Awareness;
   readonly peers = new Map<number, DocumentPeer>();
-  /** Seq of the newest update in `content` (all earlier ones are in it too). */
-  appliedSeq = '0';
   /** Updates applied since the last compaction. */
   updatesSinceCompaction = 0;
   private chain: Promise<void> = Promise.resolve();
@@ -44,7 +42,6 @@ export class CollabDocument {
     stored: StoredDocument,
   ) {
     this.content = new DocumentContent(stored);
-    this.appliedSeq = stored.lastSeq;
     this.updatesSinceCompaction = stored.updates.length;
     // Presence needs a Y.Doc only for its client id: not the content's, which is built lazily.
     this.awareness = new awarenessProtocol.Awareness(new Y.Doc());
@@ -71,10 +68,9 @@ export class CollabDocument {
     const durable = this.hooks.persist(this.name, update);
     const step = this.chain
       .then(() => durable)
-      .then((seq) => {
+      .then(() => {
         if (this.destroyed) return;
         this.content.add(update);
-        this.appliedSeq = seq;
         this.updatesSinceCompaction++;
         this.broadcast(frame ?? encodeUpdate(update), from ?? undefined);
         this.hooks.publish('update', update);

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Pool, PoolClient, QueryConfig } from 'pg';
+import type { QueryConfig } from 'pg';
 import type { DataSource } from 'typeorm';
+import { DedicatedConnection, pgPool } from '../database/dedicated-connection.js';
 
 export interface StoredDocument {
   /** The compacted snapshot, or null when the document has none yet. */
@@ -12,9 +13,9 @@ export interface StoredDocument {
   lastSeq: string;
 }
 
+/** Rows get their seqs in array order (ORDER BY n). Nothing is returned: nobody reads the seqs back. */
 const APPEND_SQL = `INSERT INTO collab_updates (doc_name, update)
-  SELECT doc_name, update FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS u(doc_name, update, n) ORDER BY n
-  RETURNING seq`;
+  SELECT doc_name, update FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS u(doc_name, update, n) ORDER BY n`;
 
 /**
  * Snapshot (part 0) and the rows after it (part 1), in one round trip. Bytes travel as base64:
@@ -35,31 +36,33 @@ const LOAD_SQL = `SELECT part, seq, encode(data, 'base64') AS data FROM (
 @Injectable()
 export class UpdateLogRepository {
   /** The sync server's appends have a connection of their own: never queued behind other queries. */
-  private appender: Promise<PoolClient> | null = null;
+  private readonly appender: DedicatedConnection;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  private get pool(): Pool {
-    return (this.dataSource.driver as unknown as { master: Pool }).master;
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.appender = new DedicatedConnection(dataSource);
   }
 
-  private async rows<R>(on: Pool | PoolClient, query: QueryConfig): Promise<R[]> {
-    return (await on.query(query)).rows as R[];
+  /** Appends updates (of one or many documents) in one statement, in order. */
+  async append(docNames: string[], updates: Uint8Array[]): Promise<void> {
+    await pgPool(this.dataSource).query(appendStatement(docNames, updates));
   }
 
-  /** Appends updates (of one or many documents) in one statement; returns their seqs in order. */
-  async append(docNames: string[], updates: Uint8Array[], on: Pool | PoolClient = this.pool): Promise<string[]> {
-    const rows = await this.rows<{ seq: string }>(on, {
-      name: 'collab_append',
-      text: APPEND_SQL,
-      values: [docNames, updates.map((u) => Buffer.from(u.buffer, u.byteOffset, u.byteLength))],
-    });
-    // Identities are drawn in insertion order (ORDER BY n); RETURNING's order is not promised.
-    return rows.map((r) => BigInt(r.seq)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map(String);
+  /** Like append, on the dedicated connection (the sync server's write batcher). */
+  async appendBatch(docNames: string[], updates: Uint8Array[]): Promise<void> {
+    await this.appender.query(appendStatement(docNames, updates));
+  }
+
+  /** Gives the dedicated connection back (at shutdown, after the last append). */
+  releaseAppender(): Promise<void> {
+    return this.appender.release();
   }
 
   async load(docName: string): Promise<StoredDocument> {
-    const rows = await this.rows<{ part: number; seq: string; data: string }>(this.pool, { name: 'collab_load', text: LOAD_SQL, values: [docName] });
+    const { rows } = await pgPool(this.dataSource).query<{ part: number; seq: string; data: string }>({
+      name: 'collab_load',
+      text: LOAD_SQL,
+      values: [docName],
+    });
     const snapshot = rows[0]?.part === 0 ? rows[0] : null;
     const tail = snapshot ? rows.slice(1) : rows;
     const last = rows[rows.length - 1];
@@ -68,27 +71,6 @@ export class UpdateLogRepository {
       updates: tail.map((r) => bytes(r.data)),
       lastSeq: last ? String(last.seq) : '0',
     };
-  }
-
-  /** Like append, on the dedicated connection (the sync server's write batcher). */
-  async appendBatch(docNames: string[], updates: Uint8Array[]): Promise<string[]> {
-    this.appender ??= this.pool.connect();
-    const client = this.appender;
-    try {
-      return await this.append(docNames, updates, await client);
-    } catch (err) {
-      // The connection may be broken: the next batch gets a new one.
-      if (this.appender === client) this.appender = null;
-      void client.then((c) => c.release(err as Error), () => undefined);
-      throw err;
-    }
-  }
-
-  /** Gives the dedicated connection back (at shutdown, after the last append). */
-  async releaseAppender(): Promise<void> {
-    const client = this.appender;
-    this.appender = null;
-    (await client?.catch(() => null))?.release();
   }
 
   /** Number of log rows after the snapshot (how much a cold open must replay). */
@@ -126,6 +108,10 @@ export class UpdateLogRepository {
     );
     return Number(rows[0]?.n ?? 0);
   }
+}
+
+function appendStatement(docNames: string[], updates: Uint8Array[]): QueryConfig {
+  return { name: 'collab_append', text: APPEND_SQL, values: [docNames, updates.map((u) => Buffer.from(u.buffer, u.byteOffset, u.byteLength))] };
 }
 
 function bytes(base64: string): Uint8Array {

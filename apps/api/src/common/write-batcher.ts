@@ -11,26 +11,41 @@ interface Pending<T, R> {
   reject: (err: unknown) => void;
 }
 
+/**
+ * How an idle batcher waits before writing:
+ * - `false`: it writes at once;
+ * - `true`: until the end of the current event-loop phase, so that items arriving together (e.g.
+ *   frames read from many sockets at once) share one write;
+ * - `{ windowMs }`: as `true`, but while items arrive at least one per 2 × `windowMs` on average,
+ *   it waits `windowMs` (group commit): the next items are likely to join the write. Light load
+ *   keeps its latency.
+ */
+export type Gather = boolean | { windowMs: number };
+
+/** Weight of the newest gap in the running mean of the gaps between items. */
+const GAP_WEIGHT = 1 / 16;
+
 export class WriteBatcher<T, R> {
   private queue: Pending<T, R>[] = [];
   private writing = false;
+  /** Running mean of the time between items (ms), for the group-commit window. */
+  private meanGapMs = Infinity;
+  private lastItemAt = -Infinity;
 
-  /**
-   * `gather`: an idle batcher waits for the end of the current event-loop phase before writing, so
-   * that items arriving together (e.g. frames read from many sockets at once) share one write.
-   */
   constructor(
     private readonly writeBatch: WriteBatch<T, R>,
     private readonly maxBatch = 250,
-    private readonly gather = false,
+    private readonly gather: Gather = false,
   ) {}
 
   write(item: T): Promise<R> {
     return new Promise((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
+      const windowMs = this.windowMs();
       if (this.writing) return;
       this.writing = true;
-      if (this.gather) setImmediate(() => void this.flush());
+      if (windowMs > 0) setTimeout(() => void this.flush(), windowMs);
+      else if (this.gather) setImmediate(() => void this.flush());
       else void this.flush();
     });
   }
@@ -38,6 +53,16 @@ export class WriteBatcher<T, R> {
   /** Resolves when everything queued so far is written (or failed). */
   async drain(): Promise<void> {
     for (let i = 0; i < 10_000 && (this.writing || this.queue.length); i++) await new Promise((r) => setTimeout(r, 1));
+  }
+
+  /** The group-commit wait an idle batcher would take for this item (0: none); tracks the load. */
+  private windowMs(): number {
+    if (typeof this.gather !== 'object') return 0;
+    const now = performance.now();
+    const gap = now - this.lastItemAt;
+    this.lastItemAt = now;
+    this.meanGapMs = this.meanGapMs === Infinity ? gap : this.meanGapMs + (gap - this.meanGapMs) * GAP_WEIGHT;
+    return this.meanGapMs <= 2 * this.gather.windowMs ? this.gather.windowMs : 0;
   }
 
   private async flush(): Promise<void> {

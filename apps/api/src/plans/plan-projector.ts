@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Pool } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -12,6 +13,12 @@ const PLAN_DOC = /^plan\.([0-9a-f-]{36})$/;
 /** Keeps a plan's projections (text, JSON, action rows) in step with its document. */
 @Injectable()
 export class PlanProjector implements DocumentObserver {
+  /**
+   * Digest of the values this instance last wrote per plan: a change that leaves the projection as
+   * it was (e.g. formatting, or a second notification for the same content) costs no write.
+   */
+  private readonly written = new Map<string, string>();
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   observes(docName: string): boolean {
@@ -27,8 +34,13 @@ export class PlanProjector implements DocumentObserver {
     // Derived data, rebuilt from the durable document on the next change: no need to wait for the
     // WAL flush, which would otherwise compete with the update log's commits. One statement, one
     // round trip: projections run every few seconds for every plan being edited.
+    const values = projectionValues(planId, content);
+    const digest = createHash('sha1').update(JSON.stringify(values)).digest('base64');
+    if (this.written.get(planId) === digest) return;
+    this.written.delete(planId);
     const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
-    await pool.query({ name: 'plan_projection', text: PROJECTION_ASYNC_SQL, values: projectionValues(planId, content) });
+    await pool.query({ name: 'plan_projection', text: PROJECTION_ASYNC_SQL, values });
+    this.written.set(planId, digest);
   }
 }
 

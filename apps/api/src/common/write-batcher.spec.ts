@@ -1,0 +1,47 @@
+import { afterEach, beforeEach, expect, it, jest } from '@jest/globals';
+import { WriteBatcher } from './write-batcher.js';
+
+/** A batcher whose writes complete at once; `batches` records what each write held. */
+function recording(windowMs: number) {
+  const batches: number[][] = [];
+  const batcher = new WriteBatcher(async (items: number[]) => {
+    batches.push(items);
+    return items.map((i) => i * 10);
+  }, 100, { windowMs });
+  return { batches, batcher };
+}
+
+/** Writes `count` items, `gapMs` apart (fake time), and waits for all of them. */
+async function writeSpaced(batcher: WriteBatcher<number, number>, count: number, gapMs: number): Promise<number[]> {
+  const results: Promise<number>[] = [];
+  for (let i = 0; i < count; i++) {
+    results.push(batcher.write(i));
+    await jest.advanceTimersByTimeAsync(gapMs);
+  }
+  await jest.runAllTimersAsync();
+  return Promise.all(results);
+}
+
+describe('WriteBatcher group-commit window', () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  it('under steady load, waits the window so that the next items share the write, in order', async () => {
+    const { batches, batcher } = recording(4);
+    expect(await writeSpaced(batcher, 40, 1)).toEqual([...Array(40).keys()].map((i) => i * 10));
+    expect(batches.flat()).toEqual([...Array(40).keys()]);
+    // One write per item at first (no load measured yet), then several items per write.
+    expect(batches.length).toBeLessThan(20);
+    expect(Math.max(...batches.map((b) => b.length))).toBeGreaterThanOrEqual(3);
+  });
+
+  it('under light load, writes each item at the end of its event-loop phase, without waiting', async () => {
+    const { batches, batcher } = recording(4);
+    await writeSpaced(batcher, 5, 100);
+    const written = batcher.write(99);
+    // Only the immediate queue runs: no timer may be needed to write it.
+    await jest.advanceTimersByTimeAsync(0);
+    expect(batches).toEqual([[0], [1], [2], [3], [4], [99]]);
+    expect(await written).toBe(990);
+  });
+});
