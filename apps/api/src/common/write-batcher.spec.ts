@@ -23,8 +23,12 @@ async function writeSpaced(batcher: WriteBatcher<number, number>, count: number,
 }
 
 describe('WriteBatcher group-commit window', () => {
-  beforeEach(() => jest.useFakeTimers());
-  afterEach(() => jest.useRealTimers());
+  beforeEach(() => {
+    jest.useFakeTimers();
+  });
+  afterEach(() => {
+    jest.useRealTimers();
+  });
 
   it('under steady load, waits the window so that the next items share the write, in order', async () => {
     const { batches, batcher } = recording(4);
