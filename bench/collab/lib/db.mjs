@@ -134,7 +134,7 @@ export async function seed(client, secret, { plans, editorsPerPlan, viewers }) {
   };
 }
 
-/** Stored bytes of a document: snapshot plus log tail (as UpdateLogRepository.storedBytes). */
+/** Stored bytes of a document: its snapshot plus its log tail. */
 export async function storedBytes(client, docName) {
   const { rows } = await client.query(
     `SELECT coalesce((SELECT octet_length(state) FROM collab_snapshots WHERE doc_name = $1), 0)::int AS snapshot,

@@ -73,16 +73,6 @@ export class UpdateLogRepository {
     };
   }
 
-  /** Number of log rows after the snapshot (how much a cold open must replay). */
-  async tailLength(docName: string): Promise<number> {
-    const rows: { n: string }[] = await this.dataSource.query(
-      `SELECT count(*) AS n FROM collab_updates u
-       WHERE u.doc_name = $1 AND u.seq > coalesce((SELECT last_seq FROM collab_snapshots WHERE doc_name = $1), 0)`,
-      [docName],
-    );
-    return Number(rows[0]?.n ?? 0);
-  }
-
   /**
    * Replaces the log up to `upToSeq` by `state` (which must contain every update up to it), in one
    * transaction: a crash leaves either the old rows or the new snapshot, never neither.
@@ -97,16 +87,6 @@ export class UpdateLogRepository {
       );
       await m.query('DELETE FROM collab_updates WHERE doc_name = $1 AND seq <= $2', [docName, upToSeq]);
     });
-  }
-
-  /** Stored bytes of a document: snapshot plus log tail. */
-  async storedBytes(docName: string): Promise<number> {
-    const rows: { n: string }[] = await this.dataSource.query(
-      `SELECT coalesce((SELECT octet_length(state) FROM collab_snapshots WHERE doc_name = $1), 0)
-            + coalesce((SELECT sum(octet_length(update)) FROM collab_updates WHERE doc_name = $1), 0) AS n`,
-      [docName],
-    );
-    return Number(rows[0]?.n ?? 0);
   }
 }
 

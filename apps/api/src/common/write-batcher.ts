@@ -12,15 +12,13 @@ interface Pending<T, R> {
 }
 
 /**
- * How an idle batcher waits before writing:
- * - `false`: it writes at once;
- * - `true`: until the end of the current event-loop phase, so that items arriving together (e.g.
- *   frames read from many sockets at once) share one write;
- * - `{ windowMs }`: as `true`, but while items arrive at least one per 2 × `windowMs` on average,
- *   it waits `windowMs` (group commit): the next items are likely to join the write. Light load
- *   keeps its latency.
+ * Group commit: while items arrive at least one per 2 × `windowMs` on average, an idle batcher
+ * waits `windowMs` before writing, so that the next items are likely to join the write. Under
+ * light load it writes at once and keeps its latency.
  */
-export type Gather = boolean | { windowMs: number };
+export interface GroupCommit {
+  windowMs: number;
+}
 
 /** Weight of the newest gap in the running mean of the gaps between items. */
 const GAP_WEIGHT = 1 / 16;
@@ -35,7 +33,7 @@ export class WriteBatcher<T, R> {
   constructor(
     private readonly writeBatch: WriteBatch<T, R>,
     private readonly maxBatch = 250,
-    private readonly gather: Gather = false,
+    private readonly groupCommit: GroupCommit | null = null,
   ) {}
 
   write(item: T): Promise<R> {
@@ -45,7 +43,6 @@ export class WriteBatcher<T, R> {
       if (this.writing) return;
       this.writing = true;
       if (windowMs > 0) setTimeout(() => void this.flush(), windowMs);
-      else if (this.gather) setImmediate(() => void this.flush());
       else void this.flush();
     });
   }
@@ -57,12 +54,12 @@ export class WriteBatcher<T, R> {
 
   /** The group-commit wait an idle batcher would take for this item (0: none); tracks the load. */
   private windowMs(): number {
-    if (typeof this.gather !== 'object') return 0;
+    if (!this.groupCommit) return 0;
     const now = performance.now();
     const gap = now - this.lastItemAt;
     this.lastItemAt = now;
     this.meanGapMs = this.meanGapMs === Infinity ? gap : this.meanGapMs + (gap - this.meanGapMs) * GAP_WEIGHT;
-    return this.meanGapMs <= 2 * this.gather.windowMs ? this.gather.windowMs : 0;
+    return this.meanGapMs <= 2 * this.groupCommit.windowMs ? this.groupCommit.windowMs : 0;
   }
 
   private async flush(): Promise<void> {

@@ -39,11 +39,12 @@ export interface AppConfig {
   loginWindowMinutes: number;
 }
 
-type Env = Record<string, string | undefined>;
+export type Env = Record<string, string | undefined>;
 
 const PLACEHOLDER_SECRETS = /^(changeme|change-me|change_me|secret|password|demo|test|xxx+|your[-_ ]?secret.*|replace[-_ ]?me.*)$/i;
 
-function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+/** A whole number from the environment, within [min, max]; `fallback` when unset. */
+export function int(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   if (!/^\d+$/.test(raw)) throw new ConfigError(`${name} must be a whole number, got "${raw}".`);

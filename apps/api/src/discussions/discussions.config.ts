@@ -3,7 +3,7 @@
  * chatting; the benchmark raises the message rate). A bad value stops the process with one line.
  */
 import { DISCUSSION_DEFAULTS } from '@iuc/domain';
-import { ConfigError } from '../config/config.js';
+import { int, type Env } from '../config/config.js';
 
 export interface DiscussionsLimits {
   /** Largest message body in UTF-8 bytes (DISCUSSIONS_MAX_BODY_BYTES, default 8192). */
@@ -22,17 +22,6 @@ export interface DiscussionsLimits {
 }
 
 export const DISCUSSIONS_LIMITS = Symbol('DISCUSSIONS_LIMITS');
-
-type Env = Record<string, string | undefined>;
-
-function int(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+$/.test(raw)) throw new ConfigError(`${name} must be a whole number, got "${raw}".`);
-  const value = Number(raw);
-  if (value < min || value > max) throw new ConfigError(`${name} must be between ${min} and ${max}, got ${value}.`);
-  return value;
-}
 
 export function loadDiscussionsLimits(env: Env = process.env): DiscussionsLimits {
   const writesPerSecond = int(env, 'DISCUSSIONS_MESSAGES_PER_SECOND', 5, 1, 100_000);

@@ -4,59 +4,40 @@ import type {
   PlanTransitionResultDto,
   PlanVersionDto,
 } from '@iuc/domain';
-import { connectProvider, synced, waitFor, type CollabClient } from '../test/collab-clients.js';
+import { waitFor, type CollabClient } from '../test/collab-clients.js';
 import {
   addAction,
   completeAction,
   eventually,
-  setUpPlanCast,
   writeRequiredSections,
   writeSection,
-  actingAs,
   type CastMember,
-  type PlanCast,
 } from '../test/plan-fixture.js';
-import { startTestApp, type TestApp } from '../test/test-app.js';
+import { usePlanCast } from '../test/plan-cast-suite.js';
 
 describe('plan review workflow', () => {
-  let t: TestApp;
-  let cast: PlanCast;
-  let planId: string;
-  const clients: CollabClient[] = [];
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    cast = await setUpPlanCast(t);
-    planId = cast.plans.euPlanId;
-  });
-  afterEach(() => {
-    for (const c of clients.splice(0)) c.destroy();
-  });
-  afterAll(() => t.close());
-
-  const as = (who: CastMember) => actingAs(t.url, cast.tokens[who]);
+  const suite = usePlanCast();
+  const { as, client } = suite;
   const move = (who: CastMember, to: string, comment?: string) =>
-    as(who).post(`/api/plans/${planId}/transitions`, { to, comment });
-  const client = async (who: CastMember) => {
-    const c = connectProvider(t.url, `plan.${planId}`, cast.tokens[who]);
-    clients.push(c);
-    await synced(c);
-    return c;
-  };
+    as(who).post(`/api/plans/${suite.planId}/transitions`, { to, comment });
   const status = async () =>
-    ((await as('officer').get(`/api/plans/${planId}`).expect(200)).body as PlanDetailDto).status;
+    ((await as('officer').get(`/api/plans/${suite.planId}`).expect(200)).body as PlanDetailDto)
+      .status;
   const count = async (table: string) =>
     Number(
       (
-        await t.dataSource.query(`SELECT count(*) AS n FROM ${table} WHERE plan_id = $1`, [planId])
+        await suite.t.dataSource.query(`SELECT count(*) AS n FROM ${table} WHERE plan_id = $1`, [
+          suite.planId,
+        ])
       )[0].n,
     );
   const storedUpdates = async () =>
     Number(
       (
-        await t.dataSource.query('SELECT count(*) AS n FROM collab_updates WHERE doc_name = $1', [
-          `plan.${planId}`,
-        ])
+        await suite.t.dataSource.query(
+          'SELECT count(*) AS n FROM collab_updates WHERE doc_name = $1',
+          [`plan.${suite.planId}`],
+        )
       )[0].n,
     );
   const visionText = (c: CollabClient) => c.doc.getXmlFragment('section:vision').toString();
@@ -87,7 +68,7 @@ describe('plan review workflow', () => {
       completeAction('a1', { type: 'strategic', objective: '', indicators: [] }),
     );
     await eventually(
-      async () => (await as('coordinator').get(`/api/plans/${planId}`)).body as PlanDetailDto,
+      async () => (await as('coordinator').get(`/api/plans/${suite.planId}`)).body as PlanDetailDto,
       (p) => p.submission.problems.every((x) => x.section === 'actions'),
       'the sections to reach the server',
     );
@@ -119,7 +100,7 @@ describe('plan review workflow', () => {
     addAction(coordinator.doc, completeAction('a1'));
     addAction(coordinator.doc, completeAction('a2', { type: 'enabling' }));
     await eventually(
-      async () => (await as('coordinator').get(`/api/plans/${planId}`)).body as PlanDetailDto,
+      async () => (await as('coordinator').get(`/api/plans/${suite.planId}`)).body as PlanDetailDto,
       (p) => p.submission.ok,
       'a complete plan on the server',
     );
@@ -137,20 +118,22 @@ describe('plan review workflow', () => {
         from: 'draft',
         to: 'submitted',
         comment: 'Ready for review',
-        actor: { id: cast.userIds.coordinator, name: 'coordinator person' },
+        actor: { id: suite.cast.userIds.coordinator, name: 'coordinator person' },
       },
       version: {
         kind: 'submission',
         name: 'Submitted for review',
-        author: { id: cast.userIds.coordinator },
+        author: { id: suite.cast.userIds.coordinator },
       },
     });
     expect(result.review.versionId).toBe(result.version!.id);
-    const versions = (await as('viewer').get(`/api/plans/${planId}/versions`).expect(200))
+    const versions = (await as('viewer').get(`/api/plans/${suite.planId}/versions`).expect(200))
       .body as PlanVersionDto[];
     expect(versions.map((v) => v.kind)).toEqual(['submission']);
     const diff = (
-      await as('viewer').get(`/api/plans/${planId}/versions/${result.version!.id}/diff`).expect(200)
+      await as('viewer')
+        .get(`/api/plans/${suite.planId}/versions/${result.version!.id}/diff`)
+        .expect(200)
     ).body;
     expect(diff.sections.find((s: { key: string }) => s.key === 'vision').versionText).toBe(
       'A city where children cycle to school.',
@@ -165,7 +148,8 @@ describe('plan review workflow', () => {
     expect(visionText(witness)).not.toContain('EDITED AFTER SUBMISSION');
     expect(await storedUpdates()).toBe(before);
     expect(
-      (await as('coordinator').get(`/api/plans/${planId}`).expect(200)).body.permissions.canEdit,
+      (await as('coordinator').get(`/api/plans/${suite.planId}`).expect(200)).body.permissions
+        .canEdit,
     ).toBe(false);
   });
 
@@ -173,7 +157,7 @@ describe('plan review workflow', () => {
     await move('coordinator', 'submitted').expect(409);
     await move('officer', 'changes_requested', 'Add a budget per action').expect(201);
     expect(
-      (await as('editor').get(`/api/plans/${planId}`).expect(200)).body.permissions.canEdit,
+      (await as('editor').get(`/api/plans/${suite.planId}`).expect(200)).body.permissions.canEdit,
     ).toBe(true);
     await move('officer', 'approved').expect(409);
     await move('coordinator', 'submitted', 'Budgets added').expect(201);
@@ -182,7 +166,7 @@ describe('plan review workflow', () => {
     await move('coordinator', 'adopted', 'Adopted by the city council').expect(201);
     expect(await status()).toBe('adopted');
 
-    const log = (await as('partner').get(`/api/plans/${planId}/reviews`).expect(200))
+    const log = (await as('partner').get(`/api/plans/${suite.planId}/reviews`).expect(200))
       .body as PlanReviewDto[];
     expect(log.map((r) => [r.from, r.to, r.comment, r.actor?.name])).toEqual([
       ['approved', 'adopted', 'Adopted by the city council', 'coordinator person'],
@@ -192,19 +176,22 @@ describe('plan review workflow', () => {
       ['draft', 'submitted', 'Ready for review', 'coordinator person'],
     ]);
     // Each submission saved a version.
-    const versions = (await as('partner').get(`/api/plans/${planId}/versions`).expect(200))
+    const versions = (await as('partner').get(`/api/plans/${suite.planId}/versions`).expect(200))
       .body as PlanVersionDto[];
     expect(versions.map((v) => v.kind)).toEqual(['submission', 'submission']);
-    await as('outsider').get(`/api/plans/${planId}/reviews`).expect(404);
+    await as('outsider').get(`/api/plans/${suite.planId}/reviews`).expect(404);
   });
 
   it('validates the body: unknown fields and overlong comments are refused', async () => {
     await as('coordinator')
-      .post(`/api/plans/${planId}/transitions`, { to: 'submitted', extra: 1 })
+      .post(`/api/plans/${suite.planId}/transitions`, { to: 'submitted', extra: 1 })
       .expect(400);
     await as('coordinator')
-      .post(`/api/plans/${planId}/transitions`, { to: 'submitted', comment: 'x'.repeat(5001) })
+      .post(`/api/plans/${suite.planId}/transitions`, {
+        to: 'submitted',
+        comment: 'x'.repeat(5001),
+      })
       .expect(400);
-    await as('coordinator').post(`/api/plans/${planId}/transitions`, {}).expect(400);
+    await as('coordinator').post(`/api/plans/${suite.planId}/transitions`, {}).expect(400);
   });
 });

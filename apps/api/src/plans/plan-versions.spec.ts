@@ -5,53 +5,26 @@ import {
   type PlanVersionDto,
 } from '@iuc/domain';
 import { CollabServer } from '../collab/collab.server.js';
-import { connectProvider, synced, waitFor, type CollabClient } from '../test/collab-clients.js';
-import {
-  addAction,
-  completeAction,
-  eventually,
-  setUpPlanCast,
-  writeSection,
-  actingAs,
-  type CastMember,
-  type PlanCast,
-} from '../test/plan-fixture.js';
+import { waitFor, type CollabClient } from '../test/collab-clients.js';
+import { addAction, completeAction, eventually, writeSection } from '../test/plan-fixture.js';
 import { readPlanContent } from './plan-content.js';
-import { startTestApp, type TestApp } from '../test/test-app.js';
+import { usePlanCast } from '../test/plan-cast-suite.js';
 
 describe('plan versions: save, list, diff, restore', () => {
-  let t: TestApp;
-  let cast: PlanCast;
-  let planId: string;
-  const clients: CollabClient[] = [];
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    cast = await setUpPlanCast(t);
-    planId = cast.plans.euPlanId;
-  });
-  afterEach(() => {
-    for (const c of clients.splice(0)) c.destroy();
-  });
-  afterAll(() => t.close());
-
-  const as = (who: CastMember) => actingAs(t.url, cast.tokens[who]);
-  const client = async (who: CastMember, id = planId) => {
-    const c = connectProvider(t.url, `plan.${id}`, cast.tokens[who]);
-    clients.push(c);
-    await synced(c);
-    return c;
-  };
+  const suite = usePlanCast();
+  const { as, client } = suite;
   const section = (c: CollabClient, key: 'vision' | 'risks') =>
     readPlanContent(c.doc).sections[key];
   const save = async (name: string): Promise<PlanVersionDto> =>
-    (await as('coordinator').post(`/api/plans/${planId}/versions`, { name }).expect(201)).body;
+    (await as('coordinator').post(`/api/plans/${suite.planId}/versions`, { name }).expect(201))
+      .body;
   const diff = async (versionId: string): Promise<PlanVersionDiffDto> =>
-    (await as('viewer').get(`/api/plans/${planId}/versions/${versionId}/diff`).expect(200)).body;
+    (await as('viewer').get(`/api/plans/${suite.planId}/versions/${versionId}/diff`).expect(200))
+      .body;
   /** Waits until the server's copy of the document satisfies `ok`. */
   const serverHas = (ok: (content: PlanContent) => boolean, what: string) =>
     eventually(
-      () => t.app.get(CollabServer).read(planDocumentName(planId), readPlanContent),
+      () => suite.t.app.get(CollabServer).read(planDocumentName(suite.planId), readPlanContent),
       ok,
       what,
     );
@@ -70,10 +43,10 @@ describe('plan versions: save, list, diff, restore', () => {
     await serverHas((c) => c.actions.length === 1, 'version one on the server');
     const first = await save('  Before the partner visit  ');
     expect(first).toMatchObject({
-      planId,
+      planId: suite.planId,
       name: 'Before the partner visit',
       kind: 'manual',
-      author: { id: cast.userIds.coordinator, name: 'coordinator person' },
+      author: { id: suite.cast.userIds.coordinator, name: 'coordinator person' },
       restoredFrom: null,
       section: null,
     });
@@ -105,12 +78,12 @@ describe('plan versions: save, list, diff, restore', () => {
     expect(changed.version.id).toBe(first.id);
 
     const restored = (
-      await as('editor').post(`/api/plans/${planId}/versions/${first.id}/restore`).expect(201)
+      await as('editor').post(`/api/plans/${suite.planId}/versions/${first.id}/restore`).expect(201)
     ).body as PlanVersionDto;
     expect(restored).toMatchObject({
       kind: 'restore',
       restoredFrom: { id: first.id, name: 'Before the partner visit' },
-      author: { id: cast.userIds.editor },
+      author: { id: suite.cast.userIds.editor },
       section: null,
     });
     // Live: both open editors receive the restore from the server.
@@ -136,7 +109,7 @@ describe('plan versions: save, list, diff, restore', () => {
     expect(after.sections.every((s) => !s.changed)).toBe(true);
     expect(after.actions).toEqual({ added: [], removed: [], changed: [] });
 
-    const history = (await as('partner').get(`/api/plans/${planId}/versions`).expect(200))
+    const history = (await as('partner').get(`/api/plans/${suite.planId}/versions`).expect(200))
       .body as PlanVersionDto[];
     expect(history.map((v) => [v.kind, v.id])).toEqual([
       ['restore', restored.id],
@@ -158,7 +131,7 @@ describe('plan versions: save, list, diff, restore', () => {
 
     const restored = (
       await as('coordinator')
-        .post(`/api/plans/${planId}/versions/${first.id}/restore`, { section: 'risks' })
+        .post(`/api/plans/${suite.planId}/versions/${first.id}/restore`, { section: 'risks' })
         .expect(201)
     ).body;
     expect(restored).toMatchObject({
@@ -171,53 +144,63 @@ describe('plan versions: save, list, diff, restore', () => {
   });
 
   it('lets only the plan city’s writers save and restore, and only while the plan is open', async () => {
-    const [version] = (await as('viewer').get(`/api/plans/${planId}/versions`).expect(200))
+    const [version] = (await as('viewer').get(`/api/plans/${suite.planId}/versions`).expect(200))
       .body as PlanVersionDto[];
     for (const who of ['viewer', 'partner', 'officer'] as const) {
-      await as(who).post(`/api/plans/${planId}/versions`, { name: 'x' }).expect(403);
-      await as(who).post(`/api/plans/${planId}/versions/${version.id}/restore`).expect(403);
+      await as(who).post(`/api/plans/${suite.planId}/versions`, { name: 'x' }).expect(403);
+      await as(who).post(`/api/plans/${suite.planId}/versions/${version.id}/restore`).expect(403);
     }
-    await as('outsider').post(`/api/plans/${planId}/versions`, { name: 'x' }).expect(404);
-    await as('outsider').get(`/api/plans/${planId}/versions`).expect(404);
-    await as('outsider').get(`/api/plans/${planId}/versions/${version.id}/diff`).expect(404);
+    await as('outsider').post(`/api/plans/${suite.planId}/versions`, { name: 'x' }).expect(404);
+    await as('outsider').get(`/api/plans/${suite.planId}/versions`).expect(404);
+    await as('outsider').get(`/api/plans/${suite.planId}/versions/${version.id}/diff`).expect(404);
 
-    await t.dataSource.query("UPDATE plans SET status = 'submitted' WHERE id = $1", [planId]);
+    await suite.t.dataSource.query("UPDATE plans SET status = 'submitted' WHERE id = $1", [
+      suite.planId,
+    ]);
     try {
       const res = await as('coordinator')
-        .post(`/api/plans/${planId}/versions`, { name: 'x' })
+        .post(`/api/plans/${suite.planId}/versions`, { name: 'x' })
         .expect(403);
       expect(res.body.message).toMatch(/submitted/);
       await as('coordinator')
-        .post(`/api/plans/${planId}/versions/${version.id}/restore`)
+        .post(`/api/plans/${suite.planId}/versions/${version.id}/restore`)
         .expect(403);
       // Reading stays open.
-      await as('coordinator').get(`/api/plans/${planId}/versions/${version.id}/diff`).expect(200);
+      await as('coordinator')
+        .get(`/api/plans/${suite.planId}/versions/${version.id}/diff`)
+        .expect(200);
     } finally {
-      await t.dataSource.query("UPDATE plans SET status = 'draft' WHERE id = $1", [planId]);
+      await suite.t.dataSource.query("UPDATE plans SET status = 'draft' WHERE id = $1", [
+        suite.planId,
+      ]);
     }
   });
 
   it('answers 404 for a version of another plan or none, and 400 for bad input', async () => {
     const other = (
       await as('partner')
-        .post(`/api/plans/${cast.plans.partnerPlanId}/versions`, { name: 'Partner version' })
+        .post(`/api/plans/${suite.cast.plans.partnerPlanId}/versions`, { name: 'Partner version' })
         .expect(201)
     ).body;
-    await as('coordinator').get(`/api/plans/${planId}/versions/${other.id}/diff`).expect(404);
-    await as('coordinator').post(`/api/plans/${planId}/versions/${other.id}/restore`).expect(404);
+    await as('coordinator').get(`/api/plans/${suite.planId}/versions/${other.id}/diff`).expect(404);
     await as('coordinator')
-      .get(`/api/plans/${planId}/versions/00000000-0000-4000-8000-000000000000/diff`)
+      .post(`/api/plans/${suite.planId}/versions/${other.id}/restore`)
       .expect(404);
-    await as('coordinator').get(`/api/plans/${planId}/versions/nope/diff`).expect(400);
-    await as('coordinator').post(`/api/plans/${planId}/versions`, { name: '   ' }).expect(400);
     await as('coordinator')
-      .post(`/api/plans/${planId}/versions`, { name: 'x'.repeat(201) })
+      .get(`/api/plans/${suite.planId}/versions/00000000-0000-4000-8000-000000000000/diff`)
+      .expect(404);
+    await as('coordinator').get(`/api/plans/${suite.planId}/versions/nope/diff`).expect(400);
+    await as('coordinator')
+      .post(`/api/plans/${suite.planId}/versions`, { name: '   ' })
       .expect(400);
     await as('coordinator')
-      .post(`/api/plans/${planId}/versions`, { name: 'ok', state: 'AAAA' })
+      .post(`/api/plans/${suite.planId}/versions`, { name: 'x'.repeat(201) })
       .expect(400);
     await as('coordinator')
-      .post(`/api/plans/${planId}/versions/${other.id}/restore`, { section: 'bogus' })
+      .post(`/api/plans/${suite.planId}/versions`, { name: 'ok', state: 'AAAA' })
+      .expect(400);
+    await as('coordinator')
+      .post(`/api/plans/${suite.planId}/versions/${other.id}/restore`, { section: 'bogus' })
       .expect(400);
   });
 });
