@@ -3,6 +3,7 @@
  * the connection's mode (readers never write), its identity in awareness, size and rate limits.
  * Any violation closes this connection only.
  */
+import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { CollabDocument, DocumentPeer } from './collab-document.js';
@@ -48,6 +49,8 @@ export const DEFAULT_LIMITS: ConnectionLimits = {
 const MAX_AWARENESS_CLIENTS = 8;
 /** Shared by every send (ws does not keep it). */
 const BINARY = { binary: true } as const;
+/** WebSocket.OPEN */
+const WS_OPEN = 1;
 
 let nextPeerId = 1;
 
@@ -67,6 +70,8 @@ export class CollabConnection implements DocumentPeer {
 
   constructor(
     private readonly ws: WebSocket,
+    /** The socket under `ws`: framed messages are written to it directly. */
+    private readonly socket: Pick<Duplex, 'write'>,
     readonly grant: CollabGrant,
     readonly document: CollabDocument,
     private readonly limits: ConnectionLimits,
@@ -105,6 +110,20 @@ export class CollabConnection implements DocumentPeer {
       return;
     }
     this.ws.send(frame, BINARY, this.sent);
+  }
+
+  /**
+   * Writes a frame built once for every peer. ws writes each of its frames whole and at once (no
+   * compression is negotiated), so frames written here never interleave with its own. A write
+   * error also closes the socket, which ws reports as the connection's close.
+   */
+  sendFramed(wire: Buffer): void {
+    if (this.closed || this.ws.readyState !== WS_OPEN) return;
+    if (this.ws.bufferedAmount > this.limits.maxBufferedBytes) {
+      this.close(CLOSE_RATE_LIMITED, 'client is not reading');
+      return;
+    }
+    this.socket.write(wire);
   }
 
   /**

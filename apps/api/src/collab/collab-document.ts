@@ -8,11 +8,14 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import { DocumentContent } from './document-content.js';
 import { encodeAwareness, encodeUpdate } from './protocol.js';
 import type { StoredDocument } from './update-log.repository.js';
+import { binaryFrame } from './ws-frame.js';
 
 /** What a document needs from a connection. */
 export interface DocumentPeer {
   readonly id: number;
   send(frame: Uint8Array): void;
+  /** Sends a message already framed for the wire (see ws-frame.ts). */
+  sendFramed(wire: Buffer): void;
 }
 
 export interface DocumentHooks {
@@ -98,8 +101,11 @@ export class CollabDocument {
     return this.chain;
   }
 
+  /** Sends a message to every connection but `except`, framed once for all of them. */
   broadcast(frame: Uint8Array, except?: DocumentPeer): void {
-    for (const peer of this.peers.values()) if (peer !== except) peer.send(frame);
+    if (this.peers.size === 0 || (this.peers.size === 1 && except && this.peers.has(except.id))) return;
+    const wire = binaryFrame(frame);
+    for (const peer of this.peers.values()) if (peer !== except) peer.sendFramed(wire);
   }
 
   destroy(): void {

@@ -2,10 +2,11 @@ import { afterEach, beforeEach, expect, it, jest } from '@jest/globals';
 import { WriteBatcher } from './write-batcher.js';
 
 /** A batcher whose writes complete at once; `batches` records what each write held. */
-function recording(windowMs: number) {
+function recording(windowMs: number, writeMs = 0) {
   const batches: number[][] = [];
   const batcher = new WriteBatcher(async (items: number[]) => {
     batches.push(items);
+    if (writeMs) await new Promise((r) => setTimeout(r, writeMs));
     return items.map((i) => i * 10);
   }, 100, { windowMs });
   return { batches, batcher };
@@ -47,5 +48,30 @@ describe('WriteBatcher group-commit window', () => {
     await jest.advanceTimersByTimeAsync(0);
     expect(batches).toEqual([[0], [1], [2], [3], [4], [99]]);
     expect(await written).toBe(990);
+  });
+});
+
+describe('WriteBatcher group-commit threshold', () => {
+  beforeEach(() => {
+    jest.useFakeTimers();
+  });
+  afterEach(() => {
+    jest.useRealTimers();
+  });
+
+  it('does not wait while fewer than two items are expected within the window', async () => {
+    const { batches, batcher } = recording(4);
+    // One item every 3 ms: 1.3 expected per 4 ms window, so each is written alone, at once.
+    await writeSpaced(batcher, 30, 3);
+    expect(batches).toEqual([...Array(30).keys()].map((i) => [i]));
+  });
+
+  it('waits the window before every write while the load lasts, not only the first', async () => {
+    // Each write takes 1 ms: without a wait, the next write would take the 2 items that came meanwhile.
+    const { batches, batcher } = recording(4, 1);
+    await writeSpaced(batcher, 200, 0.5);
+    expect(batches.flat()).toEqual([...Array(200).keys()]);
+    // Window + write = 5 ms, ten items, once the load is measured.
+    expect(batches.slice(-10).every((b) => b.length >= 8)).toBe(true);
   });
 });

@@ -12,12 +12,15 @@ interface Pending<T, R> {
 }
 
 /**
- * Group commit: while items arrive at least one per 2 × `windowMs` on average, an idle batcher
- * waits `windowMs` before writing, so that the next items are likely to join the write. Under
- * light load it writes at once and keeps its latency.
+ * Group commit: while the load says at least `minShare` items arrive in `windowMs` (by the running
+ * mean of the gaps between items), every write waits `windowMs` first, so that those items share
+ * it: a commit costs the database and the server a round trip each, whatever it holds. Under
+ * light load the batcher writes at once and keeps its latency.
  */
 export interface GroupCommit {
   windowMs: number;
+  /** Items expected within the window for the wait to be worth it (default 2). */
+  minShare?: number;
 }
 
 /** Weight of the newest gap in the running mean of the gaps between items. */
@@ -39,11 +42,10 @@ export class WriteBatcher<T, R> {
   write(item: T): Promise<R> {
     return new Promise((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
-      const windowMs = this.windowMs();
+      this.trackLoad();
       if (this.writing) return;
       this.writing = true;
-      if (windowMs > 0) setTimeout(() => void this.flush(), windowMs);
-      else void this.flush();
+      void this.flush();
     });
   }
 
@@ -52,19 +54,26 @@ export class WriteBatcher<T, R> {
     for (let i = 0; i < 10_000 && (this.writing || this.queue.length); i++) await new Promise((r) => setTimeout(r, 1));
   }
 
-  /** The group-commit wait an idle batcher would take for this item (0: none); tracks the load. */
-  private windowMs(): number {
-    if (!this.groupCommit) return 0;
+  private trackLoad(): void {
+    if (!this.groupCommit) return;
     const now = performance.now();
     const gap = now - this.lastItemAt;
     this.lastItemAt = now;
     this.meanGapMs = this.meanGapMs === Infinity ? gap : this.meanGapMs + (gap - this.meanGapMs) * GAP_WEIGHT;
-    return this.meanGapMs <= 2 * this.groupCommit.windowMs ? this.groupCommit.windowMs : 0;
+  }
+
+  /** How long the next write waits for company (0: not at all). */
+  private windowMs(): number {
+    if (!this.groupCommit || this.queue.length >= this.maxBatch) return 0;
+    const { windowMs, minShare = 2 } = this.groupCommit;
+    return windowMs / this.meanGapMs >= minShare ? windowMs : 0;
   }
 
   private async flush(): Promise<void> {
     try {
       while (this.queue.length) {
+        const wait = this.windowMs();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
         const batch = this.queue.splice(0, this.maxBatch);
         try {
           const results = await this.writeBatch(batch.map((p) => p.item));
