@@ -8,7 +8,21 @@ export interface CollabGrant {
   sessionTokenHash: string;
   docName: string;
   canEdit: boolean;
+  /**
+   * The access epoch the grant was decided at, and when its session ends by itself: while the
+   * epoch has not moved and the session has not expired, the grant stands without asking again.
+   */
+  decidedAt: AccessDecision;
 }
+
+export interface AccessDecision {
+  epoch: number;
+  /** Epoch milliseconds; Infinity when the session does not expire. */
+  expiresAt: number;
+}
+
+/** A re-check's answer for one grant: the edit right now, or null when access is gone. */
+export type AccessVerdict = { canEdit: boolean; decidedAt: AccessDecision } | null;
 
 export type CollabAuthorisation =
   | { ok: true; grant: CollabGrant }
@@ -25,7 +39,9 @@ export interface CollabAccess {
    * Again, for open connections (batched): for each grant, its current edit right, or null when
    * access is gone (membership removed, account disabled, session ended).
    */
-  recheck(grants: readonly CollabGrant[]): Promise<(boolean | null)[]>;
+  recheck(grants: readonly CollabGrant[]): Promise<AccessVerdict[]>;
+  /** The current access epoch (one small read): grants decided before it are stale. */
+  currentEpoch(): Promise<number>;
 }
 
 export const COLLAB_ACCESS = Symbol('COLLAB_ACCESS');

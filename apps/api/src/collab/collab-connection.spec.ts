@@ -46,7 +46,7 @@ function setUp() {
   const ws = { bufferedAmount: 0, readyState: 1, send: (frame: Uint8Array) => sent.push(frame), close: jest.fn(), terminate: jest.fn() };
   // Relayed frames are written to the socket framed: short ones have a 2-byte header.
   const socket = { write: (wire: Buffer) => sent.push(wire.subarray(2)) };
-  const grant = { userId: 'u', name: 'U', sessionTokenHash: 'h', docName: DOC, canEdit: true };
+  const grant = { userId: 'u', name: 'U', sessionTokenHash: 'h', docName: DOC, canEdit: true, decidedAt: { epoch: 0, expiresAt: Infinity } };
   const connection = new CollabConnection(ws as unknown as WebSocket, socket as never, grant, document, DEFAULT_LIMITS, () => undefined);
   const commit = async () => {
     for (const resolve of waiting.splice(0)) resolve();

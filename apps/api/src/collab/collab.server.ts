@@ -340,12 +340,19 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
     await this.applyVerdicts([...this.connections].filter((c) => c.grant.docName === docName));
   }
 
-  /** The periodic sweep over every open connection (catches revocations made anywhere). */
+  /**
+   * The periodic sweep (catches revocations made anywhere, on any instance): asks again for the
+   * connections whose grant predates the current access epoch or whose session has expired. While
+   * nothing that could take access away has changed, that is one small read.
+   */
   private async recheckAccess(): Promise<void> {
     if (this.rechecking || this.connections.size === 0) return;
     this.rechecking = true;
     try {
-      await this.applyVerdicts([...this.connections]);
+      const epoch = await this.access.currentEpoch();
+      const now = Date.now();
+      const stale = [...this.connections].filter((c) => c.grant.decidedAt.epoch < epoch || c.grant.decidedAt.expiresAt <= now);
+      await this.applyVerdicts(stale);
     } catch (err) {
       this.logger.error(`access recheck failed: ${(err as Error).message}`);
     } finally {
@@ -358,9 +365,10 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
     if (!connections.length) return;
     const verdicts = await this.access.recheck(connections.map((c) => c.grant));
     connections.forEach((connection, i) => {
-      const canEdit = verdicts[i];
-      if (canEdit === null) connection.close(4403, 'access revoked');
-      else connection.grant.canEdit = canEdit;
+      const verdict = verdicts[i];
+      if (verdict === null) return connection.close(4403, 'access revoked');
+      connection.grant.canEdit = verdict.canEdit;
+      connection.grant.decidedAt = verdict.decidedAt;
     });
   }
 }

@@ -6,6 +6,8 @@ import { insertPairing, type PairingFixture } from '../test/pairing-fixture.js';
 import { connectProvider, rawSocket, synced, waitFor, type CollabClient } from '../test/collab-clients.js';
 import { createTestDatabase, type TestDatabase } from '../test/database.js';
 import { encodeUpdate, MESSAGE_AWARENESS } from './protocol.js';
+import { COLLAB_ACCESS, type CollabAccess } from './collab-access.js';
+import { jest } from '@jest/globals';
 
 const PASSWORD = 'correct horse battery';
 
@@ -111,6 +113,36 @@ describe('collab sync server', () => {
     await synced(leaver);
     await t.dataSource.query('DELETE FROM memberships WHERE user_id = $1', [userIds.leaver]);
     await waitFor(() => leaver.closeCodes.includes(4403), 6_000, 'revocation');
+  });
+
+  it('asks nobody again while nothing that grants access changes, and again as soon as something does', async () => {
+    const access = t.app.get<CollabAccess>(COLLAB_ACCESS);
+    const editor = client('editor');
+    await synced(editor);
+    const recheck = jest.spyOn(access, 'recheck');
+    try {
+      await new Promise((r) => setTimeout(r, 4_500)); // two sweeps
+      expect(recheck).not.toHaveBeenCalled();
+      // Someone else's membership changes: the epoch moves, the open connection is decided again.
+      await t.dataSource.query(`UPDATE memberships SET role = role WHERE user_id = $1`, [userIds.viewer]);
+      await waitFor(() => recheck.mock.calls.length > 0, 5_000, 'recheck after a change');
+      expect(editor.closeCodes).toEqual([]);
+    } finally {
+      recheck.mockRestore();
+    }
+  });
+
+  it('closes a connection when its session runs out, though nothing else changed', async () => {
+    const { token } = await login(t.url, 'editor@collab.test', PASSWORD);
+    const [{ token_hash: tokenHash }] = await t.dataSource.query(
+      'SELECT token_hash FROM sessions WHERE user_id = $1 ORDER BY created_at DESC LIMIT 1',
+      [userIds.editor],
+    );
+    await t.dataSource.query(`UPDATE sessions SET expires_at = now() + interval '3 seconds' WHERE token_hash = $1`, [tokenHash]);
+    const c = connectProvider(t.url, docName, token);
+    clients.push(c);
+    await synced(c);
+    await waitFor(() => c.closeCodes.includes(4403) || c.closeCodes.includes(4401), 8_000, 'expiry');
   });
 
   it('closes only the sender of garbage bytes or an oversized update; others keep syncing', async () => {

@@ -49,15 +49,6 @@ describe('WriteBatcher group-commit window', () => {
     expect(batches).toEqual([[0], [1], [2], [3], [4], [99]]);
     expect(await written).toBe(990);
   });
-});
-
-describe('WriteBatcher group-commit threshold', () => {
-  beforeEach(() => {
-    jest.useFakeTimers();
-  });
-  afterEach(() => {
-    jest.useRealTimers();
-  });
 
   it('does not wait while fewer than two items are expected within the window', async () => {
     const { batches, batcher } = recording(4);

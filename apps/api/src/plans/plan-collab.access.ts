@@ -5,11 +5,15 @@ import { planRights } from '@iuc/domain';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { SessionsService } from '../auth/sessions.service.js';
 import { SESSION_COOKIE } from '../auth/session-cookie.js';
-import type { CollabAccess, CollabAuthorisation, CollabGrant } from '../collab/collab-access.js';
+import type { AccessDecision, AccessVerdict, CollabAccess, CollabAuthorisation, CollabGrant } from '../collab/collab-access.js';
 import { CLOSE_FORBIDDEN, CLOSE_NOT_AUTHENTICATED, CLOSE_NOT_FOUND } from '../collab/protocol.js';
 import { PlansRepository, type PlanStandingRow } from './plans.repository.js';
 
 const PLAN_DOC = /^plan\.([0-9a-f-]{36})$/;
+
+function decision(s: PlanStandingRow): AccessDecision {
+  return { epoch: s.accessEpoch, expiresAt: s.sessionExpiresAt?.getTime() ?? Infinity };
+}
 
 /** Access to plan documents for the sync server: the plan's rights, from the session. */
 @Injectable()
@@ -42,19 +46,24 @@ export class PlanCollabAccess implements CollabAccess {
       sessionTokenHash: actor.sessionTokenHash,
       docName,
       canEdit: rights.edit,
+      decidedAt: decision(standing),
     };
     return { ok: true, grant };
   }
 
-  async recheck(grants: readonly CollabGrant[]): Promise<(boolean | null)[]> {
+  async recheck(grants: readonly CollabGrant[]): Promise<AccessVerdict[]> {
     const standings = await this.plans.standings(
       grants.map((g) => ({ userId: g.userId, sessionTokenHash: g.sessionTokenHash, planId: PLAN_DOC.exec(g.docName)?.[1] ?? '' })),
     );
     return standings.map((s) => {
       if (!s || !s.sessionLive) return null;
       const rights = this.rights(s);
-      return rights.read ? rights.edit : null;
+      return rights.read ? { canEdit: rights.edit, decidedAt: decision(s) } : null;
     });
+  }
+
+  currentEpoch(): Promise<number> {
+    return this.plans.accessEpoch();
   }
 
   private rights(s: PlanStandingRow) {

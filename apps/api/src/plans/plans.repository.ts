@@ -3,6 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { DataSource, Repository } from 'typeorm';
 import type { PairingRole, ProgrammeRole } from '@iuc/domain';
 import { PlanEntity } from './plan.entity.js';
+import { pgPool } from '../database/dedicated-connection.js';
 
 /** A person's standing towards one plan, as stored. */
 export interface PlanStandingRow {
@@ -15,6 +16,10 @@ export interface PlanStandingRow {
   planStatus: PlanEntity['status'];
   /** Whether the session is still live and the account enabled. */
   sessionLive: boolean;
+  /** When the session ends by itself (null when there is no such session). */
+  sessionExpiresAt: Date | null;
+  /** The access epoch this standing was read at (see the access-epoch migration). */
+  accessEpoch: number;
 }
 
 export interface PlanMembershipRow {
@@ -64,15 +69,19 @@ export class PlansRepository {
       plan_authority_id: string;
       plan_status: PlanEntity['status'];
       session_live: boolean;
+      session_expires_at: Date | null;
+      access_epoch: string;
     }[] = await this.dataSource.query(
+      // The epoch is read in the same statement, so from the same snapshot as the standings.
       `SELECT q.n, p.id AS plan_id, u.id AS user_id, u.programme_role, m.role AS pairing_role,
               m.authority_id AS member_authority_id, p.authority_id AS plan_authority_id, p.status AS plan_status,
-              (u.disabled_at IS NULL AND EXISTS (
-                 SELECT 1 FROM sessions s WHERE s.token_hash = q.session AND s.user_id = u.id AND s.expires_at > now()
-              )) AS session_live
+              (u.disabled_at IS NULL AND s.expires_at > now()) IS TRUE AS session_live,
+              s.expires_at AS session_expires_at,
+              (SELECT value FROM access_epoch WHERE id = 1) AS access_epoch
          FROM unnest($1::uuid[], $2::text[], $3::uuid[]) WITH ORDINALITY AS q(user_id, session, plan_id, n)
          JOIN plans p ON p.id = q.plan_id
          JOIN users u ON u.id = q.user_id
+         LEFT JOIN sessions s ON s.token_hash = q.session AND s.user_id = u.id
          LEFT JOIN memberships m ON m.user_id = u.id AND m.pairing_id = p.pairing_id`,
       [
         items.map((i) => i.userId),
@@ -93,8 +102,19 @@ export class PlansRepository {
             planAuthorityId: r.plan_authority_id,
             planStatus: r.plan_status,
             sessionLive: r.session_live,
+            sessionExpiresAt: r.session_expires_at,
+            accessEpoch: Number(r.access_epoch),
           }
         : null;
     });
+  }
+
+  /** The current access epoch: moves on with every change that can take access away. */
+  async accessEpoch(): Promise<number> {
+    const { rows } = await pgPool(this.dataSource).query<{ value: string }>({
+      name: 'access_epoch',
+      text: 'SELECT value FROM access_epoch WHERE id = 1',
+    });
+    return Number(rows[0]?.value ?? 0);
   }
 }

@@ -3,5 +3,6 @@ import { Initial1795600000000 } from './1795600000000-initial.js';
 import { PlansCollab1795700000000 } from './1795700000000-plans-collab.js';
 import { PlanVersions1795800000000 } from './1795800000000-plan-versions.js';
 import { Discussions1795900000000 } from './1795900000000-discussions.js';
+import { AccessEpoch1796000000000 } from './1796000000000-access-epoch.js';
 
-export const MIGRATIONS: Function[] = [Initial1795600000000, PlansCollab1795700000000, PlanVersions1795800000000, Discussions1795900000000];
+export const MIGRATIONS: Function[] = [Initial1795600000000, PlansCollab1795700000000, PlanVersions1795800000000, Discussions1795900000000, AccessEpoch1796000000000];
