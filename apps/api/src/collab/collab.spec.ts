@@ -108,6 +108,21 @@ describe('collab sync server', () => {
     expect(outsider.doc.getXmlFragment('section:vision').length).toBe(0);
   });
 
+  it('refuses an unknown plan (4404) and a disabled account (4401) at connect, before any content', async () => {
+    const unknown = connectProvider(t.url, 'plan.00000000-0000-4000-8000-000000000000', tokens.coordinator);
+    clients.push(unknown);
+    const disabled = await createUser(t.dataSource, { email: 'disabled@collab.test', name: 'disabled person', password: PASSWORD });
+    await addMembership(t.dataSource, { userId: disabled.id, pairingId: pairing.pairingId, role: 'editor', authorityId: pairing.euAuthorityId });
+    const { token } = await login(t.url, 'disabled@collab.test', PASSWORD);
+    await t.dataSource.query('UPDATE users SET disabled_at = now() WHERE id = $1', [disabled.id]);
+    const refused = connectProvider(t.url, docName, token);
+    clients.push(refused);
+    await waitFor(() => unknown.closeCodes.length > 0 && refused.closeCodes.length > 0, 5_000, 'refusals');
+    expect(unknown.closeCodes[0]).toBe(4404);
+    expect(refused.closeCodes[0]).toBe(4401);
+    expect(refused.provider.synced).toBe(false);
+  });
+
   it('disconnects a member removed while connected, within seconds', async () => {
     const leaver = client('leaver');
     await synced(leaver);

@@ -24,6 +24,7 @@ export class PlanCollabAccess implements CollabAccess {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** One query: the session, its person and their standing towards the plan. */
   async authorise(request: IncomingMessage, docName: string): Promise<CollabAuthorisation> {
     const planId = PLAN_DOC.exec(docName)?.[1];
     if (!planId) return { ok: false, closeCode: CLOSE_NOT_FOUND, reason: 'unknown document' };
@@ -33,17 +34,16 @@ export class PlanCollabAccess implements CollabAccess {
     if (presented.via === 'cookie' && !this.config.allowedOrigins.includes(request.headers.origin ?? '')) {
       return { ok: false, closeCode: CLOSE_FORBIDDEN, reason: 'origin not allowed' };
     }
-    const session = await this.sessions.resolve(presented.token, presented.via);
-    if (!session) return { ok: false, closeCode: CLOSE_NOT_AUTHENTICATED, reason: 'session missing or ended' };
-    const { actor } = session;
-    const [standing] = await this.plans.standings([{ userId: actor.userId, sessionTokenHash: actor.sessionTokenHash, planId }]);
-    if (!standing) return { ok: false, closeCode: CLOSE_NOT_FOUND, reason: 'unknown document' };
+    const sessionTokenHash = this.sessions.hash(presented.token);
+    const [standing] = await this.plans.standings([{ sessionTokenHash, planId }]);
+    if (!standing.sessionLive) return { ok: false, closeCode: CLOSE_NOT_AUTHENTICATED, reason: 'session missing or ended' };
+    if (!standing.planFound) return { ok: false, closeCode: CLOSE_NOT_FOUND, reason: 'unknown document' };
     const rights = this.rights(standing);
     if (!rights.read) return { ok: false, closeCode: CLOSE_FORBIDDEN, reason: 'not allowed' };
     const grant: CollabGrant = {
-      userId: actor.userId,
-      name: actor.name,
-      sessionTokenHash: actor.sessionTokenHash,
+      userId: standing.userId,
+      name: standing.userName,
+      sessionTokenHash,
       docName,
       canEdit: rights.edit,
       decidedAt: decision(standing),
@@ -53,10 +53,11 @@ export class PlanCollabAccess implements CollabAccess {
 
   async recheck(grants: readonly CollabGrant[]): Promise<AccessVerdict[]> {
     const standings = await this.plans.standings(
-      grants.map((g) => ({ userId: g.userId, sessionTokenHash: g.sessionTokenHash, planId: PLAN_DOC.exec(g.docName)?.[1] ?? '' })),
+      grants.map((g) => ({ sessionTokenHash: g.sessionTokenHash, planId: PLAN_DOC.exec(g.docName)?.[1] ?? '' })),
     );
-    return standings.map((s) => {
-      if (!s || !s.sessionLive) return null;
+    return standings.map((s, i) => {
+      // A session belongs to one person for good; the check on the id is belt and braces.
+      if (!s.sessionLive || !s.planFound || s.userId !== grants[i].userId) return null;
       const rights = this.rights(s);
       return rights.read ? { canEdit: rights.edit, decidedAt: decision(s) } : null;
     });

@@ -5,10 +5,12 @@ import type { PairingRole, ProgrammeRole } from '@iuc/domain';
 import { PlanEntity } from './plan.entity.js';
 import { pgPool } from '../database/dedicated-connection.js';
 
-/** A person's standing towards one plan, as stored. */
+/** A session's person's standing towards one plan, as stored. */
 export interface PlanStandingRow {
-  planId: string;
+  planFound: boolean;
+  /** The session's person ('' when the session is unknown). */
   userId: string;
+  userName: string;
   programmeRole: ProgrammeRole | null;
   pairingRole: PairingRole | null;
   memberAuthorityId: string | null;
@@ -52,61 +54,54 @@ export class PlansRepository {
   }
 
   /**
-   * Standing of many (user, session, plan) triples in one query: used at connect and to recheck
-   * every open collab connection every few seconds.
+   * Standing of many (session, plan) pairs in one query: at connect (the session's person too,
+   * so that a connection costs one query) and to recheck every open collab connection. Every
+   * pair answers: `sessionLive` false for an unknown, expired or disabled session, `planFound`
+   * false for an unknown plan.
    */
-  async standings(
-    items: readonly { userId: string; sessionTokenHash: string; planId: string }[],
-  ): Promise<(PlanStandingRow | null)[]> {
+  async standings(items: readonly { sessionTokenHash: string; planId: string }[]): Promise<PlanStandingRow[]> {
     if (!items.length) return [];
     const rows: {
-      n: number;
-      plan_id: string;
-      user_id: string;
+      n: string;
+      plan_id: string | null;
+      user_id: string | null;
+      user_name: string | null;
       programme_role: ProgrammeRole | null;
       pairing_role: PairingRole | null;
       member_authority_id: string | null;
-      plan_authority_id: string;
-      plan_status: PlanEntity['status'];
+      plan_authority_id: string | null;
+      plan_status: PlanEntity['status'] | null;
       session_live: boolean;
       session_expires_at: Date | null;
       access_epoch: string;
     }[] = await this.dataSource.query(
       // The epoch is read in the same statement, so from the same snapshot as the standings.
-      `SELECT q.n, p.id AS plan_id, u.id AS user_id, u.programme_role, m.role AS pairing_role,
+      `SELECT q.n, p.id AS plan_id, u.id AS user_id, u.name AS user_name, u.programme_role, m.role AS pairing_role,
               m.authority_id AS member_authority_id, p.authority_id AS plan_authority_id, p.status AS plan_status,
               (u.disabled_at IS NULL AND s.expires_at > now()) IS TRUE AS session_live,
               s.expires_at AS session_expires_at,
               (SELECT value FROM access_epoch WHERE id = 1) AS access_epoch
-         FROM unnest($1::uuid[], $2::text[], $3::uuid[]) WITH ORDINALITY AS q(user_id, session, plan_id, n)
-         JOIN plans p ON p.id = q.plan_id
-         JOIN users u ON u.id = q.user_id
-         LEFT JOIN sessions s ON s.token_hash = q.session AND s.user_id = u.id
-         LEFT JOIN memberships m ON m.user_id = u.id AND m.pairing_id = p.pairing_id`,
-      [
-        items.map((i) => i.userId),
-        items.map((i) => i.sessionTokenHash),
-        items.map((i) => i.planId),
-      ],
+         FROM unnest($1::text[], $2::uuid[]) WITH ORDINALITY AS q(session, plan_id, n)
+         LEFT JOIN sessions s ON s.token_hash = q.session
+         LEFT JOIN users u ON u.id = s.user_id
+         LEFT JOIN plans p ON p.id = q.plan_id
+         LEFT JOIN memberships m ON m.user_id = u.id AND m.pairing_id = p.pairing_id
+        ORDER BY q.n`,
+      [items.map((i) => i.sessionTokenHash), items.map((i) => i.planId)],
     );
-    const byIndex = new Map(rows.map((r) => [Number(r.n) - 1, r]));
-    return items.map((_, i) => {
-      const r = byIndex.get(i);
-      return r
-        ? {
-            planId: r.plan_id,
-            userId: r.user_id,
-            programmeRole: r.programme_role,
-            pairingRole: r.pairing_role,
-            memberAuthorityId: r.member_authority_id,
-            planAuthorityId: r.plan_authority_id,
-            planStatus: r.plan_status,
-            sessionLive: r.session_live,
-            sessionExpiresAt: r.session_expires_at,
-            accessEpoch: Number(r.access_epoch),
-          }
-        : null;
-    });
+    return rows.map((r) => ({
+      planFound: r.plan_id !== null,
+      userId: r.user_id ?? '',
+      userName: r.user_name ?? '',
+      programmeRole: r.programme_role,
+      pairingRole: r.pairing_role,
+      memberAuthorityId: r.member_authority_id,
+      planAuthorityId: r.plan_authority_id ?? '',
+      planStatus: r.plan_status ?? 'draft',
+      sessionLive: r.session_live,
+      sessionExpiresAt: r.session_expires_at,
+      accessEpoch: Number(r.access_epoch),
+    }));
   }
 
   /** The current access epoch: moves on with every change that can take access away. */
