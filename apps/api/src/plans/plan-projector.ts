@@ -35,7 +35,10 @@ export class PlanProjector implements DocumentObserver {
     // WAL flush, which would otherwise compete with the update log's commits. One statement, one
     // round trip: projections run every few seconds for every plan being edited.
     const values = projectionValues(planId, content);
-    const digest = createHash('sha1').update(JSON.stringify(values)).digest('base64');
+    const hash = createHash('sha1');
+    // The values are strings already (JSON among them): hashed as they are, not stringified again.
+    for (const value of values) hash.update(value).update('\0');
+    const digest = hash.digest('base64');
     if (this.written.get(planId) === digest) return;
     this.written.delete(planId);
     const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
@@ -80,7 +83,7 @@ function projectionSql({ asyncCommit }: { asyncCommit: boolean }): string {
 
 const PROJECTION_ASYNC_SQL = projectionSql({ asyncCommit: true });
 
-function projectionValues(planId: string, content: PlanContent): unknown[] {
+function projectionValues(planId: string, content: PlanContent): string[] {
   const fullText = Object.values(content.sections).filter(Boolean).join('\n\n');
   const seen = new Set<string>();
   const rows = content.actions.filter((a) => !seen.has(a.id) && seen.add(a.id));
