@@ -3,7 +3,8 @@
  * `npm run bench:collab [-- --only=1,3] [-- --duration=20] [-- --profile]`
  * Starts the generator (bench.mjs) pinned to core 1 with `taskset -c 1`; it pins each server under
  * test to core 0, where the local PostgreSQL and Redis are pinned too for the run (the system under
- * test on one core, the generator alone on the other; BENCH_PIN_SERVICES=0 leaves them be).
+ * test on one core, the generator alone on the other; BENCH_PIN_SERVICES=0 leaves them be,
+ * BENCH_SERVICES_CORE=1 puts them on the generator's core instead).
  * Afterwards drops any database this run left behind (bench_<run>_…).
  */
 import { spawn } from 'node:child_process';
@@ -16,7 +17,7 @@ import { dropRunDatabases } from './lib/db.mjs';
 await holdMachineLock('bench:collab');
 
 const SERVER_CORE = '0';
-const unpinServices = process.env.BENCH_PIN_SERVICES === '0' ? () => undefined : pinServices(SERVER_CORE);
+const unpinServices = process.env.BENCH_PIN_SERVICES === '0' ? () => undefined : pinServices(process.env.BENCH_SERVICES_CORE ?? SERVER_CORE);
 
 const prefix = `bench_${randomBytes(3).toString('hex')}`;
 const argv = process.argv.slice(2);
