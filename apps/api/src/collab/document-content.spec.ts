@@ -64,3 +64,34 @@ describe('document content', () => {
     expect(receive(answer).share.size).toBe(0);
   });
 });
+
+describe('document content answered from bytes', () => {
+  it('answers an empty client of a cold document with a long tail from the bytes: the snapshot and one merged update', async () => {
+    const { doc, updates } = history(1_000);
+    const snapshot = Y.mergeUpdates(updates.slice(0, 600));
+    const content = new DocumentContent({ snapshot, updates: updates.slice(600) });
+    const answer = await content.answer(new Uint8Array([0]));
+    expect(answer.step2).toBe(snapshot);
+    expect(answer.updates).toHaveLength(1);
+    expect(receive(answer).getText('t').toString()).toBe(doc.getText('t').toString());
+    expect(content.built).toBe(false);
+    // Later updates still reach the next client and the Y.Doc.
+    const more = history(1_010).updates.slice(1_000);
+    for (const u of more) content.add(u);
+    const full = new Y.Doc();
+    for (const u of [...updates, ...more]) Y.applyUpdate(full, u);
+    expect(receive(await content.answer(new Uint8Array([0]))).getText('t').toString()).toBe(full.getText('t').toString());
+    expect((await content.ready()).getText('t').toString()).toBe(full.getText('t').toString());
+  });
+
+  it('keeps a build in progress exact when a fresh client is answered meanwhile', async () => {
+    const { doc, updates } = history(1_200);
+    const content = new DocumentContent({ snapshot: null, updates: updates.slice(0, 900) });
+    const building = content.ready();
+    const answer = await content.answer(new Uint8Array([0]));
+    for (const u of updates.slice(900)) content.add(u);
+    await building;
+    expect(receive(answer).getText('t').toString().length).toBeGreaterThan(0);
+    expect((await content.ready()).getText('t').toString()).toBe(doc.getText('t').toString());
+  });
+});
