@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { ACCESS_EPOCH_SQL, readAccessEpoch } from '../database/access-epoch.js';
 import type { ChannelKind, PairingRole, PairingSide, ProgrammeRole } from '@iuc/domain';
 import { START, type Position } from './cursor.js';
 import { writeDefaultChannels } from './default-channels.js';
@@ -22,6 +23,15 @@ export interface ChannelStandingRow {
   pairingRole: PairingRole | null;
   ownSide: boolean;
   enabled: boolean;
+  /** The access epoch the standing was read at. */
+  epoch: number;
+}
+
+/** Live sessions among some asked about, and the access epoch they were read at. */
+export interface LiveSessions {
+  /** Token hash → when the session ends by itself (epoch ms). */
+  expiries: Map<string, number>;
+  epoch: number;
 }
 
 export interface ReadStateRow {
@@ -124,9 +134,10 @@ export class ChannelsRepository {
       pairing_role: PairingRole | null;
       own_side: boolean;
       enabled: boolean;
+      epoch: string;
     })[] = await this.dataSource.query(
       `SELECT q.n, ${CHANNEL_COLUMNS}, u.id AS user_id, u.programme_role, m.role AS pairing_role,
-              (u.disabled_at IS NULL) AS enabled,
+              (u.disabled_at IS NULL) AS enabled, ${ACCESS_EPOCH_SQL} AS epoch,
               (c.kind = 'city' AND m.authority_id IS NOT NULL AND EXISTS (
                  SELECT 1 FROM pairing_authorities pa
                   WHERE pa.pairing_id = c.pairing_id AND pa.authority_id = m.authority_id AND pa.side = c.side)) AS own_side
@@ -147,19 +158,28 @@ export class ChannelsRepository {
         pairingRole: r.pairing_role,
         ownSide: r.own_side,
         enabled: r.enabled,
+        epoch: Number(r.epoch),
       };
     });
   }
 
-  /** Which of these session hashes are live (not expired, account enabled). */
-  async liveSessions(tokenHashes: readonly string[]): Promise<Set<string>> {
-    if (!tokenHashes.length) return new Set();
-    const rows: { token_hash: string }[] = await this.dataSource.query(
-      `SELECT s.token_hash FROM sessions s JOIN users u ON u.id = s.user_id
-        WHERE s.token_hash = ANY($1::text[]) AND s.expires_at > now() AND u.disabled_at IS NULL`,
+  /** Which of these session hashes are live (not expired, account enabled), until when. */
+  async liveSessions(tokenHashes: readonly string[]): Promise<LiveSessions> {
+    const rows: { token_hash: string | null; expires_at: Date | null; epoch: string }[] = await this.dataSource.query(
+      // One row at least (the epoch), whatever is live.
+      `SELECT s.token_hash, s.expires_at, e.epoch
+         FROM (SELECT ${ACCESS_EPOCH_SQL} AS epoch) e
+         LEFT JOIN (sessions s JOIN users u ON u.id = s.user_id AND u.disabled_at IS NULL)
+           ON s.token_hash = ANY($1::text[]) AND s.expires_at > now()`,
       [tokenHashes],
     );
-    return new Set(rows.map((r) => r.token_hash));
+    const expiries = new Map<string, number>();
+    for (const r of rows) if (r.token_hash && r.expires_at) expiries.set(r.token_hash, r.expires_at.getTime());
+    return { expiries, epoch: Number(rows[0]?.epoch ?? 0) };
+  }
+
+  currentEpoch(): Promise<number> {
+    return readAccessEpoch(this.dataSource);
   }
 
   /** The pairing's members with their side (through their authority), for mentions. */

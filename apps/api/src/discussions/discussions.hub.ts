@@ -35,6 +35,11 @@ export class Connection {
   readonly events: TokenBucket;
   readonly writes: TokenBucket;
   readonly typing: TokenBucket;
+  /**
+   * When the session was last found live: at which access epoch, and until when it runs. Null
+   * until the first sweep after connecting.
+   */
+  session: { epoch: number; expiresAt: number } | null = null;
   closed = false;
   private chain: Promise<unknown> = Promise.resolve();
 
@@ -50,6 +55,13 @@ export class Connection {
 
   get user(): UserRefDto {
     return { id: this.actor.userId, name: this.actor.name };
+  }
+
+  /** Whether anything this connection was allowed was decided before `epoch`, or its session ran out. */
+  isStale(epoch: number, now: number): boolean {
+    if (!this.session || this.session.epoch < epoch || this.session.expiresAt <= now) return true;
+    for (const access of this.grants.values()) if (access.epoch < epoch) return true;
+    return false;
   }
 
   /** Runs the connection's writes one after another, so its messages keep their order. */
@@ -165,10 +177,19 @@ export class DiscussionsHub implements BeforeApplicationShutdown {
     await this.recheckConnections([...this.connections.values()].filter((c) => wanted.has(c.actor.userId)));
   }
 
-  /** The periodic re-check of every open connection (one run at a time). */
+  /**
+   * The periodic re-check (one run at a time): decides again for the connections whose session or
+   * channel access was decided before the current access epoch, or whose session ran out. While
+   * nothing that grants access changes, that is one small read.
+   */
   recheck(): Promise<void> {
     if (this.rechecking) return this.rechecking;
-    this.rechecking = this.recheckConnections([...this.connections.values()])
+    this.rechecking = this.policy
+      .currentEpoch()
+      .then((epoch) => {
+        const now = Date.now();
+        return this.recheckConnections([...this.connections.values()].filter((c) => c.isStale(epoch, now)));
+      })
       .catch((err: Error) => this.logger.error(`access re-check failed: ${err.message}`))
       .finally(() => (this.rechecking = null));
     return this.rechecking;
@@ -179,8 +200,13 @@ export class DiscussionsHub implements BeforeApplicationShutdown {
     const live = await this.policy.liveSessions([...new Set(open.map((c) => c.actor.sessionTokenHash))]);
     const remaining: Connection[] = [];
     for (const connection of open) {
-      if (live.has(connection.actor.sessionTokenHash)) remaining.push(connection);
-      else connection.socket.disconnect(true);
+      const expiresAt = live.expiries.get(connection.actor.sessionTokenHash);
+      if (expiresAt === undefined) {
+        connection.socket.disconnect(true);
+        continue;
+      }
+      connection.session = { epoch: live.epoch, expiresAt };
+      remaining.push(connection);
     }
     const items = remaining.flatMap((connection) => [...connection.grants.keys()].map((channelId) => ({ connection, channelId })));
     if (!items.length) return;

@@ -2,12 +2,14 @@ import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/commo
 import { channelRights, type ChannelRights, type Permission } from '@iuc/domain';
 import { AccessService } from '../access/access.service.js';
 import type { Actor } from '../auth/actor.js';
-import { ChannelsRepository, type ChannelRow, type ChannelStandingRow } from './channels.repository.js';
+import { ChannelsRepository, type ChannelRow, type ChannelStandingRow, type LiveSessions } from './channels.repository.js';
 
 /** A channel and what one person may do there, as decided by the policy. */
 export interface ChannelAccess {
   channel: ChannelRow;
   rights: ChannelRights;
+  /** The access epoch the decision was made at: a later epoch makes it stale. */
+  epoch: number;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -43,11 +45,16 @@ export class DiscussionsPolicy {
   /** Access of many (user, channel) pairs, from the stored standing (fresh programme role too). */
   async many(items: readonly { userId: string; channelId: string }[]): Promise<(ChannelAccess | null)[]> {
     const standings = await this.channels.standings(items);
-    return standings.map((s) => (s ? { channel: s.channel, rights: rightsOf(s) } : null));
+    return standings.map((s) => (s ? { channel: s.channel, rights: rightsOf(s), epoch: s.epoch } : null));
   }
 
-  liveSessions(tokenHashes: readonly string[]): Promise<Set<string>> {
+  liveSessions(tokenHashes: readonly string[]): Promise<LiveSessions> {
     return this.channels.liveSessions(tokenHashes);
+  }
+
+  /** The current access epoch: decisions made before it are stale. */
+  currentEpoch(): Promise<number> {
+    return this.channels.currentEpoch();
   }
 }
 

@@ -15,6 +15,8 @@ import {
 import { insertPairing, type PairingFixture } from '../test/pairing-fixture.js';
 import { startTestApp, type TestApp } from '../test/test-app.js';
 import { DiscussionsService } from './discussions.service.js';
+import { DiscussionsPolicy } from './discussions.policy.js';
+import { jest } from '@jest/globals';
 
 const PASSWORD = 'correct horse battery';
 const ORIGIN = 'http://localhost:3000';
@@ -388,6 +390,25 @@ describe('discussions (REST + socket.io, one instance)', () => {
       expect(heard).toEqual([]);
       expect(await countMessages('author_id = $1', [ids.leaver])).toBe(0);
       await addMembership(t.dataSource, { userId: ids.leaver, pairingId: a.pairingId, role: 'editor', authorityId: a.euAuthorityId });
+    });
+
+    it('the periodic check asks nothing again while nothing that grants access changes', async () => {
+      const leo = await joined('leaver', general.id);
+      const policy = t.app.get(DiscussionsPolicy);
+      await sleep(2_500); // the first sweep after connecting decides the session once
+      const asked = jest.spyOn(policy, 'liveSessions');
+      try {
+        await sleep(4_500); // two more sweeps
+        expect(asked).not.toHaveBeenCalled();
+        // Someone else's membership changes: the access epoch moves and open connections are decided again.
+        await t.dataSource.query('UPDATE memberships SET role = role WHERE user_id = $1', [ids.euEditor]);
+        const started = Date.now();
+        while (asked.mock.calls.length === 0 && Date.now() - started < 5_000) await sleep(50);
+        expect(asked).toHaveBeenCalled();
+        expect(leo.connected).toBe(true);
+      } finally {
+        asked.mockRestore();
+      }
     });
 
     it('revokeAccess takes effect at once (no waiting for the periodic check)', async () => {

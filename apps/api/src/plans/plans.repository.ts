@@ -3,7 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { DataSource, Repository } from 'typeorm';
 import type { PairingRole, ProgrammeRole } from '@iuc/domain';
 import { PlanEntity } from './plan.entity.js';
-import { pgPool } from '../database/dedicated-connection.js';
+import { ACCESS_EPOCH_SQL, readAccessEpoch } from '../database/access-epoch.js';
 
 /** A session's person's standing towards one plan, as stored. */
 export interface PlanStandingRow {
@@ -80,7 +80,7 @@ export class PlansRepository {
               m.authority_id AS member_authority_id, p.authority_id AS plan_authority_id, p.status AS plan_status,
               (u.disabled_at IS NULL AND s.expires_at > now()) IS TRUE AS session_live,
               s.expires_at AS session_expires_at,
-              (SELECT value FROM access_epoch WHERE id = 1) AS access_epoch
+              ${ACCESS_EPOCH_SQL} AS access_epoch
          FROM unnest($1::text[], $2::uuid[]) WITH ORDINALITY AS q(session, plan_id, n)
          LEFT JOIN sessions s ON s.token_hash = q.session
          LEFT JOIN users u ON u.id = s.user_id
@@ -105,11 +105,7 @@ export class PlansRepository {
   }
 
   /** The current access epoch: moves on with every change that can take access away. */
-  async accessEpoch(): Promise<number> {
-    const { rows } = await pgPool(this.dataSource).query<{ value: string }>({
-      name: 'access_epoch',
-      text: 'SELECT value FROM access_epoch WHERE id = 1',
-    });
-    return Number(rows[0]?.value ?? 0);
+  accessEpoch(): Promise<number> {
+    return readAccessEpoch(this.dataSource);
   }
 }

@@ -2,8 +2,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * A counter that every change able to take access away moves on (memberships, an account's
- * disabling or programme role, sessions ended, a plan's status or owner), in the same
- * transaction. Open connections remember the value their access was decided at: the periodic
+ * disabling or programme role, sessions ended, a plan's status or owner, a channel archived or
+ * moved, a city's side in a pairing), in the same transaction. Open connections remember the value their access was decided at: the periodic
  * re-check reads one row and asks again only when it moved, instead of re-deciding every open
  * connection every few seconds.
  */
@@ -41,4 +41,6 @@ const TRIGGERS: [table: string, events: string][] = [
   ['users', 'UPDATE OF "disabled_at", "programme_role" OR DELETE'],
   ['sessions', 'UPDATE OF "expires_at", "user_id" OR DELETE'],
   ['plans', 'UPDATE OF "status", "authority_id", "pairing_id" OR DELETE'],
+  ['channels', 'UPDATE OF "archived_at", "pairing_id", "kind", "side" OR DELETE'],
+  ['pairing_authorities', 'INSERT OR UPDATE OR DELETE'],
 ];
