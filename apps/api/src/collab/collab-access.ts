@@ -1,4 +1,7 @@
 import type { IncomingMessage } from 'node:http';
+import type { AccessDecision } from '../common/access-decision.js';
+
+export type { AccessDecision };
 
 /** Who holds a collab connection, and in which mode. */
 export interface CollabGrant {
@@ -13,12 +16,6 @@ export interface CollabGrant {
    * epoch has not moved and the session has not expired, the grant stands without asking again.
    */
   decidedAt: AccessDecision;
-}
-
-export interface AccessDecision {
-  epoch: number;
-  /** Epoch milliseconds; Infinity when the session does not expire. */
-  expiresAt: number;
 }
 
 /** A re-check's answer for one grant: the edit right now, or null when access is gone. */

@@ -43,7 +43,7 @@ function setUp() {
   );
   documents.push(document);
   const sent: Uint8Array[] = [];
-  const ws = { bufferedAmount: 0, readyState: 1, send: (frame: Uint8Array) => sent.push(frame), close: jest.fn(), terminate: jest.fn() };
+  const ws = { bufferedAmount: 0, readyState: 1, OPEN: 1, send: (frame: Uint8Array) => sent.push(frame), close: jest.fn(), terminate: jest.fn() };
   // Relayed frames are written to the socket framed: short ones have a 2-byte header.
   const socket = { write: (wire: Buffer) => sent.push(wire.subarray(2)) };
   const grant = { userId: 'u', name: 'U', sessionTokenHash: 'h', docName: DOC, canEdit: true, decidedAt: { epoch: 0, expiresAt: Infinity } };

@@ -49,8 +49,6 @@ export const DEFAULT_LIMITS: ConnectionLimits = {
 const MAX_AWARENESS_CLIENTS = 8;
 /** Shared by every send (ws does not keep it). */
 const BINARY = { binary: true } as const;
-/** WebSocket.OPEN */
-const WS_OPEN = 1;
 
 let nextPeerId = 1;
 
@@ -118,7 +116,7 @@ export class CollabConnection implements DocumentPeer {
    * error also closes the socket, which ws reports as the connection's close.
    */
   sendFramed(wire: Buffer): void {
-    if (this.closed || this.ws.readyState !== WS_OPEN) return;
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
     if (this.ws.bufferedAmount > this.limits.maxBufferedBytes) {
       this.close(CLOSE_RATE_LIMITED, 'client is not reading');
       return;

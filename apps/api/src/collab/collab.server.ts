@@ -19,6 +19,7 @@ import { COLLAB_FANOUT, type CollabFanout, type FanoutKind } from './fanout.js';
 import { CLOSE_NOT_FOUND } from './protocol.js';
 import { UpdateLogRepository } from './update-log.repository.js';
 import { WriteBatcher } from '../common/write-batcher.js';
+import { isStale } from '../common/access-decision.js';
 
 const PATH_PREFIX = '/collab/';
 const DOC_NAME = /^[a-z]+\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -59,9 +60,8 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
   private readonly batcher: WriteBatcher<{ docName: string; update: Uint8Array }, void>;
   private readonly limits: ConnectionLimits;
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
-  private readonly observeTimers = new Map<string, NodeJS.Timeout>();
-  /** Per document with unobserved changes: when the first and the latest of them came. */
-  private readonly unobserved = new Map<string, { first: number; last: number }>();
+  /** Per document with unobserved changes: when the first and the latest came, and the timer. */
+  private readonly unobserved = new Map<string, { first: number; last: number; timer?: NodeJS.Timeout }>();
   private readonly compacting = new Map<string, Promise<void>>();
   private recheckTimer: NodeJS.Timeout | null = null;
   private stopping = false;
@@ -108,7 +108,7 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
     // Clients reconnect at once; do not wait for their closing handshakes.
     for (const ws of this.wss.clients) ws.terminate();
     await this.batcher.drain();
-    for (const t of [...this.unloadTimers.values(), ...this.observeTimers.values()]) clearTimeout(t);
+    for (const t of [...this.unloadTimers.values(), ...[...this.unobserved.values()].map((u) => u.timer)]) clearTimeout(t);
     for (const name of [...this.documents.keys()]) await this.unload(name, { compact: false });
     await this.updateLog.releaseAppender();
     await this.fanout.close();
@@ -248,18 +248,16 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
   }
 
   private scheduleObservers(document: CollabDocument, delayMs: number): void {
-    const timer = setTimeout(() => {
-      const pending = this.unobserved.get(document.name);
-      if (!pending) return;
+    const pending = this.unobserved.get(document.name);
+    if (!pending) return;
+    pending.timer = setTimeout(() => {
       const now = performance.now();
       const due = Math.min(pending.last + OBSERVE_QUIET_MS, pending.first + OBSERVE_MAX_WAIT_MS);
       if (due > now) return this.scheduleObservers(document, due - now);
-      this.observeTimers.delete(document.name);
       this.unobserved.delete(document.name);
       void this.notifyObservers(document);
     }, delayMs + Math.random() * OBSERVE_JITTER_MS);
-    timer.unref();
-    this.observeTimers.set(document.name, timer);
+    pending.timer.unref();
   }
 
   private async notifyObservers(document: CollabDocument): Promise<void> {
@@ -318,9 +316,9 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
     const document = await pending.catch(() => null);
     if (!document || document.peers.size > 0) return;
     await document.settled();
-    if (this.observeTimers.has(docName)) {
-      clearTimeout(this.observeTimers.get(docName));
-      this.observeTimers.delete(docName);
+    const unobserved = this.unobserved.get(docName);
+    if (unobserved) {
+      clearTimeout(unobserved.timer);
       this.unobserved.delete(docName);
       await this.notifyObservers(document);
     }
@@ -351,7 +349,7 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
     try {
       const epoch = await this.access.currentEpoch();
       const now = Date.now();
-      const stale = [...this.connections].filter((c) => c.grant.decidedAt.epoch < epoch || c.grant.decidedAt.expiresAt <= now);
+      const stale = [...this.connections].filter((c) => isStale(c.grant.decidedAt, epoch, now));
       await this.applyVerdicts(stale);
     } catch (err) {
       this.logger.error(`access recheck failed: ${(err as Error).message}`);

@@ -11,6 +11,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { DISCUSSIONS_LIMITS, type DiscussionsLimits } from './discussions.config.js';
 import { DiscussionsPolicy, type ChannelAccess } from './discussions.policy.js';
 import { TokenBucket } from '../common/token-bucket.js';
+import { isStale, type AccessDecision } from '../common/access-decision.js';
 
 export interface SocketData {
   /** Who the connection belongs to (plain data: other instances read it through the adapter). */
@@ -39,7 +40,7 @@ export class Connection {
    * When the session was last found live: at which access epoch, and until when it runs. Null
    * until the first sweep after connecting.
    */
-  session: { epoch: number; expiresAt: number } | null = null;
+  session: AccessDecision | null = null;
   closed = false;
   private chain: Promise<unknown> = Promise.resolve();
 
@@ -59,7 +60,8 @@ export class Connection {
 
   /** Whether anything this connection was allowed was decided before `epoch`, or its session ran out. */
   isStale(epoch: number, now: number): boolean {
-    if (!this.session || this.session.epoch < epoch || this.session.expiresAt <= now) return true;
+    if (!this.session || isStale(this.session, epoch, now)) return true;
+    // A channel's access has no expiry of its own (the session's covers it).
     for (const access of this.grants.values()) if (access.epoch < epoch) return true;
     return false;
   }
