@@ -37,6 +37,13 @@ import { checkBody, excerpt } from './message-body.js';
 import { WriteBatcher } from '../common/write-batcher.js';
 import { MessagesRepository, type InsertOutcome, type MessageRow, type NewMessage } from './messages.repository.js';
 
+/**
+ * Group commit for messages: from about 330 messages/s on one instance, each commit waits 3 ms for
+ * the messages arriving behind it. bench:chat at 1,000 messages/s: PostgreSQL's CPU 24 % → 12 % of
+ * a core and the server's 41 % → 33 % on one instance; with two instances the shared core went from
+ * 90 % busy, where any hiccup queued everyone, to 64 %. It costs ~3 ms of median latency under load.
+ */
+const MESSAGE_COMMIT = { windowMs: 3, minShare: 1 };
 /** A message commit slower than this is logged. */
 const SLOW_WRITE_MS = 50;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -78,7 +85,7 @@ export class DiscussionsService implements OnModuleInit, BeforeApplicationShutdo
       const ms = performance.now() - started;
       if (ms > SLOW_WRITE_MS) this.logger.warn(`slow message write: ${Math.round(ms)} ms for ${batch.length} messages`);
       return outcomes;
-    });
+    }, 250, MESSAGE_COMMIT);
   }
 
   onModuleInit(): void {
