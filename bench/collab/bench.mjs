@@ -1,7 +1,7 @@
 /**
  * The collab benchmark, run by run.mjs on core 1 (`taskset -c 1`): it is the load generator and
  * drives each scenario against our server and the stock @y/websocket-server, both on core 0.
- *   node bench/collab/bench.mjs [--only=1,3] [--duration=20] [--profile]
+ *   node bench/collab/bench.mjs [--only=1,3] [--duration=20] [--warmup=3] [--profile]
  */
 import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, rmSync, statSync } from 'node:fs';
@@ -68,6 +68,8 @@ const ctx = {
   table: new Table(),
   secret: `bench-${randomBytes(24).toString('hex')}`,
   durationMs: args.duration ? Number(args.duration) * 1000 : undefined,
+  // unmeasured load before scenarios 1 and 2 measure (--warmup=<s>)
+  warmupMs: args.warmup ? Number(args.warmup) * 1000 : undefined,
   // how long each measured slice may wait for the rest of the machine to be quiet (--quiet=<s>)
   quietMs: args.quiet ? Number(args.quiet) * 1000 : undefined,
   log: (...a) => console.log(...a),
