@@ -86,6 +86,8 @@ export class Hub {
     this.writerOf = new Int32Array(maxSeq).fill(-1);
     this.groupOf = new Int32Array(maxSeq).fill(-1);
     this.latency = new Float64Array(maxSamples);
+    /** Per update: its slowest delivery (for the latency timeline, BENCH_TIMELINE). */
+    this.worstLatency = new Float64Array(maxSeq);
     this.samples = 0;
     this.nextSeq = 1;
     this.conns = [];
@@ -136,8 +138,9 @@ export class Hub {
       conn.received[seq] = 1;
       conn.receivedCount++;
       this.lastReceiveAt = now;
-      if (this.samples < this.latency.length)
-        this.latency[this.samples++] = now - this.sendTime[seq];
+      const latency = now - this.sendTime[seq];
+      if (this.samples < this.latency.length) this.latency[this.samples++] = latency;
+      if (latency > this.worstLatency[seq]) this.worstLatency[seq] = latency;
     }
   }
 
@@ -164,6 +167,14 @@ export class Hub {
 
   latencies() {
     return this.latency.subarray(0, this.samples);
+  }
+
+  /** Measured updates as [send time ms, slowest delivery ms], in send order: where the tail sits in time. */
+  timeline() {
+    const rows = [];
+    for (let s = this.measureFrom; s < this.nextSeq; s++)
+      if (this.sendTime[s] > 0) rows.push([+this.sendTime[s].toFixed(2), +this.worstLatency[s].toFixed(2)]);
+    return rows;
   }
 
   closeAll() {
