@@ -3,6 +3,7 @@ import { Badge, Group, Text, type BadgeProps } from '@mantine/core';
 import type { AuthoritySummaryDto, PairingStatus, ThemeCode } from '@iuc/domain';
 import { useTranslation } from 'react-i18next';
 import { flagEmoji, useFormat } from '../../i18n/format';
+import { flagEmojiSupported } from '../../i18n/flag-support';
 import ui from '../../ui/ui.module.css';
 
 const STATUS_COLORS: Record<PairingStatus, string> = {
@@ -40,12 +41,12 @@ export function ThemeBadges({ themes }: { themes: ThemeCode[] }) {
   );
 }
 
-/** "🇪🇸 Spain": the flag is decoration, the country name is the information. */
+/** "🇪🇸 Spain" (the flag where the device draws it): the flag is decoration, the name the information. */
 export function CountryLabel({ iso }: { iso: string }) {
   const { country } = useFormat();
   return (
     <span>
-      <span aria-hidden="true">{flagEmoji(iso)} </span>
+      {flagEmojiSupported() && <span aria-hidden="true">{flagEmoji(iso)} </span>}
       {country(iso)}
     </span>
   );
