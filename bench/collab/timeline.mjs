@@ -25,14 +25,18 @@ for (const [kind, rows] of Object.entries(JSON.parse(readFileSync(file, 'utf8'))
       last.max = Math.max(last.max, ms);
     } else bursts.push({ start: at, end: at, count: 1, max: ms });
   }
-  console.log(`${kind}: ${rows.length} updates, worst-delivery p50 ${sorted[Math.floor(sorted.length / 2)].toFixed(2)} ms, ` +
-    `p99 ${sorted[Math.floor(sorted.length * 0.99)].toFixed(2)} ms, max ${sorted.at(-1).toFixed(2)} ms; ` +
-    `${slow.length} over ${threshold.toFixed(2)} ms in ${bursts.length} bursts`);
+  console.log(
+    `${kind}: ${rows.length} updates, worst-delivery p50 ${sorted[Math.floor(sorted.length / 2)].toFixed(2)} ms, ` +
+      `p99 ${sorted[Math.floor(sorted.length * 0.99)].toFixed(2)} ms, max ${sorted.at(-1).toFixed(2)} ms; ` +
+      `${slow.length} over ${threshold.toFixed(2)} ms in ${bursts.length} bursts`,
+  );
   const t0 = rows[0]?.[0] ?? 0;
   let previous = null;
   for (const b of bursts) {
     const gap = previous === null ? '' : ` (+${(b.start - previous).toFixed(0)} ms)`;
-    console.log(`  t=${((b.start - t0) / 1000).toFixed(3)} s${gap}: ${b.count} update(s) over ${(b.end - b.start).toFixed(0)} ms, max ${b.max.toFixed(1)} ms`);
+    console.log(
+      `  t=${((b.start - t0) / 1000).toFixed(3)} s${gap}: ${b.count} update(s) over ${(b.end - b.start).toFixed(0)} ms, max ${b.max.toFixed(1)} ms`,
+    );
     previous = b.start;
   }
 }
