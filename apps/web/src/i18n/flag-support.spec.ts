@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { flagEmojiSupported, hasColour } from './flag-support';
 
 const pixel = (r: number, g: number, b: number, a = 255) => [r, g, b, a];
