@@ -31,8 +31,8 @@ const IDLE_UNLOAD_MS = 10_000;
  * Observers (projections: search text, dashboards' action rows) hear of a document once it has
  * been quiet this long, or at the latest about this long (see below) after its first unobserved
  * change, and when it unloads. Derived data may lag a little; the document itself never does (it is
- * durable first).
- * A document typed into continuously is projected about twice a minute, not after every pause.
+ * durable first). A document typed into continuously is projected about twice a minute, not after
+ * every pause.
  */
 const OBSERVE_QUIET_MS = 5_000;
 const OBSERVE_MAX_WAIT_MS = 30_000;

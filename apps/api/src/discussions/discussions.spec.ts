@@ -16,6 +16,8 @@ import { insertPairing, type PairingFixture } from '../test/pairing-fixture.js';
 import { startTestApp, type TestApp } from '../test/test-app.js';
 import { DiscussionsService } from './discussions.service.js';
 import { DiscussionsPolicy } from './discussions.policy.js';
+import { MessagesRepository, type NewMessage } from './messages.repository.js';
+import { randomUUID } from 'node:crypto';
 import { jest } from '@jest/globals';
 
 const PASSWORD = 'correct horse battery';
@@ -145,6 +147,36 @@ describe('discussions (REST + socket.io, one instance)', () => {
       expect(await countMessages('channel_id = $1', [topic.id])).toBe(1);
       const history = (await get(`/api/channels/${topic.id}/messages`, 'euEditor').expect(200)).body as MessagePageDto;
       expect(history.messages.map((m) => m.body)).toEqual(['before archiving']);
+    });
+
+    it('the batch insert refuses messages for a channel archived after authorisation, with or without replies in the batch', async () => {
+      // The race the socket's access check cannot see: the statement itself re-checks the channel.
+      const messages = t.app.get(MessagesRepository);
+      const open = (await post(`/api/pairings/${a.pairingId}/channels`, 'euCoordinator', { name: 'Open topic' }).expect(201)).body as ChannelDto;
+      const closing = (await post(`/api/pairings/${a.pairingId}/channels`, 'euCoordinator', { name: 'Closing topic' }).expect(201)).body as ChannelDto;
+      const socket = await joined('euEditor', open.id);
+      const root = await sent(socket, open.id, 'thread root');
+      await t.dataSource.query('UPDATE channels SET archived_at = now() WHERE id = $1', [closing.id]);
+      let micros = BigInt(Date.now()) * 1000n;
+      const message = (channelId: string, parentId: string | null = null): NewMessage => ({
+        id: randomUUID(),
+        channelId,
+        authorId: ids.euEditor,
+        parentId,
+        body: 'batched',
+        mentionIds: [],
+        createdMicros: micros++,
+      });
+      // Top-level only (the plain INSERT).
+      const topLevel = [message(open.id), message(closing.id)];
+      expect(await messages.insertBatch(topLevel)).toEqual(['saved', 'archived']);
+      // With a reply (the statement that also checks threads and moves their counters).
+      const mixed = [message(open.id, root.id), message(closing.id), message(open.id, randomUUID())];
+      expect(await messages.insertBatch(mixed)).toEqual(['saved', 'archived', 'no_thread']);
+      expect(await countMessages('channel_id = $1', [closing.id])).toBe(0);
+      expect(await countMessages('id = ANY($1::uuid[])', [[topLevel[0].id, mixed[0].id]])).toBe(2);
+      const [{ reply_count }] = await t.dataSource.query('SELECT reply_count FROM messages WHERE id = $1', [root.id]);
+      expect(reply_count).toBe(1);
     });
   });
 
