@@ -9,7 +9,7 @@
 // a table. A run whose generator exceeds 85% CPU or sends under 95% of its rate is marked invalid.
 //
 // Knobs (environment): BENCH_SECONDS (20), BENCH_STEP_SECONDS (8), BENCH_SUSTAIN_P99_MS (100), BENCH_RATES ("1500,2000,3000,
-// 4000,6000,8000"), BENCH_PHASES, BENCH_SKIP_BUILD=1, BENCH_OUT=<file.json>, BENCH_API_NODE_ARGS and BENCH_GENERATOR_NODE_ARGS (e.g.
+// 4000,6000,8000"), BENCH_PHASES, BENCH_SKIP_BUILD=1, BENCH_OUT=<file.json>, BENCH_API_NODE_ARGS, BENCH_BARE_NODE_ARGS and BENCH_GENERATOR_NODE_ARGS (e.g.
 // "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the API), BENCH_API_LOG=<file> (the API's output),
 // BENCH_API_DIAG=1 (with BENCH_API_LOG: event loop delay and GC pauses of the API, once a second).
 // Only 127.0.0.1 is used.
@@ -203,7 +203,7 @@ async function startApi(databaseUrl, sessionSecret, redis) {
     REDIS_URL: redis ? REDIS_URL : '',
     DISCUSSIONS_MESSAGES_PER_SECOND: String(BENCH_PER_CONNECTION_RATE),
   };
-  const nodeArgs = [...SERVER_NODE_FLAGS, ...(process.env.BENCH_API_NODE_ARGS || '').split(' ').filter(Boolean)];
+  const nodeArgs = [...SERVER_NODE_FLAGS, ...extraNodeArgs('BENCH_API_NODE_ARGS')];
   if (process.env.BENCH_API_DIAG === '1') nodeArgs.push('--import', './bench/chat/diag.mjs');
   const child = pinned(SERVER_CORE, [process.execPath, ...nodeArgs, 'apps/api/dist/main.js'], env);
   const url = `http://127.0.0.1:${port}`;
@@ -218,7 +218,7 @@ async function startApi(databaseUrl, sessionSecret, redis) {
 
 async function startBare(redis) {
   const port = await freePort();
-  const child = pinned(SERVER_CORE, [process.execPath, ...SERVER_NODE_FLAGS, 'bench/chat/bare-server.mjs'], { PORT: String(port), REDIS_URL: redis ? REDIS_URL : '' });
+  const child = pinned(SERVER_CORE, [process.execPath, ...SERVER_NODE_FLAGS, ...extraNodeArgs('BENCH_BARE_NODE_ARGS'), 'bench/chat/bare-server.mjs'], { PORT: String(port), REDIS_URL: redis ? REDIS_URL : '' });
   const url = `http://127.0.0.1:${port}`;
   await waitHealthy(url, child, 'bare socket.io server');
   return { child, url };
@@ -238,7 +238,7 @@ async function runLoad(label, servers, clients) {
   ];
   const planFile = path.join(work, `${label.replace(/\W+/g, '_')}.json`);
   writeFileSync(planFile, JSON.stringify({ urls, clients: specs, steps, serverPids: servers.map((s) => s.child.pid), budgetMs: 15 * 60_000 }));
-  const generator = spawn('taskset', ['-c', GENERATOR_CORE, process.execPath, ...generatorNodeArgs(), path.join(root, 'bench/chat/load.mjs'), planFile], {
+  const generator = spawn('taskset', ['-c', GENERATOR_CORE, process.execPath, ...extraNodeArgs('BENCH_GENERATOR_NODE_ARGS'), path.join(root, 'bench/chat/load.mjs'), planFile], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -389,9 +389,12 @@ async function cleanup() {
   rmSync(work, { recursive: true, force: true });
 }
 
-/** Extra node flags for the load generator (BENCH_GENERATOR_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"). */
-function generatorNodeArgs() {
-  return (process.env.BENCH_GENERATOR_NODE_ARGS || '').split(' ').filter(Boolean);
+/**
+ * Extra node flags from an environment variable (BENCH_API_NODE_ARGS, BENCH_BARE_NODE_ARGS,
+ * BENCH_GENERATOR_NODE_ARGS), e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" or "--perf-basic-prof".
+ */
+function extraNodeArgs(variable) {
+  return (process.env[variable] || '').split(' ').filter(Boolean);
 }
 
 async function main() {

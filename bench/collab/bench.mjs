@@ -8,6 +8,7 @@ import { cpSync, existsSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Table } from './lib/report.mjs';
 import { ROOT } from './lib/servers.mjs';
+import { abMode } from './lib/setup.mjs';
 import { scenario1, scenario2 } from './scenarios/fanout.mjs';
 import { scenario3 } from './scenarios/cold-open.mjs';
 import { scenario4 } from './scenarios/memory.mjs';
@@ -83,6 +84,12 @@ const failures = [];
 console.log(
   `collab bench — API build of ${builtAt} (copied), node ${process.version}, generator pid ${process.pid} on core(s) ${process.env.BENCH_GENERATOR_CORE ?? '?'}, servers on core ${process.env.BENCH_SERVER_CORE ?? '0'}`,
 );
+const ab = abMode();
+if (ab) {
+  console.log(
+    `A/B MODE (scenarios 1 and 2): the "stock" column is OUR server with ${JSON.stringify(ab.stock)}, the "ours" column our server with ${JSON.stringify(ab.ours)}; verdicts against stock do not apply`,
+  );
+}
 for (const n of [1, 2, 3, 4, 5, 6]) {
   if (!only.has(n)) continue;
   const [title, run] = SCENARIOS[n];

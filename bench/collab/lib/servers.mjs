@@ -150,8 +150,11 @@ function spawnPinned(script, kind, env, extra) {
 }
 
 /** Our API (which runs its migrations at boot) on `databaseUrl`. */
-/** `nodeArgs`: extra node flags (e.g. --inspect=127.0.0.1:<port> for the memory scenario). */
-export async function startOurs({ databaseUrl, secret, port, nodeArgs }) {
+/**
+ * `nodeArgs`: extra node flags (e.g. --inspect=127.0.0.1:<port> for the memory scenario);
+ * `extraEnv`: extra environment variables (A/B runs, see setup.mjs).
+ */
+export async function startOurs({ databaseUrl, secret, port, nodeArgs, extraEnv = {} }) {
   port ??= await freePort();
   const env = {
     PATH: process.env.PATH,
@@ -164,6 +167,7 @@ export async function startOurs({ databaseUrl, secret, port, nodeArgs }) {
     DATABASE_URL: databaseUrl,
     SESSION_SECRET: secret,
     WEB_DIST: '/nonexistent',
+    ...extraEnv,
   };
   const s = new ServerProcess(
     'ours',

@@ -3,8 +3,22 @@ import { randomUUID } from 'node:crypto';
 import { createDatabase, seed } from './db.mjs';
 import { startOurs, startStock } from './servers.mjs';
 
+/**
+ * A/B mode (BENCH_AB_A and/or BENCH_AB_B set, each a JSON object of environment variables): the
+ * "stock" column runs our server with BENCH_AB_A's variables and the "ours" column with
+ * BENCH_AB_B's, side by side in alternating slices like ours and stock. For weighing a change to our
+ * server against run-to-run noise: an A/A run (both {}) shows how far two identical servers differ.
+ */
+export function abMode() {
+  const { BENCH_AB_A: a, BENCH_AB_B: b } = process.env;
+  if (a === undefined && b === undefined) return null;
+  return { stock: JSON.parse(a || '{}'), ours: JSON.parse(b || '{}') };
+}
+
 export async function prepare(ctx, kind, label, spec, { nodeArgs } = {}) {
-  if (kind === 'stock') {
+  const ab = abMode();
+  const extraEnv = ab?.[kind] ?? {};
+  if (kind === 'stock' && !ab) {
     const server = await startStock({ nodeArgs });
     const plans = Array.from({ length: spec.plans }, () => {
       const id = randomUUID();
@@ -23,7 +37,7 @@ export async function prepare(ctx, kind, label, spec, { nodeArgs } = {}) {
   const db = await createDatabase(label);
   let server;
   try {
-    server = await startOurs({ databaseUrl: db.url, secret: ctx.secret, nodeArgs });
+    server = await startOurs({ databaseUrl: db.url, secret: ctx.secret, nodeArgs, extraEnv });
     const pg = await db.client();
     const data = await seed(pg, ctx.secret, spec);
     const env = {
@@ -41,6 +55,7 @@ export async function prepare(ctx, kind, label, spec, { nodeArgs } = {}) {
           secret: ctx.secret,
           port: env.server.port,
           nodeArgs,
+          extraEnv,
         });
         return env.server;
       },
