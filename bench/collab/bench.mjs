@@ -22,6 +22,18 @@ const args = Object.fromEntries(
   }),
 );
 const only = args.only ? new Set(args.only.split(',').map(Number)) : new Set([1, 2, 3, 4, 5, 6]);
+let ab;
+try {
+  ab = abMode();
+} catch (err) {
+  console.error(err.message);
+  process.exit(2);
+}
+// The other scenarios treat "stock" as the in-memory reference server (no database behind it).
+if (ab && [...only].some((n) => n !== 1 && n !== 2)) {
+  console.error('A/B mode (BENCH_AB_A / BENCH_AB_B) runs scenarios 1 and 2 only: add --only=1,2 (or one of them).');
+  process.exit(2);
+}
 const SCENARIOS = {
   1: ['one plan, 100 connections, 20 writers × 5 updates/s', scenario1],
   2: ['200 plans × 5 connections, 500 updates/s', scenario2],
@@ -84,10 +96,9 @@ const failures = [];
 console.log(
   `collab bench — API build of ${builtAt} (copied), node ${process.version}, generator pid ${process.pid} on core(s) ${process.env.BENCH_GENERATOR_CORE ?? '?'}, servers on core ${process.env.BENCH_SERVER_CORE ?? '0'}`,
 );
-const ab = abMode();
 if (ab) {
   console.log(
-    `A/B MODE (scenarios 1 and 2): the "stock" column is OUR server with ${JSON.stringify(ab.stock)}, the "ours" column our server with ${JSON.stringify(ab.ours)}; verdicts against stock do not apply`,
+    `A/B MODE: the "stock" column is OUR server with ${JSON.stringify(ab.stock)}, the "ours" column our server with ${JSON.stringify(ab.ours)}; verdicts against stock do not apply`,
   );
 }
 for (const n of [1, 2, 3, 4, 5, 6]) {

@@ -12,7 +12,20 @@ import { startOurs, startStock } from './servers.mjs';
 export function abMode() {
   const { BENCH_AB_A: a, BENCH_AB_B: b } = process.env;
   if (a === undefined && b === undefined) return null;
-  return { stock: JSON.parse(a || '{}'), ours: JSON.parse(b || '{}') };
+  return { stock: envObject('BENCH_AB_A', a), ours: envObject('BENCH_AB_B', b) };
+}
+
+function envObject(name, text) {
+  let value;
+  try {
+    value = JSON.parse(text || '{}');
+  } catch {
+    value = null;
+  }
+  const valid =
+    value !== null && typeof value === 'object' && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string');
+  if (!valid) throw new Error(`${name} must be a JSON object of strings, e.g. '{"LOG_LEVEL":"error"}' (got ${text})`);
+  return value;
 }
 
 export async function prepare(ctx, kind, label, spec, { nodeArgs } = {}) {
