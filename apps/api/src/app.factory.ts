@@ -9,10 +9,10 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
-import { Logger as PinoLogger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { NextFunction, Request, Response } from 'express';
+import type { Logger as PinoLogger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/config.js';
@@ -22,6 +22,7 @@ import { seedDemo } from './database/seed/demo-seed.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
 import { APP_VERSION } from './common/version.js';
 import { DiscussionsIoAdapter } from './discussions/socket-io.adapter.js';
+import { createRootLogger, NestPinoLogger, requestLogger } from './logging/logging.js';
 
 export interface Platform {
   app: INestApplication;
@@ -57,12 +58,11 @@ export async function createPlatform(config: AppConfig, options: { logger?: bool
     dataSource = await openDatabase(databaseUrl);
     if (config.demo) await seedDemo(dataSource, config);
 
+    const log = createRootLogger(config.logLevel);
     const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, dataSource), {
-      bufferLogs: true,
-      logger: options.logger === false ? false : undefined,
+      logger: options.logger === false ? false : new NestPinoLogger(log),
     });
-    if (options.logger !== false) app.useLogger(app.get(PinoLogger));
-    configureHttp(app, config);
+    configureHttp(app, config, log);
     app.useWebSocketAdapter(new DiscussionsIoAdapter(app, config));
     const ds = dataSource;
     return {
@@ -81,7 +81,7 @@ export async function createPlatform(config: AppConfig, options: { logger?: bool
   }
 }
 
-function configureHttp(app: NestExpressApplication, config: AppConfig): void {
+function configureHttp(app: NestExpressApplication, config: AppConfig, log: PinoLogger): void {
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.use(
@@ -120,6 +120,8 @@ function configureHttp(app: NestExpressApplication, config: AppConfig): void {
       res.sendFile(indexHtml);
     });
   }
+  // After the client's files: what is logged is what reaches the server's own routes.
+  app.use(requestLogger(log));
 }
 
 function immutableAssets(res: Response, file: string): void {

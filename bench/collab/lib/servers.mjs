@@ -169,9 +169,10 @@ export async function startOurs({ databaseUrl, secret, port, nodeArgs, extraEnv 
     WEB_DIST: '/nonexistent',
     ...extraEnv,
   };
+  // An A/B column may run another build (BENCH_API_MAIN in its variables, see setup.mjs).
   const s = new ServerProcess(
     'ours',
-    spawnPinned(OURS(), 'ours', env, nodeArgs),
+    spawnPinned(extraEnv.BENCH_API_MAIN ?? OURS(), 'ours', env, nodeArgs),
     port,
     '/api/health',
   );
