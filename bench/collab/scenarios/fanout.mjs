@@ -7,7 +7,7 @@
  * connections open, and the measured time is cut into slices that alternate between them
  * (stock, ours, stock, ours, …), so that both see the same background load from other processes.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import * as Y from 'yjs';
 import { Conn, Hub, closeAll, drive, openAll, sectionText, until } from '../lib/clients.mjs';
 import {
@@ -197,6 +197,7 @@ export async function compareFanout(ctx, o) {
     }
     if (process.env.BENCH_TIMELINE) {
       // For finding where the tail comes from: node bench/collab/timeline.mjs <file>
+      mkdirSync(process.env.BENCH_TIMELINE, { recursive: true });
       const file = `${process.env.BENCH_TIMELINE}/fanout-${o.label}.json`;
       writeFileSync(file, JSON.stringify(Object.fromEntries(runs.map((r) => [r.kind, r.hub.timeline()]))));
     }
