@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { DocumentContent, type SyncAnswer } from './document-content.js';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { docFromStored, DocumentContent, type SyncAnswer } from './document-content.js';
 
 /** A history of `n` single-character edits, as separate updates, and the document they make. */
 function history(n: number): { doc: Y.Doc; updates: Uint8Array[] } {
@@ -93,5 +94,45 @@ describe('document content answered from bytes', () => {
     await building;
     expect(receive(answer).getText('t').toString().length).toBeGreaterThan(0);
     expect((await content.ready()).getText('t').toString()).toBe(doc.getText('t').toString());
+  });
+});
+
+describe('document content keeps the event loop free', () => {
+  it('applies relayed updates to a built Y.Doc in the background, so a read has little to catch up on', async () => {
+    const { doc, updates } = history(720);
+    const upTo700 = new Y.Doc();
+    for (const u of updates.slice(0, 700)) Y.applyUpdate(upTo700, u);
+    const content = new DocumentContent({ snapshot: null, updates: updates.slice(0, 100) });
+    const live = await content.ready();
+    let transactions = 0;
+    live.on('afterTransaction', () => transactions++);
+    for (const u of updates.slice(100, 700)) content.add(u);
+    // Nothing applied within the turn that relayed them...
+    expect(live.getText('t').toString()).not.toBe(upTo700.getText('t').toString());
+    await nextTurn();
+    // ...all of them right after it, in one transaction, without anyone reading.
+    expect(transactions).toBe(1);
+    expect(live.getText('t').toString()).toBe(upTo700.getText('t').toString());
+    // Fewer than the catch-up threshold wait for the next read.
+    for (const u of updates.slice(700)) content.add(u);
+    await nextTurn();
+    expect(transactions).toBe(1);
+    expect((await content.ready()).getText('t').toString()).toBe(doc.getText('t').toString());
+  });
+
+  it('builds a Y.Doc from a long history in slices, letting other work run in between', async () => {
+    const { doc, updates } = history(20_000);
+    let turnsWhileBuilding = 0;
+    let building = true;
+    const tick = () => {
+      if (!building) return;
+      turnsWhileBuilding++;
+      setImmediate(tick);
+    };
+    setImmediate(tick);
+    const built = await docFromStored({ snapshot: null, updates });
+    building = false;
+    expect(built.getText('t').toString()).toBe(doc.getText('t').toString());
+    expect(turnsWhileBuilding).toBeGreaterThan(1);
   });
 });

@@ -1,8 +1,9 @@
 /**
  * A live document's durable content, kept as bytes (the stored snapshot, then every update since)
  * with a Y.Doc built from them only when something reads it. A cold open is answered from the
- * bytes, and relayed updates are not applied one by one: they are applied in one transaction when
- * the Y.Doc is next read (projections, REST reads, joins).
+ * bytes, and relayed updates are not applied one by one: once the Y.Doc exists, they are applied
+ * a small batch at a time, after the turn that relayed them, so that no read ever has to catch up
+ * on a long backlog while collaborators wait.
  */
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import * as Y from 'yjs';
@@ -19,10 +20,16 @@ const MAX_BYTES_ANSWER = 64;
  * many small updates; a 373-entry tail merges in ~15 ms where building the Y.Doc takes ~500 ms).
  */
 const MAX_MERGED_ANSWER = 1000;
-/** Updates applied per event-loop turn while a Y.Doc is built. */
-const APPLY_CHUNK = 500;
-/** With a built Y.Doc, the log is folded into one entry when it reaches this length. */
-const MAX_LOG = 1000;
+/**
+ * Longest a Y.Doc build holds the event loop before letting other work in. Fixed-size chunks held
+ * it as long as their updates took to apply, which grows with the updates' size; every
+ * collaborator on the server waited. Shorter slices cost the opener more transactions: in
+ * bench:collab scenario 5 (a long trace), its cold open took ~1.3× as long at 2 ms, and stayed
+ * within the run-to-run spread of 500-update chunks at 5 ms (121–162 ms against 130).
+ */
+const APPLY_SLICE_MS = 5;
+/** With a built Y.Doc, relayed updates are applied once this many are pending (64 typing updates: ~0.1 ms). */
+const CATCH_UP_AFTER = 64;
 /** An update that carries nothing: the sync answer for an empty document. */
 const EMPTY_UPDATE = new Uint8Array([0, 0]);
 
@@ -33,14 +40,18 @@ export interface SyncAnswer {
 }
 
 /**
- * Applies updates to `doc` a chunk per event-loop turn, so that a long log does not stall the
- * other documents. Each chunk is one transaction.
+ * Applies updates to `doc` a slice of about APPLY_SLICE_MS per event-loop turn, so that a long log
+ * does not stall the other documents. Each slice is one transaction.
  */
-async function applyInChunks(doc: Y.Doc, updates: readonly Uint8Array[]): Promise<void> {
-  for (let i = 0; i < updates.length; i += APPLY_CHUNK) {
-    if (i > 0) await yieldToLoop();
+async function applyInSlices(doc: Y.Doc, updates: readonly Uint8Array[]): Promise<void> {
+  let next = 0;
+  while (next < updates.length) {
+    if (next > 0) await yieldToLoop();
+    const deadline = performance.now() + APPLY_SLICE_MS;
     Y.transact(doc, () => {
-      for (const u of updates.slice(i, i + APPLY_CHUNK)) Y.applyUpdate(doc, u);
+      // The clock is read every 16 updates: a typing update applies in microseconds.
+      do Y.applyUpdate(doc, updates[next++]);
+      while (next < updates.length && (next % 16 !== 0 || performance.now() < deadline));
     });
   }
 }
@@ -48,7 +59,7 @@ async function applyInChunks(doc: Y.Doc, updates: readonly Uint8Array[]): Promis
 /** A new Y.Doc holding a stored document (e.g. to compact it), built a chunk at a time. */
 export async function docFromStored(stored: Pick<StoredDocument, 'snapshot' | 'updates'>): Promise<Y.Doc> {
   const doc = new Y.Doc({ gc: true });
-  await applyInChunks(doc, stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates);
+  await applyInSlices(doc, stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates);
   return doc;
 }
 
@@ -57,12 +68,14 @@ function isEmptyStateVector(stateVector: Uint8Array): boolean {
 }
 
 export class DocumentContent {
-  /** Durable content in order: the snapshot (if any) first, then updates. */
+  /**
+   * Durable content in order. Before the Y.Doc exists: the snapshot (if any), then every update.
+   * After: only the updates not yet applied to it.
+   */
   private log: Uint8Array[];
   private doc: Y.Doc | null = null;
-  /** How many entries of `log` are in `doc`. */
-  private applied = 0;
   private building: Promise<Y.Doc> | null = null;
+  private catchUpScheduled = false;
   private destroyed = false;
 
   constructor({ snapshot, updates }: Pick<StoredDocument, 'snapshot' | 'updates'>) {
@@ -72,7 +85,13 @@ export class DocumentContent {
   /** Adds a durable update (already applied nowhere). */
   add(update: Uint8Array): void {
     this.log.push(update);
-    if (this.doc && this.log.length >= MAX_LOG) this.fold(this.current(this.doc));
+    if (this.doc && this.log.length >= CATCH_UP_AFTER && !this.catchUpScheduled) {
+      this.catchUpScheduled = true;
+      setImmediate(() => {
+        this.catchUpScheduled = false;
+        if (this.doc) this.current(this.doc);
+      });
+    }
   }
 
   /** Whether the Y.Doc exists (reading it then costs at most the pending updates). */
@@ -80,7 +99,7 @@ export class DocumentContent {
     return this.doc !== null;
   }
 
-  /** The Y.Doc with every durable update so far; built on first use, a chunk at a time. */
+  /** The Y.Doc with every durable update so far; built on first use, a slice at a time. */
   async ready(): Promise<Y.Doc> {
     if (this.doc) return this.current(this.doc);
     this.building ??= this.build();
@@ -105,13 +124,8 @@ export class DocumentContent {
       // everything when it counts itself synced (on step 2).
       return { updates: parts.slice(1), step2: parts[0] ?? EMPTY_UPDATE };
     }
-    await this.ready();
-    // Updates added while we waited are in the log: apply them too before encoding.
-    const state = Y.encodeStateAsUpdate(this.current(this.doc as Y.Doc), stateVector);
-    // The whole state was just encoded anyway: keep it as the log, so that the next empty client
-    // gets it as is.
-    if (empty) this.fold(state);
-    return { updates: [], step2: state };
+    // Updates added while we waited are applied too before encoding.
+    return { updates: [], step2: Y.encodeStateAsUpdate(await this.ready(), stateVector) };
   }
 
   destroy(): void {
@@ -122,7 +136,7 @@ export class DocumentContent {
   }
 
   private async build(): Promise<Y.Doc> {
-    // Entries added meanwhile are applied by current().
+    // Entries added meanwhile stay in the log and are applied by current().
     const upTo = this.log.length;
     const doc = await docFromStored({ snapshot: null, updates: this.log.slice(0, upTo) });
     if (this.destroyed) {
@@ -130,26 +144,20 @@ export class DocumentContent {
       throw new Error('document unloaded');
     }
     this.doc = doc;
-    this.applied = upTo;
+    this.log = this.log.slice(upTo);
     this.building = null;
     return doc;
   }
 
-  /** Applies the pending updates to `doc` (one transaction) and returns it. */
+  /** Applies the pending updates to `doc` (one transaction; a bounded number, see add) and returns it. */
   private current(doc: Y.Doc): Y.Doc {
-    if (this.applied < this.log.length) {
-      const pending = this.log.slice(this.applied);
+    if (this.log.length) {
+      const pending = this.log;
+      this.log = [];
       Y.transact(doc, () => {
         for (const u of pending) Y.applyUpdate(doc, u);
       });
-      this.applied = this.log.length;
     }
     return doc;
-  }
-
-  /** Replaces the log by one entry equal to the whole of `doc`. */
-  private fold(state: Uint8Array | Y.Doc): void {
-    this.log = [state instanceof Uint8Array ? state : Y.encodeStateAsUpdate(state)];
-    this.applied = 1;
   }
 }

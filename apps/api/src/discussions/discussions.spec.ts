@@ -601,7 +601,10 @@ describe('discussions (REST + socket.io, one instance)', () => {
       await post('/api/notifications/read', 'partnerEditor', { ids: ['nope'] }).expect(400);
 
       // Deleting the message takes its notification away (and the unread count follows).
+      // The notification is made after the message is acknowledged: count once it has arrived.
+      const notifiedAgain = next(wang, 'notification');
       const again = await sent(lucia, general.id, '@wang.li one more thing');
+      await notifiedAgain;
       const unreadNow = async () => ((await get('/api/notifications', 'partnerEditor').expect(200)).body as NotificationListDto).unread;
       const withIt = await unreadNow();
       const recount = next(wang, 'notifications:read', (s) => s.unread === withIt - 1);
