@@ -56,7 +56,7 @@ async function applyInSlices(doc: Y.Doc, updates: readonly Uint8Array[]): Promis
   }
 }
 
-/** A new Y.Doc holding a stored document (e.g. to compact it), built a chunk at a time. */
+/** A new Y.Doc holding a stored document (e.g. to compact it), built a slice at a time. */
 export async function docFromStored(stored: Pick<StoredDocument, 'snapshot' | 'updates'>): Promise<Y.Doc> {
   const doc = new Y.Doc({ gc: true });
   await applyInSlices(doc, stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates);
