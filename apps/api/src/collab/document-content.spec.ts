@@ -120,6 +120,19 @@ describe('document content keeps the event loop free', () => {
     expect((await content.ready()).getText('t').toString()).toBe(doc.getText('t').toString());
   });
 
+  it('a background catch-up that Yjs cannot apply does not escape into the event loop', async () => {
+    const { updates } = history(100);
+    const content = new DocumentContent({ snapshot: null, updates: updates.slice(0, 10) });
+    const live = await content.ready();
+    const textBefore = live.getText('t').toString();
+    for (let i = 0; i < 64; i++) content.add(new Uint8Array([1, 2, 3, 4, 5, 6, 7]));
+    await nextTurn();
+    // Still usable: the next reads work (an escaped error would fail this test run).
+    expect((await content.ready()).getText('t').toString()).toBe(textBefore);
+    content.add(updates[10]);
+    expect((await content.ready()).getText('t').length).toBeGreaterThan(0);
+  });
+
   it('builds a Y.Doc from a long history in slices, letting other work run in between', async () => {
     const { doc, updates } = history(20_000);
     let turnsWhileBuilding = 0;

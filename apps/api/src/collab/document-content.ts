@@ -89,7 +89,12 @@ export class DocumentContent {
       this.catchUpScheduled = true;
       setImmediate(() => {
         this.catchUpScheduled = false;
-        if (this.doc) this.current(this.doc);
+        try {
+          if (this.doc) this.current(this.doc);
+        } catch {
+          // Nobody awaits this turn: an update Yjs cannot apply must not take the process down.
+          // It is durable; the next reader builds on what applied, as a reader would have.
+        }
       });
     }
   }
