@@ -2,13 +2,13 @@ import { afterEach, beforeEach, expect, it, jest } from '@jest/globals';
 import { WriteBatcher } from './write-batcher.js';
 
 /** A batcher whose writes complete at once; `batches` records what each write held. */
-function recording(windowMs: number, writeMs = 0) {
+function recording(windowMs: number, writeMs = 0, targetBatch?: number) {
   const batches: number[][] = [];
   const batcher = new WriteBatcher(async (items: number[]) => {
     batches.push(items);
     if (writeMs) await new Promise((r) => setTimeout(r, writeMs));
     return items.map((i) => i * 10);
-  }, 100, { windowMs });
+  }, 100, { windowMs, targetBatch });
   return { batches, batcher };
 }
 
@@ -64,5 +64,23 @@ describe('WriteBatcher group-commit window', () => {
     expect(batches.flat()).toEqual([...Array(200).keys()]);
     // Window + write = 5 ms, ten items, once the load is measured.
     expect(batches.slice(-10).every((b) => b.length >= 8)).toBe(true);
+  });
+
+  it('with a target batch, waits only as long as that many items take to arrive', async () => {
+    // One item a millisecond: a 3-item target ends the wait at 3 ms, well inside the 20 ms window.
+    const { batches, batcher } = recording(20, 0, 3);
+    await writeSpaced(batcher, 60, 1);
+    expect(batches.flat()).toEqual([...Array(60).keys()]);
+    const steady = batches.slice(5, -1).map((b) => b.length);
+    expect(Math.max(...steady)).toBeLessThanOrEqual(5);
+    expect(Math.min(...steady)).toBeGreaterThanOrEqual(2);
+  });
+
+  it('with a target batch, still waits no longer than the window', async () => {
+    // One item every 4 ms: three take 12 ms, the window is 8 ms, so each write holds about two.
+    const { batches, batcher } = recording(8, 0, 3);
+    await writeSpaced(batcher, 40, 4);
+    const steady = batches.slice(5, -1).map((b) => b.length);
+    expect(steady.every((n) => n === 2)).toBe(true);
   });
 });

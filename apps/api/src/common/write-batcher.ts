@@ -13,14 +13,21 @@ interface Pending<T, R> {
 
 /**
  * Group commit: while the load says at least `minShare` items arrive in `windowMs` (by the running
- * mean of the gaps between items), every write waits `windowMs` first, so that those items share
- * it: a commit costs the database and the server a round trip each, whatever it holds. Under
- * light load the batcher writes at once and keeps its latency.
+ * mean of the gaps between items), every write waits first, so that those items share it: a commit
+ * costs the database and the server a round trip each, whatever it holds. Under light load the
+ * batcher writes at once and keeps its latency.
  */
 export interface GroupCommit {
+  /** The longest wait before a write. */
   windowMs: number;
   /** Items expected within the window for the wait to be worth it (default 2). */
   minShare?: number;
+  /**
+   * Wait only as long as this many items take to arrive, when that is shorter than the window
+   * (default: always the whole window). Keeps both the latency low under heavy load and the
+   * commits few under middling load.
+   */
+  targetBatch?: number;
 }
 
 /** Weight of the newest gap in the running mean of the gaps between items. */
@@ -65,8 +72,9 @@ export class WriteBatcher<T, R> {
   /** How long the next write waits for company (0: not at all). */
   private windowMs(): number {
     if (!this.groupCommit || this.queue.length >= this.maxBatch) return 0;
-    const { windowMs, minShare = 2 } = this.groupCommit;
-    return windowMs / this.meanGapMs >= minShare ? windowMs : 0;
+    const { windowMs, minShare = 2, targetBatch = Infinity } = this.groupCommit;
+    if (windowMs / this.meanGapMs < minShare) return 0;
+    return Math.min(windowMs, targetBatch * this.meanGapMs);
   }
 
   private async flush(): Promise<void> {
