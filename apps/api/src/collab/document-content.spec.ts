@@ -120,6 +120,27 @@ describe('document content keeps the event loop free', () => {
     expect((await content.ready()).getText('t').toString()).toBe(doc.getText('t').toString());
   });
 
+  it('applies a few large relayed updates in the background too, before 64 of them pile up', async () => {
+    const source = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    source.on('update', (u: Uint8Array) => updates.push(u));
+    source.getText('t').insert(0, 'start ');
+    const content = new DocumentContent({ snapshot: null, updates: [...updates] });
+    const live = await content.ready();
+    // Two pasted blocks of 40 KB: 80 KB pending, well under the 64-update threshold.
+    for (const block of ['a', 'b']) {
+      source.getText('t').insert(source.getText('t').length, block.repeat(40 * 1024));
+      content.add(updates[updates.length - 1]);
+    }
+    await nextTurn();
+    expect(live.getText('t').length).toBe(source.getText('t').length);
+    // One small update stays pending until a read (or the thresholds).
+    source.getText('t').insert(0, 'x');
+    content.add(updates[updates.length - 1]);
+    await nextTurn();
+    expect(live.getText('t').length).toBe(source.getText('t').length - 1);
+  });
+
   it('a background catch-up that Yjs cannot apply does not escape into the event loop', async () => {
     const { updates } = history(100);
     const content = new DocumentContent({ snapshot: null, updates: updates.slice(0, 10) });

@@ -28,8 +28,13 @@ const MAX_MERGED_ANSWER = 1000;
  * within the run-to-run spread of 500-update chunks at 5 ms (121–162 ms against 130).
  */
 const APPLY_SLICE_MS = 5;
-/** With a built Y.Doc, relayed updates are applied once this many are pending (64 typing updates: ~0.1 ms). */
+/**
+ * With a built Y.Doc, relayed updates are applied once this many are pending (64 typing updates:
+ * ~0.1 ms), or once they hold this many bytes: a few pasted tables would otherwise pile up
+ * megabytes that one catch-up applies in one long turn.
+ */
 const CATCH_UP_AFTER = 64;
+const CATCH_UP_AFTER_BYTES = 64 * 1024;
 /** An update that carries nothing: the sync answer for an empty document. */
 const EMPTY_UPDATE = new Uint8Array([0, 0]);
 
@@ -76,6 +81,8 @@ export class DocumentContent {
   private doc: Y.Doc | null = null;
   private building: Promise<Y.Doc> | null = null;
   private catchUpScheduled = false;
+  /** Bytes in the log not yet applied to the built Y.Doc (counted only once it is built). */
+  private pendingBytes = 0;
   private destroyed = false;
 
   constructor({ snapshot, updates }: Pick<StoredDocument, 'snapshot' | 'updates'>) {
@@ -85,7 +92,9 @@ export class DocumentContent {
   /** Adds a durable update (already applied nowhere). */
   add(update: Uint8Array): void {
     this.log.push(update);
-    if (this.doc && this.log.length >= CATCH_UP_AFTER && !this.catchUpScheduled) {
+    if (!this.doc) return;
+    this.pendingBytes += update.byteLength;
+    if ((this.log.length >= CATCH_UP_AFTER || this.pendingBytes >= CATCH_UP_AFTER_BYTES) && !this.catchUpScheduled) {
       this.catchUpScheduled = true;
       setImmediate(() => {
         this.catchUpScheduled = false;
@@ -150,6 +159,7 @@ export class DocumentContent {
     }
     this.doc = doc;
     this.log = this.log.slice(upTo);
+    this.pendingBytes = this.log.reduce((sum, u) => sum + u.byteLength, 0);
     this.building = null;
     return doc;
   }
@@ -159,6 +169,7 @@ export class DocumentContent {
     if (this.log.length) {
       const pending = this.log;
       this.log = [];
+      this.pendingBytes = 0;
       Y.transact(doc, () => {
         for (const u of pending) Y.applyUpdate(doc, u);
       });
