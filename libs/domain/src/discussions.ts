@@ -82,6 +82,17 @@ export function mentionHandle(name: string): string {
 /** `@handle` not preceded by a letter, digit or dot (so e-mail addresses are not mentions). */
 const MENTION = /(?<![\p{L}\p{N}._@])@([\p{L}\p{N}](?:[\p{L}\p{N}._-]*[\p{L}\p{N}])?)/gu;
 
+/**
+ * `text` with every `@handle` replaced by what `replace` makes of it (given the text as written
+ * and its normalised handle): for showing mentions, the same ones the server resolves.
+ */
+export function replaceMentions(text: string, replace: (written: string, handle: string) => string): string {
+  return text.replace(new RegExp(MENTION.source, MENTION.flags), (written: string, name: string) => {
+    const handle = mentionHandle(name);
+    return handle ? replace(written, handle) : written;
+  });
+}
+
 /** The distinct handles mentioned in a body, normalised like mentionHandle. */
 export function mentionedHandles(body: string): string[] {
   const found = new Set<string>();

@@ -254,6 +254,36 @@ describe('seedDemo (real PostgreSQL)', () => {
     expect(again.actions).toHaveLength(1);
   });
 
+  it("starts a conversation in Málaga – Jingyue's General channel once: a thread, a mention, reactions", async () => {
+    const conversation = () =>
+      t.dataSource.query(
+        `SELECT u.email, m.body, m.parent_id, m.reply_count, m.mention_ids,
+                (SELECT count(*)::int FROM message_reactions r WHERE r.message_id = m.id) AS reactions
+           FROM messages m JOIN users u ON u.id = m.author_id JOIN channels c ON c.id = m.channel_id
+           JOIN pairings p ON p.id = c.pairing_id
+          WHERE p.slug = 'malaga-jingyue' AND c.kind = 'general' ORDER BY m.created_at`,
+      );
+    const messages = await conversation();
+    expect(messages.map((m: { email: string }) => m.email)).toEqual([
+      'coordinator.malaga@demo.iuc.test',
+      'coordinator.jingyue@demo.iuc.test',
+      'coordinator.malaga@demo.iuc.test',
+      'editor.malaga@demo.iuc.test',
+      'viewer.malaga-jingyue@demo.iuc.test',
+    ]);
+    const [lucia] = await t.dataSource.query("SELECT id FROM users WHERE email = 'coordinator.malaga@demo.iuc.test'");
+    const [, host, reply] = messages;
+    expect(host.body).toContain('@lucia.ortega.malaga');
+    expect(host.mention_ids).toEqual([lucia.id]);
+    expect(host.reply_count).toBe(1);
+    expect(reply.parent_id).not.toBeNull();
+    expect(messages.map((m: { reactions: number }) => m.reactions)).toEqual([1, 0, 0, 2, 0]);
+    // Other pairings' channels stay empty; a second seed writes nothing more.
+    expect(await count('messages')).toBe(5);
+    await seedDemo(t.dataSource, t.config);
+    expect(await conversation()).toEqual(messages);
+  });
+
   it('keeps plans and their workflow status when run again', async () => {
     await t.dataSource.query(
       "UPDATE plans SET status = 'submitted' WHERE authority_id = (SELECT id FROM authorities WHERE slug = 'varna')",

@@ -21,6 +21,7 @@ import { PairingEntity } from '../../pairings/pairing.entity.js';
 import { createMissingPlans } from '../../plans/plan-provisioning.js';
 import { writeStarterContent } from '../../plans/plan-starter.js';
 import { writeDefaultChannels } from '../../discussions/default-channels.js';
+import { writeStarterConversation } from '../../discussions/discussion-starter.js';
 import type { AuthoritySeed } from './authorities.js';
 import type { DemoData } from './demo-data.js';
 
@@ -73,6 +74,8 @@ export class DemoSeeder {
       await this.writeAccounts(manager, data, passwordHash, authorityIds, pairingIds);
       // A plan for every city side; plans already there (and their workflow status) are kept.
       await createMissingPlans(manager, [...pairingIds.values()]);
+      // A conversation in the first pairing's General channel, once, while it is empty.
+      await writeStarterConversation(manager);
     });
   }
 

@@ -4,6 +4,7 @@ import type { ChannelDto, PairingDetailDto, UserRefDto } from '@iuc/domain';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format';
 import { useNow } from '../pairings/useNow';
+import { PersonAvatar } from '../../ui/PersonAvatar';
 import classes from './Discussions.module.css';
 
 export function ChannelHeader({
@@ -85,7 +86,7 @@ function Presence({ online }: { online: UserRefDto[] }) {
       <Tooltip label={names} withinPortal>
         <Avatar.Group spacing="xs" aria-hidden="true">
           {online.slice(0, 4).map((u) => (
-            <Avatar key={u.id} size={26} radius="xl" color="initials" name={u.name} />
+            <PersonAvatar key={u.id} size={26} name={u.name} />
           ))}
           {online.length > 4 && (
             <Avatar size={26} radius="xl">

@@ -1,15 +1,20 @@
 import { useMemo, type MouseEvent } from 'react';
 import { useNavigate } from 'react-router';
+import { mentionHandle } from '@iuc/domain';
+import { useSession } from '../../app/session';
 import { messageHtml } from './sanitize';
 import classes from './Discussions.module.css';
 
 /**
  * A message's text as light formatting. The HTML is markdown-it's (raw HTML off) sanitised by
- * DOMPurify; links into the platform navigate inside the app.
+ * DOMPurify; links into the platform navigate inside the app. Mentions are marked, the reader's
+ * own more strongly.
  */
 export function MessageBody({ body }: { body: string }) {
   const navigate = useNavigate();
-  const html = useMemo(() => messageHtml(body), [body]);
+  const { user } = useSession();
+  const selfHandle = user ? mentionHandle(user.name) : undefined;
+  const html = useMemo(() => messageHtml(body, selfHandle), [body, selfHandle]);
   const onClick = (event: MouseEvent<HTMLDivElement>) => {
     const link = (event.target as HTMLElement).closest('a[data-app-link]');
     if (

@@ -1,5 +1,6 @@
 /** One message: author, time, text (or "deleted"), "edited", reactions, thread summary, actions. */
-import { ActionIcon, Avatar, Button, Group, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Group, Text, Tooltip } from '@mantine/core';
+import { PersonAvatar } from '../../ui/PersonAvatar';
 import type { MessageDto } from '@iuc/domain';
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -52,13 +53,7 @@ export function MessageItem({
       data-highlighted={highlighted || undefined}
       data-own={own || undefined}
     >
-      <Avatar
-        size={32}
-        radius="xl"
-        color="initials"
-        name={message.author.name}
-        aria-hidden="true"
-      />
+      <PersonAvatar size={32} name={message.author.name} aria-hidden="true" />
       <div className={classes.messageMain}>
         <Group gap={8} wrap="wrap" align="baseline">
           <Text span fw={700} size="sm" id={authorId}>

@@ -13,6 +13,15 @@ describe('renderMarkdown', () => {
     expect(render('a\nb')).toBe('<p>a<br>\nb</p>\n');
   });
 
+  it('marks @mentions in text, the reader\'s own too, but not in code or e-mail addresses', () => {
+    expect(renderMarkdown('Hi @Lucía.Ortega and @wang.li, mail a@b.org', ORIGIN, 'wang.li')).toBe(
+      '<p>Hi <span data-mention="lucia.ortega">@Lucía.Ortega</span> and ' +
+        '<span data-mention="wang.li" data-self="">@wang.li</span>, mail a@b.org</p>\n',
+    );
+    expect(render('`@lucia.ortega`')).toBe('<p><code>@lucia.ortega</code></p>\n');
+    expect(render('@<b>x</b>')).not.toMatch(/<b>/);
+  });
+
   it('never passes raw HTML through: tags stay text', () => {
     const html = render('<script>alert(1)</script> <img src=x onerror=alert(1)> <b>b</b>');
     expect(html).not.toMatch(/<script|<img|<b>/);

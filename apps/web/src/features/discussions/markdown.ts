@@ -6,6 +6,7 @@
  * (sanitize.ts): two independent layers.
  */
 import MarkdownIt from 'markdown-it';
+import { replaceMentions } from '@iuc/domain';
 
 type Renderer = ReturnType<typeof MarkdownIt>;
 
@@ -44,11 +45,22 @@ function createRenderer(): Renderer {
     }
     return self.renderToken(tokens, idx, options);
   };
+  // `@handle` in plain text (not in code) is marked, and marked as the reader's own when it is.
+  md.renderer.rules.text = (tokens, idx, _options, env) => {
+    const self = (env as Partial<RenderEnv> | undefined)?.selfHandle;
+    return replaceMentions(md.utils.escapeHtml(tokens[idx].content), (written, handle) =>
+      handle === self
+        ? `<span data-mention="${handle}" data-self="">${written}</span>`
+        : `<span data-mention="${handle}">${written}</span>`,
+    );
+  };
   return md;
 }
 
 interface RenderEnv {
   origin: string;
+  /** The reader's mention handle, whose mentions stand out. */
+  selfHandle?: string;
 }
 
 /** The in-app path of a link to this platform (relative, or absolute on our origin), else null. */
@@ -66,7 +78,7 @@ export function inAppPath(href: string, origin: string): string | null {
 let renderer: Renderer | null = null;
 
 /** Unsanitised markdown-it output: use `messageHtml` (sanitize.ts) for anything shown. */
-export function renderMarkdown(text: string, origin: string): string {
+export function renderMarkdown(text: string, origin: string, selfHandle?: string): string {
   renderer ??= createRenderer();
-  return renderer.render(text, { origin } satisfies RenderEnv);
+  return renderer.render(text, { origin, selfHandle } satisfies RenderEnv);
 }

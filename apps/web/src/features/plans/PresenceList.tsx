@@ -3,7 +3,7 @@ import { Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
 import ui from '../../ui/ui.module.css';
-import { initials } from './collab/userColor';
+import { initials } from '../../ui/initials';
 import { usePresence, type Me } from './collab/usePresence';
 import classes from './PlanPage.module.css';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { contrastRatio, initials, USER_COLORS, userColor } from './userColor';
+import { contrastRatio, USER_COLORS, userColor } from './userColor';
 
 describe('userColor', () => {
   it('gives every colour at least 4.5:1 against white text', () => {
@@ -20,11 +20,3 @@ describe('userColor', () => {
   });
 });
 
-describe('initials', () => {
-  it('takes the first and last word, without the city in brackets', () => {
-    expect(initials('Lucía Ortega (Málaga)')).toBe('LO');
-    expect(initials('Wang Li (Jingyue)')).toBe('WL');
-    expect(initials('Stakeholder (Málaga – Jingyue)')).toBe('S');
-    expect(initials('  ')).toBe('?');
-  });
-});

@@ -1,0 +1,113 @@
+/**
+ * A starter conversation in the demo's first pairing (Málaga – Jingyue, General), so that a
+ * newcomer opens a channel that shows what the place is for: a thread, a mention, a reaction,
+ * light formatting and a link to a plan section. Written once, only while the channel has no
+ * message at all: what people write in the demo is never touched.
+ */
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { mentionHandle } from '@iuc/domain';
+
+interface StarterMessage {
+  /** Key for replies and reactions within this conversation. */
+  key: string;
+  author: string;
+  /** Reply in the thread of this message. */
+  replyTo?: string;
+  /** Minutes before the seed ran (the conversation happened over the last two days). */
+  minutesAgo: number;
+  body: (names: ReadonlyMap<string, string>) => string;
+  reactions?: { emoji: string; by: string }[];
+}
+
+const PAIRING = 'malaga-jingyue';
+const LUCIA = 'coordinator.malaga@demo.iuc.test';
+const JAVIER = 'editor.malaga@demo.iuc.test';
+const WANG = 'coordinator.jingyue@demo.iuc.test';
+const STAKEHOLDER = 'viewer.malaga-jingyue@demo.iuc.test';
+
+const at = (email: string, names: ReadonlyMap<string, string>) => `@${mentionHandle(names.get(email) ?? email)}`;
+
+const CONVERSATION: StarterMessage[] = [
+  {
+    key: 'visit',
+    author: LUCIA,
+    minutesAgo: 2 * 24 * 60 + 90,
+    body: () =>
+      'Welcome to our pairing! A first agenda for the **study visit to Jingyue** in March:\n' +
+      '- cycle lanes near schools\n- the public consultation on the mobility plan\n- who travels from Málaga',
+    reactions: [{ emoji: '👍', by: WANG }],
+  },
+  {
+    key: 'host',
+    author: WANG,
+    minutesAgo: 2 * 24 * 60 + 60,
+    body: (names) =>
+      `Thank you! Our transport bureau can host the visit in the second week of March. ${at(LUCIA, names)}, ` +
+      'could you share the draft of your cycling pilot before then?',
+  },
+  {
+    key: 'host-reply',
+    author: LUCIA,
+    replyTo: 'host',
+    minutesAgo: 2 * 24 * 60 + 35,
+    body: () => 'Yes: it is the first action in section 5 of our plan. I will add the budget this week.',
+  },
+  {
+    key: 'counts',
+    author: JAVIER,
+    minutesAgo: 24 * 60 + 200,
+    body: () =>
+      'I put the bike-count method we use in Málaga into section 8 (monitoring) of our plan. ' +
+      'It could give Jingyue a baseline for its pilot too.',
+    reactions: [
+      { emoji: '🙏', by: WANG },
+      { emoji: '👍', by: STAKEHOLDER },
+    ],
+  },
+  {
+    key: 'university',
+    author: STAKEHOLDER,
+    minutesAgo: 24 * 60 + 150,
+    body: () => 'From the university: we can help with the before-and-after counts for both pilots.',
+  },
+];
+
+/** Writes the starter conversation if the channel is still empty. Runs under the seed's lock. */
+export async function writeStarterConversation(manager: EntityManager): Promise<void> {
+  const [channel]: { id: string; empty: boolean }[] = await manager.query(
+    `SELECT c.id, NOT EXISTS (SELECT 1 FROM messages m WHERE m.channel_id = c.id) AS empty
+       FROM channels c JOIN pairings p ON p.id = c.pairing_id
+      WHERE p.slug = $1 AND c.kind = 'general'`,
+    [PAIRING],
+  );
+  if (!channel?.empty) return;
+  const people: { id: string; email: string; name: string }[] = await manager.query(
+    'SELECT id, email, name FROM users WHERE email = ANY($1)',
+    [[LUCIA, JAVIER, WANG, STAKEHOLDER]],
+  );
+  const idOf = new Map(people.map((p) => [p.email, p.id]));
+  const names = new Map(people.map((p) => [p.email, p.name]));
+  if (idOf.size < 4) return; // the demo accounts are not all there: nothing sensible to write
+  const now = Date.now();
+  const ids = new Map(CONVERSATION.map((m) => [m.key, randomUUID()]));
+  for (const m of CONVERSATION) {
+    const body = m.body(names);
+    const mentioned = [...idOf].filter(([email]) => body.includes(at(email, names))).map(([, id]) => id);
+    await manager.query(
+      `INSERT INTO messages (id, channel_id, author_id, parent_id, body, mention_ids, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [ids.get(m.key), channel.id, idOf.get(m.author), m.replyTo ? ids.get(m.replyTo) : null, body, mentioned, new Date(now - m.minutesAgo * 60_000)],
+    );
+    for (const r of m.reactions ?? [])
+      await manager.query('INSERT INTO message_reactions (message_id, user_id, emoji) VALUES ($1, $2, $3)', [ids.get(m.key), idOf.get(r.by), r.emoji]);
+  }
+  // Thread summaries, as sending a reply keeps them.
+  await manager.query(
+    `UPDATE messages p SET reply_count = t.n, last_reply_at = t.last
+       FROM (SELECT parent_id, count(*)::int AS n, max(created_at) AS last FROM messages
+              WHERE channel_id = $1 AND parent_id IS NOT NULL GROUP BY parent_id) t
+      WHERE p.id = t.parent_id`,
+    [channel.id],
+  );
+}
