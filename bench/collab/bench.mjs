@@ -78,7 +78,9 @@ if (args.api) {
 }
 
 const ctx = {
-  table: new Table(),
+  table: new Table({ ab: Boolean(ab) }),
+  /** A/B mode's column variables (lib/setup.mjs), or null. */
+  ab,
   secret: `bench-${randomBytes(24).toString('hex')}`,
   durationMs: args.duration ? Number(args.duration) * 1000 : undefined,
   // unmeasured load before scenarios 1 and 2 measure (--warmup=<s>)
@@ -98,7 +100,7 @@ console.log(
 );
 if (ab) {
   console.log(
-    `A/B MODE: the "stock" column is OUR server with ${JSON.stringify(ab.stock)}, the "ours" column our server with ${JSON.stringify(ab.ours)}; verdicts against stock do not apply`,
+    `A/B MODE: the "stock" column is OUR server with ${JSON.stringify(ab.stock)}, the "ours" column our server with ${JSON.stringify(ab.ours)}; targets against stock show n/a`,
   );
 }
 for (const n of [1, 2, 3, 4, 5, 6]) {
@@ -124,5 +126,5 @@ console.log(
 );
 ctx.table.print();
 console.log(`\ntotal ${((performance.now() - started) / 1000).toFixed(0)} s`);
-const failed = ctx.table.rows.some((r) => r.pass === false || r.invalid);
+const failed = ctx.table.failed();
 process.exit(failures.length ? 2 : failed ? 1 : 0);

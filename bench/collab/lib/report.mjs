@@ -24,11 +24,26 @@ export const fmt = (v, digits = 1) =>
 
 /**
  * rows: { scenario, metric, ours, stock, target, pass, note }. `ours`/`stock` are numbers or
- * strings; the ratio column is ours ÷ stock when both are numbers.
+ * strings; the ratio column is ours ÷ stock when both are numbers. In A/B mode (`ab`) both columns
+ * are our server, so a target that compares with stock has no verdict and fails nothing.
  */
 export class Table {
-  constructor() {
+  constructor({ ab = false } = {}) {
     this.rows = [];
+    this.ab = ab;
+  }
+
+  /** 'INVALID', 'PASS', 'FAIL', 'n/a (A/B)' or '' (a figure without a target). */
+  verdict(r) {
+    if (r.invalid) return 'INVALID';
+    if (r.pass === undefined) return '';
+    if (this.ab && /stock/.test(r.target ?? '')) return 'n/a (A/B)';
+    return r.pass ? 'PASS' : 'FAIL';
+  }
+
+  /** Whether a row failed its target or made its run invalid. */
+  failed() {
+    return this.rows.some((r) => ['FAIL', 'INVALID'].includes(this.verdict(r)));
   }
 
   add(row) {
@@ -44,7 +59,7 @@ export class Table {
         typeof r.ours === 'number' && typeof r.stock === 'number' && r.stock !== 0
           ? `${(r.ours / r.stock).toFixed(2)}×`
           : '';
-      const verdict = r.invalid ? 'INVALID' : r.pass === undefined ? '' : r.pass ? 'PASS' : 'FAIL';
+      const verdict = this.verdict(r);
       return [
         r.scenario,
         r.metric,

@@ -29,7 +29,7 @@ function envObject(name, text) {
 }
 
 export async function prepare(ctx, kind, label, spec, { nodeArgs } = {}) {
-  const ab = abMode();
+  const { ab } = ctx;
   const extraEnv = ab?.[kind] ?? {};
   if (kind === 'stock' && !ab) {
     const server = await startStock({ nodeArgs });
