@@ -151,6 +151,17 @@ test('Jingyue’s coordinator is listed as viewing while reading Málaga’s pla
   await lucia.context().close();
 });
 
+test('a link to a section (as people paste into a discussion) opens the plan at that section', async ({
+  browser,
+}) => {
+  const page = await signedIn(browser, LUCIA.email);
+  await page.goto(`${planUrl}#plan-section-monitoring`);
+  const heading = page.getByRole('heading', { level: 2, name: /^8\. Monitoring and results framework/ });
+  await expect(heading).toBeFocused();
+  await expect(heading).toBeInViewport();
+  await page.context().close();
+});
+
 test('text typed offline stays in the browser and reaches the others when the connection is back', async ({
   browser,
 }) => {

@@ -48,6 +48,12 @@ export const PLAN_SECTIONS: readonly PlanSectionDefinition[] = [
 ];
 
 export const sectionFragmentName = (key: PlanSectionKey): string => `section:${key}`;
+
+/** The id of a section's element in the web client, and so the fragment of a link to it. */
+export const planSectionAnchor = (key: PlanSectionKey): string => `plan-section-${key}`;
+
+/** A plan's path that opens at one section. */
+export const planSectionPath = (planId: string, key: PlanSectionKey): string => `/plans/${planId}#${planSectionAnchor(key)}`;
 export const ACTIONS_ARRAY_NAME = 'actions';
 export const planDocumentName = (planId: string): string => `plan.${planId}`;
 

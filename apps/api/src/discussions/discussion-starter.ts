@@ -1,12 +1,12 @@
 /**
  * A starter conversation in the demo's first pairing (Málaga – Jingyue, General), so that a
- * newcomer opens a channel that shows what the place is for: a thread, a mention, a reaction,
+ * newcomer opens a channel that shows what the place is for: a thread, a mention, reactions,
  * light formatting and a link to a plan section. Written once, only while the channel has no
  * message at all: what people write in the demo is never touched.
  */
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { mentionHandle } from '@iuc/domain';
+import { mentionedHandles, mentionHandle, planSectionPath } from '@iuc/domain';
 
 interface StarterMessage {
   /** Key for replies and reactions within this conversation. */
@@ -16,8 +16,15 @@ interface StarterMessage {
   replyTo?: string;
   /** Minutes before the seed ran (the conversation happened over the last two days). */
   minutesAgo: number;
-  body: (names: ReadonlyMap<string, string>) => string;
+  body: (context: StarterContext) => string;
   reactions?: { emoji: string; by: string }[];
+}
+
+interface StarterContext {
+  /** Display names by e-mail (mentions are written with the handle of the name). */
+  names: ReadonlyMap<string, string>;
+  /** Málaga's plan in this pairing, for links to its sections. */
+  malagaPlanId: string;
 }
 
 const PAIRING = 'malaga-jingyue';
@@ -26,7 +33,9 @@ const JAVIER = 'editor.malaga@demo.iuc.test';
 const WANG = 'coordinator.jingyue@demo.iuc.test';
 const STAKEHOLDER = 'viewer.malaga-jingyue@demo.iuc.test';
 
-const at = (email: string, names: ReadonlyMap<string, string>) => `@${mentionHandle(names.get(email) ?? email)}`;
+const AUTHORS = [LUCIA, JAVIER, WANG, STAKEHOLDER];
+
+const at = (email: string, { names }: StarterContext) => `@${mentionHandle(names.get(email) ?? email)}`;
 
 const CONVERSATION: StarterMessage[] = [
   {
@@ -42,8 +51,8 @@ const CONVERSATION: StarterMessage[] = [
     key: 'host',
     author: WANG,
     minutesAgo: 2 * 24 * 60 + 60,
-    body: (names) =>
-      `Thank you! Our transport bureau can host the visit in the second week of March. ${at(LUCIA, names)}, ` +
+    body: (context) =>
+      `Thank you! Our transport bureau can host the visit in the second week of March. ${at(LUCIA, context)}, ` +
       'could you share the draft of your cycling pilot before then?',
   },
   {
@@ -51,7 +60,9 @@ const CONVERSATION: StarterMessage[] = [
     author: LUCIA,
     replyTo: 'host',
     minutesAgo: 2 * 24 * 60 + 35,
-    body: () => 'Yes: it is the first action in section 5 of our plan. I will add the budget this week.',
+    body: ({ malagaPlanId }) =>
+      `Yes: it is the first action in [section 5 of our plan](${planSectionPath(malagaPlanId, 'actions')}). ` +
+      'I will add the budget this week.',
   },
   {
     key: 'counts',
@@ -84,16 +95,24 @@ export async function writeStarterConversation(manager: EntityManager): Promise<
   if (!channel?.empty) return;
   const people: { id: string; email: string; name: string }[] = await manager.query(
     'SELECT id, email, name FROM users WHERE email = ANY($1)',
-    [[LUCIA, JAVIER, WANG, STAKEHOLDER]],
+    [AUTHORS],
   );
+  const [plan]: { id: string }[] = await manager.query(
+    `SELECT pl.id FROM plans pl JOIN pairings p ON p.id = pl.pairing_id JOIN authorities a ON a.id = pl.authority_id
+      WHERE p.slug = $1 AND a.slug = 'malaga'`,
+    [PAIRING],
+  );
+  // Without every author (or the plan) there is no sensible conversation to write.
+  if (people.length < AUTHORS.length || !plan) return;
   const idOf = new Map(people.map((p) => [p.email, p.id]));
-  const names = new Map(people.map((p) => [p.email, p.name]));
-  if (idOf.size < 4) return; // the demo accounts are not all there: nothing sensible to write
+  const context: StarterContext = { names: new Map(people.map((p) => [p.email, p.name])), malagaPlanId: plan.id };
+  // Mentions resolve as the service resolves them: handles of the names, here among the authors.
+  const idOfHandle = new Map(people.map((p) => [mentionHandle(p.name), p.id]));
   const now = Date.now();
   const ids = new Map(CONVERSATION.map((m) => [m.key, randomUUID()]));
   for (const m of CONVERSATION) {
-    const body = m.body(names);
-    const mentioned = [...idOf].filter(([email]) => body.includes(at(email, names))).map(([, id]) => id);
+    const body = m.body(context);
+    const mentioned = mentionedHandles(body).flatMap((h) => idOfHandle.get(h) ?? []);
     await manager.query(
       `INSERT INTO messages (id, channel_id, author_id, parent_id, body, mention_ids, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,

@@ -277,6 +277,11 @@ describe('seedDemo (real PostgreSQL)', () => {
     expect(host.mention_ids).toEqual([lucia.id]);
     expect(host.reply_count).toBe(1);
     expect(reply.parent_id).not.toBeNull();
+    const [malagaPlan] = await t.dataSource.query(
+      `SELECT pl.id FROM plans pl JOIN authorities a ON a.id = pl.authority_id JOIN pairings p ON p.id = pl.pairing_id
+        WHERE a.slug = 'malaga' AND p.slug = 'malaga-jingyue'`,
+    );
+    expect(reply.body).toContain(`(/plans/${malagaPlan.id}#plan-section-actions)`);
     expect(messages.map((m: { reactions: number }) => m.reactions)).toEqual([1, 0, 0, 2, 0]);
     // Other pairings' channels stay empty; a second seed writes nothing more.
     expect(await count('messages')).toBe(5);

@@ -8,7 +8,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { planRights, type PlanDetailDto } from '@iuc/domain';
 import { useEffect, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { PageHeading, usePageTitle } from '../../app/page';
 import { useUser } from '../../app/session';
 import { CountryLabel } from '../pairings/labels';
@@ -17,7 +17,7 @@ import { ErrorAlert, Loading } from '../../ui/Status';
 import ui from '../../ui/ui.module.css';
 import { usePlanDocument } from './collab/usePlanDocument';
 import { useDocumentSettled } from './collab/useYjs';
-import { focusSection, sectionId } from './focus';
+import { focusSection, focusSectionHeading, sectionId } from './focus';
 import { PlanStatusBadge, useSectionTitle } from './labels';
 import { ExportLinks } from './panels/ExportLinks';
 import { ReviewPanel } from './panels/ReviewPanel';
@@ -51,6 +51,7 @@ function PlanView({ plan, onRecheck }: { plan: PlanDetailDto; onRecheck: () => v
   useDocumentSettled(document?.doc ?? null, onRecheck);
   const wide = useMediaQuery('(min-width: 62em)', true, { getInitialValueInEffect: false });
   const headerHeight = useHeaderHeight();
+  useSectionLink(plan, document !== null);
   return (
     <Stack gap="lg" style={{ '--plan-sticky-top': `${headerHeight}px` } as CSSProperties}>
       <PlanHeader plan={plan} />
@@ -163,6 +164,25 @@ function Contents({ plan }: { plan: PlanDetailDto }) {
       </Stack>
     </nav>
   );
+}
+
+/**
+ * A link to a section (`/plans/<id>#plan-section-monitoring`, e.g. in a discussion) lands on that
+ * section's heading once the document view has rendered it (a frame or two after it exists).
+ */
+function useSectionLink(plan: PlanDetailDto, rendered: boolean): void {
+  const { hash } = useLocation();
+  useEffect(() => {
+    const section = plan.sections.find((s) => hash === `#${sectionId(s.key)}`);
+    if (!section || !rendered) return;
+    let frame = 0;
+    let tries = 0;
+    const land = () => {
+      if (!focusSectionHeading(section.key) && ++tries < 60) frame = requestAnimationFrame(land);
+    };
+    land();
+    return () => cancelAnimationFrame(frame);
+  }, [hash, plan.sections, rendered]);
 }
 
 /** The height of the app's sticky header, which the plan's sticky parts must stay below. */

@@ -1,10 +1,10 @@
 /** Sending keyboard focus to a part of the plan (from the contents and the submission check). */
-import { sectionFragmentName, type PlanSectionKey } from '@iuc/domain';
+import { planSectionAnchor, sectionFragmentName, type PlanSectionKey } from '@iuc/domain';
 import { actionFieldId } from './actions/ActionCard';
 import { editorId } from './editor/SectionEditor';
 
-export const sectionId = (key: PlanSectionKey) => `plan-section-${key}`;
-export const sectionHeadingId = (key: PlanSectionKey) => `plan-section-${key}-heading`;
+export const sectionId = planSectionAnchor;
+export const sectionHeadingId = (key: PlanSectionKey) => `${sectionId(key)}-heading`;
 
 function focus(element: HTMLElement | null): boolean {
   if (!element) return false;
@@ -23,7 +23,12 @@ export function focusSection(key: PlanSectionKey): void {
       ? (document.querySelector<HTMLElement>(`#${sectionId(key)} input, #plan-add-action`) ?? null)
       : document.getElementById(editorId(sectionFragmentName(key)));
   if (target?.getAttribute('contenteditable') !== 'false' && focus(target)) return;
-  focus(document.getElementById(sectionHeadingId(key)));
+  focusSectionHeading(key);
+}
+
+/** Onto the section's heading (where a link to the section lands); false when it is not rendered. */
+export function focusSectionHeading(key: PlanSectionKey): boolean {
+  return focus(document.getElementById(sectionHeadingId(key)));
 }
 
 /** Onto one action's field (or its heading when the field cannot take focus). */
