@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demoAccounts, signInAsMalagaCoordinator } from './support';
+import { demoAccounts, signInAsMalagaCoordinator, signInWithDemoPicker } from './support';
 
 test('a coordinator signs in from the demo picker, finds Málaga – Jingyue and sees both cities', async ({
   page,
@@ -64,4 +64,21 @@ test('a coordinator signs in from the demo picker, finds Málaga – Jingyue and
   }
   await expect(members.getByRole('region', { name: 'EU side' })).toContainText('Coordinator');
   await expect(members.getByRole('region', { name: 'Partner side' })).toContainText('Coordinator');
+});
+
+test('home takes a member straight to their own city plan and to the discussions', async ({ page }) => {
+  await signInAsMalagaCoordinator(page);
+  const card = page.getByRole('region', { name: 'Your pairings' }).getByRole('article');
+  // Her own city's plan only, with its status; the partner's plan is one click further.
+  await expect(card.getByRole('link', { name: /^Local Action Plan — Málaga.*Draft/ })).toBeVisible();
+  await expect(card.getByRole('link', { name: /Local Action Plan — Jingyue/ })).toHaveCount(0);
+  await expect(card.getByRole('link', { name: /^Discussions/ })).toHaveAttribute('href', /\/pairings\/[0-9a-f-]+\/discussions$/);
+  await card.getByRole('link', { name: /^Local Action Plan — Málaga/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Local Action Plan — Málaga' })).toBeVisible();
+
+  // A stakeholder of the whole pairing reads both cities' plans.
+  await page.context().clearCookies();
+  await signInWithDemoPicker(page, 'Stakeholder', 'Málaga – Jingyue', /Stakeholder \(Málaga – Jingyue\)/);
+  const stakeholderCard = page.getByRole('region', { name: 'Your pairings' }).getByRole('article');
+  await expect(stakeholderCard.getByRole('link', { name: /^Local Action Plan — / })).toHaveCount(2);
 });

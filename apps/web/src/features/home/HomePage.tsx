@@ -7,14 +7,18 @@ import { ErrorAlert, Loading } from '../../ui/Status';
 import ui from '../../ui/ui.module.css';
 import { PairingCard } from '../pairings/PairingCard';
 import { usePairings } from '../pairings/usePairings';
+import { PairingShortcuts } from './PairingShortcuts';
 import { ProgrammeFacts } from './ProgrammeFacts';
 
 export function HomePage() {
   const { t } = useTranslation();
   const user = useUser();
   const pairings = usePairings();
-  const mine = new Set(user.memberships.map((m) => m.pairingId));
-  const yours = (pairings.data ?? []).filter((p) => mine.has(p.id));
+  const membershipOf = new Map(user.memberships.map((m) => [m.pairingId, m]));
+  const yours = (pairings.data ?? []).flatMap((pairing) => {
+    const membership = membershipOf.get(pairing.id);
+    return membership ? [{ pairing, membership }] : [];
+  });
 
   return (
     <Stack gap="xl">
@@ -38,9 +42,9 @@ export function HomePage() {
               <Text>{user.programmeRole ? t('home.staffNoPairings') : t('home.noPairings')}</Text>
             ) : (
               <SimpleGrid component="ul" cols={{ base: 1, sm: 2, lg: 3 }} className={ui.plainList}>
-                {yours.map((p) => (
-                  <li key={p.id}>
-                    <PairingCard pairing={p} headingOrder={3} />
+                {yours.map(({ pairing, membership }) => (
+                  <li key={pairing.id}>
+                    <PairingCard pairing={pairing} headingOrder={3} actions={<PairingShortcuts membership={membership} />} />
                   </li>
                 ))}
               </SimpleGrid>

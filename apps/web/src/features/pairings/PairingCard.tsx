@@ -10,6 +10,7 @@ import {
 } from '@mantine/core';
 import type { PairingSummaryDto } from '@iuc/domain';
 import { useTranslation } from 'react-i18next';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useFormat } from '../../i18n/format';
 import { SideCountries, StatusBadge, ThemeBadges } from './labels';
@@ -18,9 +19,12 @@ import classes from './PairingCard.module.css';
 export function PairingCard({
   pairing,
   headingOrder = 2,
+  actions,
 }: {
   pairing: PairingSummaryDto;
   headingOrder?: TitleOrder;
+  /** Links of their own (e.g. into the pairing's plan), above the link that covers the card. */
+  actions?: ReactNode;
 }) {
   const { t } = useTranslation();
   const { monthYear } = useFormat();
@@ -53,6 +57,7 @@ export function PairingCard({
           <SideCountries authorities={pairing.partner} />
         </Text>
         <ThemeBadges themes={pairing.themes} />
+        {actions && <div className={classes.actions}>{actions}</div>}
       </Stack>
     </Card>
   );

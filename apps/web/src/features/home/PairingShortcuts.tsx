@@ -1,0 +1,33 @@
+/**
+ * Home's way back to work in one of the member's pairings: their own city's Local Action Plan
+ * (both plans for members of the whole pairing) and the discussions, with the unread count.
+ */
+import { Button, Group } from '@mantine/core';
+import type { MembershipDto } from '@iuc/domain';
+import { Link } from 'react-router';
+import { PairingChannelsLink } from '../discussions/PairingChannelsLink';
+import { PlanStatusBadge } from '../plans/labels';
+import { usePairingPlans } from '../plans/usePlans';
+import classes from './PairingShortcuts.module.css';
+
+export function PairingShortcuts({ membership }: { membership: MembershipDto }) {
+  const plans = usePairingPlans(membership.pairingId);
+  const own = (plans.data ?? []).filter((p) => membership.authorityId === null || p.authorityId === membership.authorityId);
+  return (
+    <Group gap="xs">
+      {own.map((plan) => (
+        <Button
+          key={plan.id}
+          component={Link}
+          to={`/plans/${plan.id}`}
+          variant="default"
+          classNames={{ root: classes.planRoot, label: classes.planLabel, section: classes.planSection }}
+          rightSection={<PlanStatusBadge status={plan.status} size="xs" />}
+        >
+          {plan.title}
+        </Button>
+      ))}
+      <PairingChannelsLink pairingId={membership.pairingId} />
+    </Group>
+  );
+}
