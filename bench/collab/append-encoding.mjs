@@ -1,29 +1,24 @@
 // How the update log's batched INSERT sends its bytes: node-postgres writes a bytea[] parameter as
-// text (every byte hex-encoded), a lone Buffer parameter as raw binary. This compares the two
-// statements on a temporary table, per batch of 4 updates, small (typing) and large (pasting).
-//   node bench/collab/append-encoding.mjs        (BENCH_PG_URL to change the database)
+// text (every byte hex-encoded), a lone Buffer parameter as raw binary. This weighs our statement
+// (apps/api's appendStatement, from the build) against the bytea[] one, on a temporary
+// collab_updates (it shadows the real table), per batch of 4 updates, small (typing) and large (pasting).
+//   npx nx run api:build && node bench/collab/append-encoding.mjs      (BENCH_PG_URL to change the database)
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
+import { appendStatement } from '../../apps/api/dist/collab/append-statement.js';
 
 const client = new pg.Client({ connectionString: process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' });
 await client.connect();
-await client.query('CREATE TEMP TABLE updates (seq bigserial, doc_name text, update bytea)');
-
-/** Where each update starts in the concatenation, 1-based as substring counts. */
-const starts = (updates) => updates.map((_, i) => 1 + updates.slice(0, i).reduce((sum, u) => sum + u.length, 0));
+await client.query('CREATE TEMP TABLE collab_updates (seq bigserial, doc_name text, update bytea)');
 
 const statements = {
-  'bytea[] (hex text)': {
-    text: `INSERT INTO updates (doc_name, update) SELECT doc_name, update
+  'bytea[] (hex text)': (names, updates) => ({
+    name: 'hex_append',
+    text: `INSERT INTO collab_updates (doc_name, update) SELECT doc_name, update
              FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS u(doc_name, update, n) ORDER BY n`,
-    values: (names, updates) => [names, updates],
-  },
-  'one binary bytea (ours)': {
-    text: `INSERT INTO updates (doc_name, update)
-             SELECT doc_name, substring($2::bytea FROM start FOR len)
-             FROM unnest($1::text[], $3::int[], $4::int[]) WITH ORDINALITY AS u(doc_name, start, len, n) ORDER BY n`,
-    values: (names, updates) => [names, Buffer.concat(updates), starts(updates), updates.map((u) => u.length)],
-  },
+    values: [names, updates],
+  }),
+  'one binary bytea (ours)': appendStatement,
 };
 
 const ROUNDS = 7;
@@ -40,10 +35,10 @@ for (const size of [40, 40_000]) {
   for (let round = 0; round <= ROUNDS; round++) {
     const order = Object.entries(statements);
     if (round % 2) order.reverse();
-    for (const [label, s] of order) {
+    for (const [label, statement] of order) {
       const cpu0 = process.cpuUsage();
       const t0 = performance.now();
-      for (let i = 0; i < batches; i++) await client.query({ name: label, text: s.text, values: s.values(names, updates) });
+      for (let i = 0; i < batches; i++) await client.query(statement(names, updates));
       const cpu = process.cpuUsage(cpu0);
       if (round === 0) continue;
       figures[label].wall.push((performance.now() - t0) / batches);

@@ -24,6 +24,14 @@ export interface PlanRights {
   transitions: PlanStatus[];
 }
 
+/**
+ * Whether a member works for a plan's city: their membership's authority is the plan's. Members of
+ * the whole pairing (no authority) work for neither city.
+ */
+export function worksForPlanCity(memberAuthorityId: string | null | undefined, planAuthorityId: string): boolean {
+  return memberAuthorityId != null && memberAuthorityId === planAuthorityId;
+}
+
 export function planRights(s: PlanStanding, status: PlanStatus): PlanRights {
   const staff = s.programmeRole !== null;
   const read = staff || s.pairingRole !== null;

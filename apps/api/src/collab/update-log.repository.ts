@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { QueryConfig } from 'pg';
 import type { DataSource } from 'typeorm';
 import { DedicatedConnection, pgPool } from '../database/dedicated-connection.js';
+import { appendStatement } from './append-statement.js';
 
 export interface StoredDocument {
   /** The compacted snapshot, or null when the document has none yet. */
@@ -12,16 +12,6 @@ export interface StoredDocument {
   /** Sequence number of the newest stored update (snapshot included); '0' for a new document. */
   lastSeq: string;
 }
-
-/**
- * The updates travel as one binary bytea (their concatenation) with where each one starts (1-based,
- * as substring counts) and its length, and are cut apart by the database: node-postgres sends a lone Buffer as raw bytes, but writes a bytea[] as text,
- * hex-encoding every byte (twice the size, and CPU on the server's one core for every update).
- * Rows get their seqs in array order (ORDER BY n). Nothing is returned: nobody reads the seqs back.
- */
-const APPEND_SQL = `INSERT INTO collab_updates (doc_name, update)
-  SELECT doc_name, substring($2::bytea FROM start FOR len)
-    FROM unnest($1::text[], $3::int[], $4::int[]) WITH ORDINALITY AS u(doc_name, start, len, n) ORDER BY n`;
 
 /**
  * Snapshot (part 0) and the rows after it (part 1), in one round trip. Bytes travel as base64:
@@ -94,18 +84,6 @@ export class UpdateLogRepository {
       await m.query('DELETE FROM collab_updates WHERE doc_name = $1 AND seq <= $2', [docName, upToSeq]);
     });
   }
-}
-
-function appendStatement(docNames: string[], updates: Uint8Array[]): QueryConfig {
-  const starts: number[] = [];
-  const lengths: number[] = [];
-  let start = 1;
-  for (const u of updates) {
-    starts.push(start);
-    lengths.push(u.byteLength);
-    start += u.byteLength;
-  }
-  return { name: 'collab_append', text: APPEND_SQL, values: [docNames, Buffer.concat(updates), starts, lengths] };
 }
 
 function bytes(base64: string): Uint8Array {

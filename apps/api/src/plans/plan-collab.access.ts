@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
 import { parse as parseCookies } from 'cookie';
-import { planRights } from '@iuc/domain';
+import { planRights, worksForPlanCity } from '@iuc/domain';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { SessionsService } from '../auth/sessions.service.js';
 import { SESSION_COOKIE } from '../auth/session-cookie.js';
@@ -72,7 +72,7 @@ export class PlanCollabAccess implements CollabAccess {
       {
         programmeRole: s.programmeRole,
         pairingRole: s.pairingRole,
-        ownSide: s.memberAuthorityId !== null && s.memberAuthorityId === s.planAuthorityId,
+        ownSide: worksForPlanCity(s.memberAuthorityId, s.planAuthorityId),
       },
       s.planStatus,
     );

@@ -1,6 +1,7 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import {
   planRights,
+  worksForPlanCity,
   PLAN_STATUSES,
   type PlanRights,
   type PlanStanding,
@@ -107,6 +108,6 @@ function standingOf(
   return {
     programmeRole: actor.programmeRole,
     pairingRole: membership?.role ?? null,
-    ownSide: membership?.authorityId != null && membership.authorityId === plan.authorityId,
+    ownSide: worksForPlanCity(membership?.authorityId, plan.authorityId),
   };
 }

@@ -3,7 +3,7 @@
  * (both plans for members of the whole pairing) and the discussions, with the unread count.
  */
 import { Button, Group } from '@mantine/core';
-import type { MembershipDto } from '@iuc/domain';
+import { worksForPlanCity, type MembershipDto } from '@iuc/domain';
 import { Link } from 'react-router';
 import { PairingChannelsLink } from '../discussions/PairingChannelsLink';
 import { PlanStatusBadge } from '../plans/labels';
@@ -12,7 +12,10 @@ import classes from './PairingShortcuts.module.css';
 
 export function PairingShortcuts({ membership }: { membership: MembershipDto }) {
   const plans = usePairingPlans(membership.pairingId);
-  const own = (plans.data ?? []).filter((p) => membership.authorityId === null || p.authorityId === membership.authorityId);
+  // Members of the whole pairing work for neither city: they get both plans.
+  const own = (plans.data ?? []).filter(
+    (p) => membership.authorityId === null || worksForPlanCity(membership.authorityId, p.authorityId),
+  );
   return (
     <Group gap="xs">
       {own.map((plan) => (

@@ -5,7 +5,7 @@
  */
 import { Accordion, Alert, Anchor, Group, Stack, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { planRights, type PlanDetailDto } from '@iuc/domain';
+import { planRights, worksForPlanCity, type PlanDetailDto } from '@iuc/domain';
 import { useEffect, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
@@ -128,7 +128,7 @@ function ReadOnlyNotice({ plan }: { plan: PlanDetailDto }) {
     {
       programmeRole: user.programmeRole,
       pairingRole: membership?.role ?? null,
-      ownSide: membership?.authorityId === plan.authorityId,
+      ownSide: worksForPlanCity(membership?.authorityId, plan.authorityId),
     },
     'draft',
   ).edit;
