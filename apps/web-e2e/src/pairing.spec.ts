@@ -82,3 +82,21 @@ test('home takes a member straight to their own city plan and to the discussions
   const stakeholderCard = page.getByRole('region', { name: 'Your pairings' }).getByRole('article');
   await expect(stakeholderCard.getByRole('link', { name: /^Local Action Plan — / })).toHaveCount(2);
 });
+
+test('home says so when a pairing card cannot load its plans, and loads them on retry', async ({ page }) => {
+  // The plans endpoint fails (as during a deploy) until the person retries.
+  let failing = true;
+  await page.route('**/api/pairings/*/plans', (route) =>
+    failing ? route.fulfill({ status: 503, json: { statusCode: 503, message: 'Service Unavailable' } }) : route.continue(),
+  );
+  await signInAsMalagaCoordinator(page);
+  const card = page.getByRole('region', { name: 'Your pairings' }).getByRole('article');
+  const alert = card.getByRole('alert');
+  // The client retries server errors twice (1 s and 2 s apart) before it gives up.
+  await expect(alert).toContainText('The plans could not be loaded.', { timeout: 10_000 });
+  await expect(card.getByRole('link', { name: /^Discussions/ })).toBeVisible();
+  failing = false;
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(card.getByRole('link', { name: /^Local Action Plan — Málaga/ })).toBeVisible();
+  await expect(alert).toHaveCount(0);
+});

@@ -23,9 +23,10 @@ export const fmt = (v, digits = 1) =>
       : String(v);
 
 /**
- * rows: { scenario, metric, ours, stock, target, pass, note }. `ours`/`stock` are numbers or
- * strings; the ratio column is ours ÷ stock when both are numbers. In A/B mode (`ab`) both columns
- * are our server, so a target that compares with stock has no verdict and fails nothing.
+ * rows: { scenario, metric, ours, stock, target, pass, comparesWithStock, note }. `ours`/`stock` are
+ * numbers or strings; the ratio column is ours ÷ stock when both are numbers. In A/B mode (`ab`)
+ * both columns are our server, so a row whose target compares with stock (`comparesWithStock`)
+ * has no verdict and fails nothing.
  */
 export class Table {
   constructor({ ab = false } = {}) {
@@ -37,7 +38,7 @@ export class Table {
   verdict(r) {
     if (r.invalid) return 'INVALID';
     if (r.pass === undefined) return '';
-    if (this.ab && /stock/.test(r.target ?? '')) return 'n/a (A/B)';
+    if (this.ab && r.comparesWithStock) return 'n/a (A/B)';
     return r.pass ? 'PASS' : 'FAIL';
   }
 

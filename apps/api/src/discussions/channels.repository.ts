@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import type { Queryable } from '../database/queryable.js';
 import { ACCESS_EPOCH_SQL, readAccessEpoch } from '../database/access-epoch.js';
 import type { ChannelKind, PairingRole, PairingSide, ProgrammeRole } from '@iuc/domain';
 import { START, type Position } from './cursor.js';
@@ -183,17 +184,8 @@ export class ChannelsRepository {
   }
 
   /** The pairing's members with their side (through their authority), for mentions. */
-  async members(pairingId: string): Promise<MemberRow[]> {
-    const rows: { user_id: string; name: string; programme_role: ProgrammeRole | null; role: PairingRole; side: PairingSide | null }[] =
-      await this.dataSource.query(
-        `SELECT u.id AS user_id, u.name, u.programme_role, m.role,
-                (SELECT pa.side FROM pairing_authorities pa WHERE pa.pairing_id = m.pairing_id AND pa.authority_id = m.authority_id) AS side
-           FROM memberships m JOIN users u ON u.id = m.user_id
-          WHERE m.pairing_id = $1 AND u.disabled_at IS NULL
-          ORDER BY lower(u.name), u.id`,
-        [pairingId],
-      );
-    return rows.map((r) => ({ userId: r.user_id, name: r.name, programmeRole: r.programme_role, pairingRole: r.role, side: r.side }));
+  members(pairingId: string): Promise<MemberRow[]> {
+    return pairingMembers(this.dataSource, pairingId);
   }
 
   /**
@@ -265,4 +257,18 @@ export class ChannelsRepository {
     );
     return exists.length > 0;
   }
+}
+
+/** A pairing's members with enabled accounts, by name (the seed calls it in its transaction). */
+export async function pairingMembers(db: Queryable, pairingId: string): Promise<MemberRow[]> {
+  type Raw = { user_id: string; name: string; programme_role: ProgrammeRole | null; role: PairingRole; side: PairingSide | null };
+  const rows = (await db.query(
+      `SELECT u.id AS user_id, u.name, u.programme_role, m.role,
+              (SELECT pa.side FROM pairing_authorities pa WHERE pa.pairing_id = m.pairing_id AND pa.authority_id = m.authority_id) AS side
+         FROM memberships m JOIN users u ON u.id = m.user_id
+        WHERE m.pairing_id = $1 AND u.disabled_at IS NULL
+        ORDER BY lower(u.name), u.id`,
+      [pairingId],
+    )) as Raw[];
+  return rows.map((r) => ({ userId: r.user_id, name: r.name, programmeRole: r.programme_role, pairingRole: r.role, side: r.side }));
 }

@@ -3,9 +3,7 @@
  * the side's authorities. Idempotent (unique indexes + ON CONFLICT DO NOTHING). A plain function on
  * a query runner, so the demo seed (which runs before the application exists) can call it too.
  */
-export interface Queryable {
-  query(sql: string, parameters?: unknown[]): Promise<unknown>;
-}
+import type { Queryable } from '../database/queryable.js';
 
 export const GENERAL_CHANNEL_NAME = 'General';
 

@@ -6,7 +6,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { mentionedHandles, mentionHandle, planSectionPath } from '@iuc/domain';
+import { mentionHandle, planSectionPath } from '@iuc/domain';
+import { pairingMembers } from './channels.repository.js';
+import { channelReaders, mentionedReaders } from './mentions.js';
+import { insertMessages, statementRunner, type NewMessage } from './messages.repository.js';
 
 interface StarterMessage {
   /** Key for replies and reactions within this conversation. */
@@ -86,8 +89,8 @@ const CONVERSATION: StarterMessage[] = [
 
 /** Writes the starter conversation if the channel is still empty. Runs under the seed's lock. */
 export async function writeStarterConversation(manager: EntityManager): Promise<void> {
-  const [channel]: { id: string; empty: boolean }[] = await manager.query(
-    `SELECT c.id, NOT EXISTS (SELECT 1 FROM messages m WHERE m.channel_id = c.id) AS empty
+  const [channel]: { id: string; pairing_id: string; empty: boolean }[] = await manager.query(
+    `SELECT c.id, c.pairing_id, NOT EXISTS (SELECT 1 FROM messages m WHERE m.channel_id = c.id) AS empty
        FROM channels c JOIN pairings p ON p.id = c.pairing_id
       WHERE p.slug = $1 AND c.kind = 'general'`,
     [PAIRING],
@@ -106,27 +109,27 @@ export async function writeStarterConversation(manager: EntityManager): Promise<
   if (people.length < AUTHORS.length || !plan) return;
   const idOf = new Map(people.map((p) => [p.email, p.id]));
   const context: StarterContext = { names: new Map(people.map((p) => [p.email, p.name])), malagaPlanId: plan.id };
-  // Mentions resolve as the service resolves them: handles of the names, here among the authors.
-  const idOfHandle = new Map(people.map((p) => [mentionHandle(p.name), p.id]));
-  const now = Date.now();
+  const readers = channelReaders(await pairingMembers(manager, channel.pairing_id), { kind: 'general', side: null, archived: false });
   const ids = new Map(CONVERSATION.map((m) => [m.key, randomUUID()]));
-  for (const m of CONVERSATION) {
+  const nowMicros = BigInt(Date.now()) * 1000n;
+  const messages: NewMessage[] = CONVERSATION.map((m) => {
     const body = m.body(context);
-    const mentioned = mentionedHandles(body).flatMap((h) => idOfHandle.get(h) ?? []);
-    await manager.query(
-      `INSERT INTO messages (id, channel_id, author_id, parent_id, body, mention_ids, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [ids.get(m.key), channel.id, idOf.get(m.author), m.replyTo ? ids.get(m.replyTo) : null, body, mentioned, new Date(now - m.minutesAgo * 60_000)],
-    );
+    return {
+      id: ids.get(m.key)!,
+      channelId: channel.id,
+      authorId: idOf.get(m.author)!,
+      parentId: m.replyTo ? ids.get(m.replyTo)! : null,
+      body,
+      mentionIds: mentionedReaders(body, readers),
+      createdMicros: nowMicros - BigInt(m.minutesAgo) * 60_000_000n,
+    };
+  });
+  // Saved as the service saves messages (thread counters included); threads' first messages
+  // before their replies, which the statement checks against what is already stored.
+  const run = statementRunner(manager);
+  await insertMessages(run, messages.filter((m) => m.parentId === null));
+  await insertMessages(run, messages.filter((m) => m.parentId !== null));
+  for (const m of CONVERSATION)
     for (const r of m.reactions ?? [])
       await manager.query('INSERT INTO message_reactions (message_id, user_id, emoji) VALUES ($1, $2, $3)', [ids.get(m.key), idOf.get(r.by), r.emoji]);
-  }
-  // Thread summaries, as sending a reply keeps them.
-  await manager.query(
-    `UPDATE messages p SET reply_count = t.n, last_reply_at = t.last
-       FROM (SELECT parent_id, count(*)::int AS n, max(created_at) AS last FROM messages
-              WHERE channel_id = $1 AND parent_id IS NOT NULL GROUP BY parent_id) t
-      WHERE p.id = t.parent_id`,
-    [channel.id],
-  );
 }

@@ -12,7 +12,6 @@ import {
 } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import {
-  channelRights,
   DISCUSSION_DEFAULTS,
   mentionedHandles,
   mentionHandle,
@@ -34,6 +33,7 @@ import { DiscussionsHub } from './discussions.hub.js';
 import { toChannelDto, toMessageDto, toMessageUpdate, toReadStateDto } from './discussions.mappers.js';
 import { DiscussionsPolicy, type ChannelAccess } from './discussions.policy.js';
 import { checkBody, excerpt } from './message-body.js';
+import { channelReaders, mentionedReaders } from './mentions.js';
 import { WriteBatcher } from '../common/write-batcher.js';
 import { MessagesRepository, type InsertOutcome, type MessageRow, type NewMessage } from './messages.repository.js';
 
@@ -337,24 +337,11 @@ export class DiscussionsService implements OnModuleInit, BeforeApplicationShutdo
 
   /** The pairing's members who may read the channel (the people who can be mentioned there). */
   private async readers(channel: ChannelRow): Promise<MemberRow[]> {
-    const members = await this.channels.members(channel.pairingId);
-    return members.filter(
-      (m) =>
-        channelRights({
-          programmeRole: m.programmeRole,
-          pairingRole: m.pairingRole,
-          kind: channel.kind,
-          ownSide: m.side !== null && m.side === channel.side,
-          archived: channel.archived,
-        }).read,
-    );
+    return channelReaders(await this.channels.members(channel.pairingId), channel);
   }
 
   private async resolveMentions(channel: ChannelRow, body: string): Promise<string[]> {
-    const handles = new Set(mentionedHandles(body));
-    if (!handles.size) return [];
-    const readers = await this.readers(channel);
-    return readers.filter((m) => handles.has(mentionHandle(m.name))).map((m) => m.userId);
+    return mentionedHandles(body).length ? mentionedReaders(body, await this.readers(channel)) : [];
   }
 
   private notify(actor: Actor, channel: ChannelRow, message: MessageDto, mentioned: readonly string[]): void {

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { QueryConfig } from 'pg';
 import type { DataSource } from 'typeorm';
 import { DedicatedConnection } from '../database/dedicated-connection.js';
+import type { Queryable } from '../database/queryable.js';
 import type { Position } from './cursor.js';
 
 export interface MessageRow {
@@ -31,6 +33,14 @@ export interface NewMessage {
 }
 
 export type InsertOutcome = 'saved' | 'no_thread' | 'archived';
+
+/** Runs one statement and returns its rows. */
+export type StatementRunner = <R>(statement: QueryConfig) => Promise<R[]>;
+
+/** A runner on a data source or an entity manager (TypeORM's query, unnamed statements). */
+export function statementRunner(db: Queryable): StatementRunner {
+  return async <R>(statement: QueryConfig) => (await db.query(statement.text, statement.values)) as R[];
+}
 
 export interface ReactionRow {
   messageId: string;
@@ -93,67 +103,9 @@ export class MessagesRepository {
     return this.writer.release();
   }
 
-  /**
-   * One INSERT for many messages. A reply is saved only when its thread's first message is a live
-   * top-level message of the same channel, and nothing is saved in an archived channel. Thread
-   * counters move in the same statement (data-modifying CTEs always run to completion).
-   */
-  async insertBatch(messages: readonly NewMessage[]): Promise<InsertOutcome[]> {
-    const input = messages.map((m, n) => ({
-      n,
-      id: m.id,
-      channel_id: m.channelId,
-      author_id: m.authorId,
-      parent_id: m.parentId,
-      body: m.body,
-      mention_ids: m.mentionIds,
-      created_us: m.createdMicros.toString(),
-    }));
-    // Most batches hold no reply: without the thread checks and counters, PostgreSQL spends about a
-    // third less CPU on the commit (measured 190 → 123 µs per one-message batch).
-    if (messages.every((m) => m.parentId === null)) return this.insertTopLevel(input);
-    const rows = await this.writer.query<{ n: number; outcome: InsertOutcome }>({
-      name: 'discussions_insert_batch',
-      text: `WITH input AS (
-         SELECT x.*,
-                EXISTS (SELECT 1 FROM channels c WHERE c.id = x.channel_id AND c.archived_at IS NULL) AS channel_open,
-                (x.parent_id IS NULL OR EXISTS (
-                   SELECT 1 FROM messages p
-                    WHERE p.id = x.parent_id AND p.channel_id = x.channel_id AND p.parent_id IS NULL AND p.deleted_at IS NULL)) AS thread_ok
-           FROM json_to_recordset($1::json) AS x(n int, id uuid, channel_id uuid, author_id uuid, parent_id uuid, body text,
-                                                 mention_ids uuid[], created_us bigint)),
-       saved AS (
-         INSERT INTO messages (id, channel_id, author_id, parent_id, body, mention_ids, created_at)
-         SELECT id, channel_id, author_id, parent_id, body, mention_ids, ${AT('created_us')}
-           FROM input WHERE channel_open AND thread_ok
-         RETURNING id, parent_id, created_at),
-       threads AS (
-         UPDATE messages p SET reply_count = p.reply_count + t.n, last_reply_at = GREATEST(p.last_reply_at, t.last)
-           FROM (SELECT parent_id, count(*)::int AS n, max(created_at) AS last FROM saved WHERE parent_id IS NOT NULL GROUP BY parent_id) t
-          WHERE p.id = t.parent_id
-          RETURNING p.id)
-       SELECT i.n, CASE WHEN NOT i.channel_open THEN 'archived' WHEN NOT i.thread_ok THEN 'no_thread' ELSE 'saved' END AS outcome
-         FROM input i`,
-      values: [JSON.stringify(input)],
-    });
-    const outcomes: InsertOutcome[] = messages.map(() => 'no_thread');
-    for (const r of rows) outcomes[r.n] = r.outcome;
-    return outcomes;
-  }
-
-  /** `insertBatch` for messages that are not replies: only an archived channel refuses them. */
-  private async insertTopLevel(input: readonly { id: string }[]): Promise<InsertOutcome[]> {
-    const saved = await this.writer.query<{ id: string }>({
-      name: 'discussions_insert_top_level',
-      text: `INSERT INTO messages (id, channel_id, author_id, body, mention_ids, created_at)
-         SELECT x.id, x.channel_id, x.author_id, x.body, x.mention_ids, ${AT('x.created_us')}
-           FROM json_to_recordset($1::json) AS x(id uuid, channel_id uuid, author_id uuid, body text, mention_ids uuid[], created_us bigint)
-          WHERE EXISTS (SELECT 1 FROM channels c WHERE c.id = x.channel_id AND c.archived_at IS NULL)
-         RETURNING id`,
-      values: [JSON.stringify(input)],
-    });
-    const savedIds = new Set(saved.map((r) => r.id));
-    return input.map((m) => (savedIds.has(m.id) ? 'saved' : 'archived'));
+  /** One INSERT for many messages, on the writer's own connection (see insertMessages). */
+  insertBatch(messages: readonly NewMessage[]): Promise<InsertOutcome[]> {
+    return insertMessages((statement) => this.writer.query(statement), messages);
   }
 
   async findById(id: string): Promise<MessageRow | null> {
@@ -274,4 +226,68 @@ export class MessagesRepository {
     );
     return rows.map((r) => ({ messageId: r.message_id, emoji: r.emoji, count: Number(r.n), mine: r.mine }));
   }
+}
+
+/**
+ * One INSERT for many messages (the repository's write batcher, and the demo seed's starter
+ * conversation in its transaction). A reply is saved only when its thread's first message is a live
+ * top-level message of the same channel, and nothing is saved in an archived channel. Thread
+ * counters move in the same statement (data-modifying CTEs always run to completion).
+ */
+export async function insertMessages(run: StatementRunner, messages: readonly NewMessage[]): Promise<InsertOutcome[]> {
+  const input = messages.map((m, n) => ({
+    n,
+    id: m.id,
+    channel_id: m.channelId,
+    author_id: m.authorId,
+    parent_id: m.parentId,
+    body: m.body,
+    mention_ids: m.mentionIds,
+    created_us: m.createdMicros.toString(),
+  }));
+  // Most batches hold no reply: without the thread checks and counters, PostgreSQL spends about a
+  // third less CPU on the commit (measured 190 → 123 µs per one-message batch).
+  if (messages.every((m) => m.parentId === null)) return insertTopLevel(run, input);
+  const rows = await run<{ n: number; outcome: InsertOutcome }>({
+    name: 'discussions_insert_batch',
+    text: `WITH input AS (
+       SELECT x.*,
+              EXISTS (SELECT 1 FROM channels c WHERE c.id = x.channel_id AND c.archived_at IS NULL) AS channel_open,
+              (x.parent_id IS NULL OR EXISTS (
+                 SELECT 1 FROM messages p
+                  WHERE p.id = x.parent_id AND p.channel_id = x.channel_id AND p.parent_id IS NULL AND p.deleted_at IS NULL)) AS thread_ok
+         FROM json_to_recordset($1::json) AS x(n int, id uuid, channel_id uuid, author_id uuid, parent_id uuid, body text,
+                                               mention_ids uuid[], created_us bigint)),
+     saved AS (
+       INSERT INTO messages (id, channel_id, author_id, parent_id, body, mention_ids, created_at)
+       SELECT id, channel_id, author_id, parent_id, body, mention_ids, ${AT('created_us')}
+         FROM input WHERE channel_open AND thread_ok
+       RETURNING id, parent_id, created_at),
+     threads AS (
+       UPDATE messages p SET reply_count = p.reply_count + t.n, last_reply_at = GREATEST(p.last_reply_at, t.last)
+         FROM (SELECT parent_id, count(*)::int AS n, max(created_at) AS last FROM saved WHERE parent_id IS NOT NULL GROUP BY parent_id) t
+        WHERE p.id = t.parent_id
+        RETURNING p.id)
+     SELECT i.n, CASE WHEN NOT i.channel_open THEN 'archived' WHEN NOT i.thread_ok THEN 'no_thread' ELSE 'saved' END AS outcome
+       FROM input i`,
+    values: [JSON.stringify(input)],
+  });
+  const outcomes: InsertOutcome[] = messages.map(() => 'no_thread');
+  for (const r of rows) outcomes[r.n] = r.outcome;
+  return outcomes;
+}
+
+/** `insertMessages` for messages that are not replies: only an archived channel refuses them. */
+async function insertTopLevel(run: StatementRunner, input: readonly { id: string }[]): Promise<InsertOutcome[]> {
+  const saved = await run<{ id: string }>({
+    name: 'discussions_insert_top_level',
+    text: `INSERT INTO messages (id, channel_id, author_id, body, mention_ids, created_at)
+       SELECT x.id, x.channel_id, x.author_id, x.body, x.mention_ids, ${AT('x.created_us')}
+         FROM json_to_recordset($1::json) AS x(id uuid, channel_id uuid, author_id uuid, body text, mention_ids uuid[], created_us bigint)
+        WHERE EXISTS (SELECT 1 FROM channels c WHERE c.id = x.channel_id AND c.archived_at IS NULL)
+       RETURNING id`,
+    values: [JSON.stringify(input)],
+  });
+  const savedIds = new Set(saved.map((r) => r.id));
+  return input.map((m) => (savedIds.has(m.id) ? 'saved' : 'archived'));
 }

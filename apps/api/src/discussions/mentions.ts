@@ -1,0 +1,27 @@
+/**
+ * Who can be mentioned where: the pairing's members who may read the channel, by the handle of
+ * their name. One rule for the service (messages, edits, autocomplete) and the demo seed.
+ */
+import { channelRights, mentionedHandles, mentionHandle } from '@iuc/domain';
+import type { ChannelRow, MemberRow } from './channels.repository.js';
+
+/** The members who may read the channel. */
+export function channelReaders(members: readonly MemberRow[], channel: Pick<ChannelRow, 'kind' | 'side' | 'archived'>): MemberRow[] {
+  return members.filter(
+    (m) =>
+      channelRights({
+        programmeRole: m.programmeRole,
+        pairingRole: m.pairingRole,
+        kind: channel.kind,
+        ownSide: m.side !== null && m.side === channel.side,
+        archived: channel.archived,
+      }).read,
+  );
+}
+
+/** The ids of the readers whose handle the body mentions. */
+export function mentionedReaders(body: string, readers: readonly MemberRow[]): string[] {
+  const handles = new Set(mentionedHandles(body));
+  if (!handles.size) return [];
+  return readers.filter((m) => handles.has(mentionHandle(m.name))).map((m) => m.userId);
+}
