@@ -4,9 +4,7 @@
  * demo seed runs it at every start.
  */
 import type { EntityManager } from 'typeorm';
-
-/** The stored title; the web translates the "Local Action Plan" prefix. */
-export const planTitle = (authorityName: string) => `Local Action Plan — ${authorityName}`;
+import { provisionedPlanTitle } from '@iuc/domain';
 
 /** Inserts the missing plans of the given pairings; returns how many were created. */
 export async function createMissingPlans(
@@ -21,7 +19,7 @@ export async function createMissingPlans(
       WHERE pa.pairing_id = ANY($1::uuid[])
      ON CONFLICT (pairing_id, authority_id) DO NOTHING
      RETURNING id`,
-    [pairingIds, planTitle('')],
+    [pairingIds, provisionedPlanTitle('')],
   );
   return rows.length;
 }

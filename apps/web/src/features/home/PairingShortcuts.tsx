@@ -7,13 +7,14 @@ import { worksForPlanCity, type MembershipDto } from '@iuc/domain';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PairingChannelsLink } from '../discussions/PairingChannelsLink';
-import { PlanStatusBadge } from '../plans/labels';
+import { PlanStatusBadge, usePlanTitle } from '../plans/labels';
 import { usePairingPlans } from '../plans/usePlans';
 import classes from './PairingShortcuts.module.css';
 
 export function PairingShortcuts({ membership }: { membership: MembershipDto }) {
   const { t } = useTranslation();
   const plans = usePairingPlans(membership.pairingId);
+  const planTitle = usePlanTitle();
   // Members of the whole pairing work for neither city: they get both plans.
   const own = (plans.data ?? []).filter(
     (p) => membership.authorityId === null || worksForPlanCity(membership.authorityId, p.authorityId),
@@ -29,7 +30,7 @@ export function PairingShortcuts({ membership }: { membership: MembershipDto }) 
           classNames={{ root: classes.planRoot, label: classes.planLabel, section: classes.planSection }}
           rightSection={<PlanStatusBadge status={plan.status} size="xs" />}
         >
-          {plan.title}
+          {planTitle(plan.title)}
         </Button>
       ))}
       {plans.isError && (

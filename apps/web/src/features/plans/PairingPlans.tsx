@@ -6,13 +6,14 @@ import { isApiError } from '../../app/api';
 import { ErrorAlert, Loading } from '../../ui/Status';
 import ui from '../../ui/ui.module.css';
 import { usePairing } from '../pairings/usePairings';
-import { PlanStatusBadge } from './labels';
+import { PlanStatusBadge, usePlanTitle } from './labels';
 import { usePairingPlans } from './usePlans';
 
 export function PairingPlans({ pairingId }: { pairingId: string }) {
   const { t } = useTranslation();
   const plans = usePairingPlans(pairingId);
   const pairing = usePairing(pairingId);
+  const planTitle = usePlanTitle();
   // People outside the pairing may see the pairing but not its plans: no section for them.
   if (isApiError(plans.error, 403)) return null;
   const cityOf = (authorityId: string) =>
@@ -35,7 +36,7 @@ export function PairingPlans({ pairingId }: { pairingId: string }) {
               <Stack gap={6}>
                 <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
                   <Anchor component={Link} to={`/plans/${plan.id}`} fw={650}>
-                    {plan.title}
+                    {planTitle(plan.title)}
                   </Anchor>
                   <PlanStatusBadge status={plan.status} style={{ flexShrink: 0 }} />
                 </Group>

@@ -18,7 +18,7 @@ import ui from '../../ui/ui.module.css';
 import { usePlanDocument } from './collab/usePlanDocument';
 import { useDocumentSettled } from './collab/useYjs';
 import { focusSection, focusSectionHeading, sectionId } from './focus';
-import { PlanStatusBadge, useSectionTitle } from './labels';
+import { PlanStatusBadge, usePlanTitle, useSectionTitle } from './labels';
 import { ExportLinks } from './panels/ExportLinks';
 import { ReviewPanel } from './panels/ReviewPanel';
 import { VersionsPanel } from './panels/VersionsPanel';
@@ -30,7 +30,8 @@ export function PlanPage() {
   const { t } = useTranslation();
   const { planId = '' } = useParams();
   const plan = usePlan(planId);
-  usePageTitle(plan.data?.title ?? t('plans.title'));
+  const planTitle = usePlanTitle();
+  usePageTitle(plan.data ? planTitle(plan.data.title) : t('plans.title'));
   if (plan.isPending) return <Loading />;
   if (plan.isError) {
     return (
@@ -95,6 +96,7 @@ function PlanView({ plan, onRecheck }: { plan: PlanDetailDto; onRecheck: () => v
 
 function PlanHeader({ plan }: { plan: PlanDetailDto }) {
   const { t, i18n } = useTranslation();
+  const planTitle = usePlanTitle();
   const pairing = usePairing(plan.pairingId);
   const language = new Intl.DisplayNames([i18n.resolvedLanguage ?? 'en'], { type: 'language' }).of(
     plan.language,
@@ -106,7 +108,7 @@ function PlanHeader({ plan }: { plan: PlanDetailDto }) {
           ? t('plans.backTo', { pairing: pairing.data.title })
           : t('plans.backToPairing')}
       </Anchor>
-      <PageHeading>{plan.title}</PageHeading>
+      <PageHeading>{planTitle(plan.title)}</PageHeading>
       <Group gap="sm" wrap="wrap">
         <Text>
           {plan.authority.name} · <CountryLabel iso={plan.authority.countryIso} />
