@@ -7,6 +7,7 @@ export * from './pairing-title.js';
 export * from './plan-template.js';
 export * from './plan-access.js';
 export * from './plan-title.js';
+export * from './plan-words.js';
 export * from './text-diff.js';
 export * from './plan-diff.js';
 export * from './discussions.js';

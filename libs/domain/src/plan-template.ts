@@ -2,8 +2,9 @@
  * The Local Action Plan template (domain.md §3), its review workflow and submission rules. The
  * collaborative document of a plan holds each narrative section in the Y.XmlFragment named
  * `section:<key>` and the action table in the Y.Array named `actions` (one Y.Map per action).
- * Section titles and guidance are translated in the web client's locales under `plan.section.<key>`.
+ * Section titles and guidance, in every UI language, are in plan-words.ts.
  */
+import { en } from './plan-words/en.js';
 
 export const PLAN_SECTION_KEYS = [
   'context',
@@ -25,27 +26,35 @@ export interface PlanSectionDefinition {
   key: PlanSectionKey;
   /** 1–12, as numbered in the template. */
   number: number;
-  /** English title and guidance; the web shows translations by key. */
+  /** English title and guidance (plan-words.ts has them in every UI language). */
   title: string;
   guidance: string;
   /** Must hold text (or, for `actions`, at least one action) before the plan can be submitted. */
   requiredForSubmission: boolean;
 }
 
-export const PLAN_SECTIONS: readonly PlanSectionDefinition[] = [
-  { key: 'context', number: 1, title: 'Context and baseline', guidance: 'Profile of the city, the policy context and the evidence the plan starts from.', requiredForSubmission: false },
-  { key: 'needs', number: 2, title: 'Needs and problem analysis', guidance: 'The problem tree and the stakeholder map: what must change, for whom, and why.', requiredForSubmission: false },
-  { key: 'vision', number: 3, title: 'Vision and objectives', guidance: 'Where the city wants to be and the objectives that lead there.', requiredForSubmission: true },
-  { key: 'intervention-logic', number: 4, title: 'Intervention logic', guidance: 'The logframe: how activities lead to outputs, results and the objectives.', requiredForSubmission: false },
-  { key: 'actions', number: 5, title: 'Action table', guidance: 'The actions, with at least one viable short-term pilot; each with an objective and at least one indicator.', requiredForSubmission: true },
-  { key: 'implementation', number: 6, title: 'Implementation plan', guidance: 'Timeline, responsibilities and governance.', requiredForSubmission: true },
-  { key: 'resourcing', number: 7, title: 'Resourcing and funding', guidance: 'What each action costs and where the money comes from; which funding is secured.', requiredForSubmission: true },
-  { key: 'monitoring', number: 8, title: 'Monitoring and results framework', guidance: 'Indicators with baseline and target, and how they will be measured.', requiredForSubmission: true },
-  { key: 'risks', number: 9, title: 'Risk analysis', guidance: 'Risks, their likelihood and impact, and how they are mitigated.', requiredForSubmission: false },
-  { key: 'participation', number: 10, title: 'Participatory process', guidance: 'The local group, the consultation on the draft and the launch.', requiredForSubmission: false },
-  { key: 'learning', number: 11, title: 'Learning from the partner', guidance: 'Practices learnt from the partner city and how they were adapted.', requiredForSubmission: false },
-  { key: 'alignment', number: 12, title: 'Alignment', guidance: 'How the plan serves the SDGs, the New Urban Agenda, the Sendai Framework and the Paris Agreement.', requiredForSubmission: false },
+/** Where each section stands in the template, and which must be filled before submission. */
+const SECTION_ORDER: readonly { key: PlanSectionKey; requiredForSubmission: boolean }[] = [
+  { key: 'context', requiredForSubmission: false },
+  { key: 'needs', requiredForSubmission: false },
+  { key: 'vision', requiredForSubmission: true },
+  { key: 'intervention-logic', requiredForSubmission: false },
+  { key: 'actions', requiredForSubmission: true },
+  { key: 'implementation', requiredForSubmission: true },
+  { key: 'resourcing', requiredForSubmission: true },
+  { key: 'monitoring', requiredForSubmission: true },
+  { key: 'risks', requiredForSubmission: false },
+  { key: 'participation', requiredForSubmission: false },
+  { key: 'learning', requiredForSubmission: false },
+  { key: 'alignment', requiredForSubmission: false },
 ];
+
+export const PLAN_SECTIONS: readonly PlanSectionDefinition[] = SECTION_ORDER.map((s, i) => ({
+  ...s,
+  number: i + 1,
+  title: en.section[s.key].title,
+  guidance: en.section[s.key].guidance,
+}));
 
 export const sectionFragmentName = (key: PlanSectionKey): string => `section:${key}`;
 

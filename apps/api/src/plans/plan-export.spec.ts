@@ -1,6 +1,6 @@
 import request from 'supertest';
 import * as Y from 'yjs';
-import { PLAN_SECTIONS, planDocumentName } from '@iuc/domain';
+import { PLAN_SECTIONS, PLAN_WORDS, planDocumentName } from '@iuc/domain';
 import { CollabServer } from '../collab/collab.server.js';
 import { pdfStrings } from '../test/pdf-reader.js';
 import {
@@ -41,9 +41,12 @@ describe('plan export: Markdown, DOCX, PDF', () => {
       cast.plans.partnerPlanId,
       zhTitle,
     ]);
-    euTitle = (
+    // Stored as created, in English; exported in the plan's language (Italian).
+    const stored: string = (
       await t.dataSource.query('SELECT title FROM plans WHERE id = $1', [cast.plans.euPlanId])
     )[0].title;
+    expect(stored).toMatch(/^Local Action Plan — Torino /);
+    euTitle = stored.replace('Local Action Plan — ', 'Piano d’azione locale — ');
     await write(cast.plans.euPlanId, (doc) => {
       writeRequiredSections(doc);
       writeSection(
@@ -87,20 +90,20 @@ describe('plan export: Markdown, DOCX, PDF', () => {
     const res = await download(cast.plans.euPlanId, 'md').expect(200);
     expect(res.headers['content-type']).toBe('text/markdown; charset=utf-8');
     expect(res.headers['content-disposition']).toMatch(
-      /^attachment; filename="local-action-plan-torino-[0-9a-f]+\.md"; filename\*=UTF-8''Local%20Action%20Plan%20%E2%80%94%20Torino/,
+      /^attachment; filename="piano-d-azione-locale-torino-[0-9a-f]+\.md"; filename\*=UTF-8''Piano%20d%E2%80%99azione%20locale%20%E2%80%94%20Torino/,
     );
     const md = (res.body as Buffer).toString('utf8');
-    expect(md).toMatch(/^---\ntitle: "Local Action Plan — Torino [0-9a-f]+"\nlang: it\n/);
+    expect(md).toMatch(/^---\ntitle: "Piano d’azione locale — Torino [0-9a-f]+"\nlang: it\n/);
     expect(md).toContain(`# ${euTitle}\n`);
-    for (const s of PLAN_SECTIONS) expect(md).toContain(`\n## ${s.number}. ${s.title}\n`);
+    for (const s of PLAN_SECTIONS) expect(md).toContain(`\n## ${s.number}. ${PLAN_WORDS.it.section[s.key].title}\n`);
     expect(md).toContain('Traffic \\| parking are the main issues.');
     expect(md).toContain(
-      '| Title | Type | Objective | Lead | Dates | Cost | Funding | Indicators |',
+      '| Titolo | Tipo | Obiettivo | Capofila | Date | Costo | Finanziamento | Indicatori |',
     );
     expect(md).toMatch(
-      /\| Bici scuola pilot \| Pilot project \| Safer cycling to school \| Mobility department \| 2026-03-01 – 2026-12-31 \| 120\.000\s€ \|/,
+      /\| Bici scuola pilot \| Progetto pilota \| Safer cycling to school \| Mobility department \| 2026-03-01 – 2026-12-31 \| 120\.000\s€ \|/,
     );
-    expect(md).toContain('| Parking reform | Strategic |');
+    expect(md).toContain('| Parking reform | Azione strategica |');
   });
 
   it('exports a DOCX: a zip whose word/document.xml holds the title, headings and actions, with the language on the styles', async () => {
@@ -109,17 +112,18 @@ describe('plan export: Markdown, DOCX, PDF', () => {
       'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     );
     expect(res.headers['content-disposition']).toMatch(
-      /filename="local-action-plan-torino-[0-9a-f]+\.docx"/,
+      /filename="piano-d-azione-locale-torino-[0-9a-f]+\.docx"/,
     );
     const zip = res.body as Buffer;
     expect(zip.subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
     const document = readZipEntry(zip, 'word/document.xml')!.toString('utf8');
     expect(document).toContain(euTitle);
-    expect(document).toContain('3. Vision and objectives');
+    expect(document).toContain('3. Visione e obiettivi');
+    expect(document).toContain(` · ${PLAN_WORDS.it.status.draft}</w:t>`);
     expect(document).toContain('A city where children cycle to school.');
     expect(document).toContain('<w:tbl>');
     expect(document).toContain('Bici scuola pilot');
-    expect(document).toContain('Lane built: 0 → 4 km by 2026-12-31 (output)');
+    expect(document).toContain('Lane built: 0 → 4 km entro il 2026-12-31 (Di realizzazione)');
     expect(readZipEntry(zip, 'word/styles.xml')!.toString('utf8')).toContain(
       '<w:lang w:val="it"/>',
     );
@@ -135,7 +139,7 @@ describe('plan export: Markdown, DOCX, PDF', () => {
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const titles = pdfStrings(pdf, 'Title');
     expect(titles).toContain(euTitle);
-    for (const s of PLAN_SECTIONS) expect(titles).toContain(`${s.number}. ${s.title}`);
+    for (const s of PLAN_SECTIONS) expect(titles).toContain(`${s.number}. ${PLAN_WORDS.it.section[s.key].title}`);
     expect(pdfStrings(pdf, 'Lang')).toEqual(['it']);
     expect(pdf.toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansSC/);
   });

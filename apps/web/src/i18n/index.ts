@@ -5,7 +5,7 @@
 import i18n from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
-import { UI_LANGUAGES, isOneOf, type UiLanguage } from '@iuc/domain';
+import { PLAN_WORDS, UI_LANGUAGES, isOneOf, type UiLanguage } from '@iuc/domain';
 import en from './locales/en.json';
 import es from './locales/es.json';
 import pt from './locales/pt.json';
@@ -30,6 +30,11 @@ const resources: Record<string, Record<string, unknown>> = Object.fromEntries(
 for (const [file, module] of Object.entries(featureLocales)) {
   const lng = /\/([a-z]{2})\.json$/.exec(file)?.[1];
   if (lng && resources[lng]) Object.assign(resources[lng], module.default);
+}
+// The plan template's own words (section titles, action vocabulary) come with the template, which
+// exports use too: merged into the plans feature's strings.
+for (const [lng, words] of Object.entries(PLAN_WORDS)) {
+  resources[lng].plans = { ...(resources[lng].plans as object), ...words };
 }
 
 void i18n

@@ -11,16 +11,11 @@ import {
   WidthType,
 } from 'docx';
 import {
-  ACTION_COLUMNS,
   ACTION_TABLE_SECTION,
   actionCells,
-  EMPTY_SECTION,
-  NO_ACTIONS,
   paragraphs,
-  sectionHeading,
   type PlanExportModel,
 } from './export-model.js';
-import { statusLabel } from '../plan-status.js';
 
 const EAST_ASIAN = /^(zh|ja|ko)\b/i;
 
@@ -40,7 +35,7 @@ function actionTable(model: PlanExportModel): Table {
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
-      row(ACTION_COLUMNS, true),
+      row(model.words.columns, true),
       ...model.actions.map((a) => row(actionCells(a, model.language), false)),
     ],
   });
@@ -54,24 +49,24 @@ export function renderDocx(model: PlanExportModel): Promise<Buffer> {
     new Paragraph({
       children: [
         new TextRun({
-          text: `${model.authorityName} · ${statusLabel(model.status)}`,
+          text: `${model.authorityName} · ${model.words.status}`,
           italics: true,
         }),
       ],
     }),
   );
   for (const section of model.sections) {
-    body.push(new Paragraph({ text: sectionHeading(section), heading: HeadingLevel.HEADING_1 }));
+    body.push(new Paragraph({ text: section.heading, heading: HeadingLevel.HEADING_1 }));
     const text = paragraphs(section.text);
     body.push(...text.map((p) => new Paragraph({ text: p })));
     if (section.key === ACTION_TABLE_SECTION) {
       body.push(
         model.actions.length
           ? actionTable(model)
-          : new Paragraph({ children: [new TextRun({ text: NO_ACTIONS, italics: true })] }),
+          : new Paragraph({ children: [new TextRun({ text: model.words.noActions, italics: true })] }),
       );
     } else if (!text.length)
-      body.push(new Paragraph({ children: [new TextRun({ text: EMPTY_SECTION, italics: true })] }));
+      body.push(new Paragraph({ children: [new TextRun({ text: model.words.notWritten, italics: true })] }));
   }
   const doc = new Document({
     title: model.title,

@@ -3,17 +3,22 @@
  * table, with the table's cells formatted once here so that Markdown, DOCX and PDF agree.
  */
 import {
+  fillWords,
   PLAN_SECTIONS,
+  planWords,
+  provisionedPlanCity,
   type PlanAction,
   type PlanContent,
   type PlanSectionKey,
   type PlanStatus,
+  type PlanWords,
 } from '@iuc/domain';
 
 export interface ExportSection {
   key: PlanSectionKey;
   number: number;
-  title: string;
+  /** "3. Vision and objectives", in the plan's language. */
+  heading: string;
   /** Plain text; paragraphs separated by line breaks. */
   text: string;
 }
@@ -27,23 +32,21 @@ export interface PlanExportModel {
   generatedAt: Date;
   sections: ExportSection[];
   actions: PlanAction[];
+  /** What the export prints besides the plan's own text, in the plan's language. */
+  words: {
+    /** The plan's review status. */
+    status: string;
+    notWritten: string;
+    noActions: string;
+    /** The action table's header. */
+    columns: string[];
+  };
 }
 
-export const EMPTY_SECTION = 'Not written yet.';
-export const NO_ACTIONS = 'No actions yet.';
 /** The section after whose text the action table is printed. */
 export const ACTION_TABLE_SECTION: PlanSectionKey = 'actions';
 
-export const ACTION_COLUMNS = [
-  'Title',
-  'Type',
-  'Objective',
-  'Lead',
-  'Dates',
-  'Cost',
-  'Funding',
-  'Indicators',
-] as const;
+const COLUMN_ORDER = ['title', 'type', 'objective', 'lead', 'dates', 'cost', 'funding', 'indicators'] as const;
 
 export function exportModel(
   plan: { title: string; language: string; status: PlanStatus },
@@ -51,8 +54,11 @@ export function exportModel(
   content: PlanContent,
   generatedAt = new Date(),
 ): PlanExportModel {
+  // The template's words in the plan's language: a plan written in Chinese reads Chinese headings.
+  const words = planWords(plan.language);
+  const city = provisionedPlanCity(plan.title);
   return {
-    title: plan.title,
+    title: city === null ? plan.title : fillWords(words.titleOf, { city }),
     language: plan.language,
     authorityName,
     status: plan.status,
@@ -60,14 +66,18 @@ export function exportModel(
     sections: PLAN_SECTIONS.map((s) => ({
       key: s.key,
       number: s.number,
-      title: s.title,
+      heading: fillWords(words.sectionTitle, { number: s.number, title: words.section[s.key].title }),
       text: content.sections[s.key] ?? '',
     })),
     actions: content.actions,
+    words: {
+      status: words.status[plan.status],
+      notWritten: words.exportText.notWritten,
+      noActions: words.exportText.noActions,
+      columns: COLUMN_ORDER.map((c) => words.exportText.columns[c]),
+    },
   };
 }
-
-export const sectionHeading = (s: ExportSection) => `${s.number}. ${s.title}`;
 
 /** Paragraphs of a section's text (blank lines dropped). */
 export const paragraphs = (text: string) =>
@@ -78,6 +88,11 @@ export const paragraphs = (text: string) =>
 
 const humanise = (code: string) =>
   code ? code.charAt(0).toUpperCase() + code.slice(1).replace(/_/g, ' ') : '';
+
+/** A code's label in `labels`; a code the template does not know (free text) as it is. */
+function label(labels: Readonly<Record<string, string>>, code: string): string {
+  return Object.hasOwn(labels, code) ? labels[code] : humanise(code);
+}
 
 function money(amount: number | null, currency: string, language: string): string {
   if (amount === null) return '';
@@ -96,8 +111,9 @@ function money(amount: number | null, currency: string, language: string): strin
 const num = (n: number | null, language: string) =>
   n === null ? '?' : new Intl.NumberFormat(language).format(n);
 
-/** One row of the action table, as text cells in ACTION_COLUMNS order (multi-line cells use \n). */
+/** One row of the action table, in the header's order, in the plan's language (multi-line cells use \n). */
 export function actionCells(action: PlanAction, language: string): string[] {
+  const words: PlanWords = planWords(language);
   const dates =
     action.startDate || action.endDate
       ? `${action.startDate ?? '…'} – ${action.endDate ?? '…'}`
@@ -105,20 +121,20 @@ export function actionCells(action: PlanAction, language: string): string[] {
   const funding = action.funding
     .map(
       (f) =>
-        `${humanise(f.source)}: ${money(f.amount, action.currency, language) || '?'} (${f.status})`,
+        `${label(words.fundingSource, f.source)}: ${money(f.amount, action.currency, language) || '?'} (${label(words.fundingStatus, f.status)})`,
     )
     .join('\n');
   const indicators = action.indicators
     .filter((i) => i.name.trim())
     .map((i) => {
       const unit = i.unit ? ` ${i.unit}` : '';
-      const by = i.targetDate ? ` by ${i.targetDate}` : '';
-      return `${i.name}: ${num(i.baseline, language)} → ${num(i.target, language)}${unit}${by} (${i.kind})`;
+      const by = i.targetDate ? ` ${fillWords(words.exportText.indicatorBy, { date: i.targetDate })}` : '';
+      return `${i.name}: ${num(i.baseline, language)} → ${num(i.target, language)}${unit}${by} (${label(words.indicatorKind, i.kind)})`;
     })
     .join('\n');
   return [
-    action.title || 'Untitled action',
-    humanise(action.type),
+    action.title || words.exportText.untitledAction,
+    label(words.actionType, action.type),
     action.objective,
     action.leadOrganisation,
     dates,

@@ -30,15 +30,19 @@ describe('export model and Markdown (pure)', () => {
     );
   });
 
-  it('formats an action row with the plan language (money, numbers) and all eight columns', () => {
+  it('formats an action row in the plan language (labels, money, numbers) with all eight columns', () => {
     const cells = actionCells(readAction(completeAction('a1'), 0), 'es');
     expect(cells).toHaveLength(8);
     expect(cells[0]).toBe('Pilot bike lane a1');
-    expect(cells[1]).toBe('Pilot project');
+    expect(cells[1]).toBe('Proyecto piloto');
     expect(cells[4]).toBe('2026-03-01 – 2026-12-31');
     expect(cells[5]).toMatch(/120\.000\s€/);
-    expect(cells[6]).toMatch(/^Municipal: 80\.000\s€ \(secured\)$/);
-    expect(cells[7]).toBe('Lane built: 0 → 4 km by 2026-12-31 (output)');
+    expect(cells[6]).toMatch(/^Presupuesto municipal: 80\.000\s€ \(Asegurada\)$/);
+    expect(cells[7]).toBe('Lane built: 0 → 4 km para el 2026-12-31 (De producto)');
+    // A language the UI lacks prints English labels; a source the template lacks, as written.
+    const english = actionCells({ ...readAction(completeAction('a2'), 0), funding: [{ source: 'city_bonds', amount: 5, status: 'applied' }] }, 'ca');
+    expect(english[1]).toBe('Pilot project');
+    expect(english[6]).toMatch(/^City bonds: .*\(Applied for\)$/);
   });
 
   it('writes front matter with lang, a heading per section and escapes what Markdown would read as markup', () => {
@@ -50,12 +54,15 @@ describe('export model and Markdown (pure)', () => {
         new Date('2026-01-02T03:04:05Z'),
       ),
     );
-    expect(md.startsWith('---\ntitle: "Local Action Plan — Málaga"\nlang: es\n')).toBe(true);
-    expect(md).toContain('\n# Local Action Plan — Málaga\n');
+    // In the plan's language: the title as created, the template's headings and words.
+    expect(md.startsWith('---\ntitle: "Plan de Acción Local — Málaga"\nlang: es\n')).toBe(true);
+    expect(md).toContain('\n# Plan de Acción Local — Málaga\n');
     for (const n of [1, 5, 12]) expect(md).toMatch(new RegExp(`\\n## ${n}\\. `));
+    expect(md).toContain('\n## 3. Visión y objetivos\n');
+    expect(md).toContain('_Aún sin redactar._');
     expect(md).toContain('\\# not a heading');
     expect(md).toContain('use \\*stars\\* \\| pipes');
-    expect(md).toContain('_No actions yet._');
+    expect(md).toContain('_Todavía no hay acciones._');
     expect(PLAN_SECTION_KEYS).toHaveLength(12);
   });
 });

@@ -1,12 +1,8 @@
 /** The plan as Markdown, with a YAML front matter that names its language (`lang:`). */
 import {
-  ACTION_COLUMNS,
   ACTION_TABLE_SECTION,
   actionCells,
-  EMPTY_SECTION,
-  NO_ACTIONS,
   paragraphs,
-  sectionHeading,
   type PlanExportModel,
 } from './export-model.js';
 
@@ -22,10 +18,10 @@ const cell = (text: string) => text.split('\n').map(escapeInline).join('<br>');
 const yamlString = (value: string) => JSON.stringify(value);
 
 function actionTable(model: PlanExportModel): string[] {
-  if (!model.actions.length) return [`_${NO_ACTIONS}_`, ''];
+  if (!model.actions.length) return [`_${model.words.noActions}_`, ''];
   return [
-    `| ${ACTION_COLUMNS.join(' | ')} |`,
-    `| ${ACTION_COLUMNS.map(() => '---').join(' | ')} |`,
+    `| ${model.words.columns.join(' | ')} |`,
+    `| ${model.words.columns.map(() => '---').join(' | ')} |`,
     ...model.actions.map((a) => `| ${actionCells(a, model.language).map(cell).join(' | ')} |`),
     '',
   ];
@@ -45,10 +41,10 @@ export function renderMarkdown(model: PlanExportModel): string {
     '',
   ];
   for (const section of model.sections) {
-    lines.push(`## ${escapeInline(sectionHeading(section))}`, '');
+    lines.push(`## ${escapeInline(section.heading)}`, '');
     const text = paragraphs(section.text);
     if (text.length) for (const p of text) lines.push(escapeLine(p), '');
-    else if (section.key !== ACTION_TABLE_SECTION) lines.push(`_${EMPTY_SECTION}_`, '');
+    else if (section.key !== ACTION_TABLE_SECTION) lines.push(`_${model.words.notWritten}_`, '');
     if (section.key === ACTION_TABLE_SECTION) lines.push(...actionTable(model));
   }
   return `${lines.join('\n').trimEnd()}\n`;

@@ -4,17 +4,12 @@
  */
 import PDFDocument from 'pdfkit';
 import {
-  ACTION_COLUMNS,
   ACTION_TABLE_SECTION,
   actionCells,
-  EMPTY_SECTION,
-  NO_ACTIONS,
   paragraphs,
-  sectionHeading,
   type PlanExportModel,
 } from './export-model.js';
 import { pdfFontLibrary, type FontWeight, type PdfFontLibrary } from './pdf-fonts.js';
-import { statusLabel } from '../plan-status.js';
 
 const MARGIN = 56;
 const LABEL_WIDTH = 96;
@@ -88,10 +83,10 @@ class PdfWriter {
 async function actionTable(w: PdfWriter, model: PlanExportModel): Promise<void> {
   const { doc } = w;
   if (!model.actions.length) {
-    await w.text(NO_ACTIONS, { weight: 'regular', size: 10, color: GREY, gapAfter: 6 });
+    await w.text(model.words.noActions, { weight: 'regular', size: 10, color: GREY, gapAfter: 6 });
     return;
   }
-  const [titleColumn, ...columns] = ACTION_COLUMNS;
+  const [titleColumn, ...columns] = model.words.columns;
   for (const action of model.actions) {
     const [title, ...values] = actionCells(action, model.language);
     w.keepRoom(90);
@@ -140,7 +135,7 @@ export async function renderPdf(
     displayTitle: true,
     info: {
       Title: model.title,
-      Subject: `Local Action Plan of ${model.authorityName}`,
+      Subject: model.authorityName,
       Creator: 'IUC Knowledge Platform',
       CreationDate: model.generatedAt,
     },
@@ -154,7 +149,7 @@ export async function renderPdf(
   const w = new PdfWriter(doc, fonts);
   await w.text(model.title, { weight: 'bold', size: 20, gapAfter: 4 });
   await w.text(
-    `${model.authorityName} · ${statusLabel(model.status)} · ${model.generatedAt.toISOString().slice(0, 10)}`,
+    `${model.authorityName} · ${model.words.status} · ${model.generatedAt.toISOString().slice(0, 10)}`,
     {
       weight: 'regular',
       size: 10,
@@ -164,14 +159,14 @@ export async function renderPdf(
   );
   for (const section of model.sections) {
     w.keepRoom(60);
-    const heading = sectionHeading(section);
+    const heading = section.heading;
     // Bookmarks: readers navigate by them (and their titles are stored as plain text).
     doc.outline.addItem(heading);
     await w.text(heading, { weight: 'bold', size: 14, gapAfter: 6 });
     const text = paragraphs(section.text);
     for (const p of text) await w.text(p, { weight: 'regular', size: 11, gapAfter: 6 });
     if (!text.length && section.key !== ACTION_TABLE_SECTION) {
-      await w.text(EMPTY_SECTION, { weight: 'regular', size: 10, color: GREY, gapAfter: 6 });
+      await w.text(model.words.notWritten, { weight: 'regular', size: 10, color: GREY, gapAfter: 6 });
     }
     if (section.key === ACTION_TABLE_SECTION) await actionTable(w, model);
     doc.moveDown(0.6);

@@ -55,7 +55,7 @@ export class PlanExportService {
     return {
       body: await render(model),
       contentType,
-      contentDisposition: contentDisposition(exportFileNames(plan.title, plan.id, format)),
+      contentDisposition: contentDisposition(exportFileNames(model.title, plan.id, format)),
     };
   }
 }
