@@ -162,6 +162,46 @@ test('a link to a section (as people paste into a discussion) opens the plan at 
   await page.context().close();
 });
 
+test('from a section heading: copy its link, or start a message about it in the pairing’s channel', async ({
+  browser,
+}) => {
+  const page = await openPlan(browser, LUCIA.email);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  const share = page.getByRole('button', { name: 'Link to 3. Vision and objectives' });
+  await share.click();
+  await page.getByRole('menuitem', { name: 'Copy link' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Link copied.' })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(
+    new RegExp(`^https?://[^/]+${planUrl}#plan-section-vision$`),
+  );
+
+  // With the keyboard: the menu opens on Enter, its items take the arrows.
+  await share.focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('menuitem', { name: 'Discuss in the pairing’s channel' }).focus();
+  await page.keyboard.press('Enter');
+  const composer = page.getByRole('combobox', { name: 'Message #General' });
+  const link = `[Local Action Plan — Málaga · 3. Vision and objectives](${planUrl}#plan-section-vision) `;
+  await expect(composer).toHaveValue(link);
+  await expect(composer).toBeFocused();
+  await page.keyboard.type(`shall we align our objectives? ${run}`);
+  await page.keyboard.press('Enter');
+  await expect(composer).toHaveValue('');
+  const message = page
+    .getByRole('log', { name: 'Messages in General' })
+    .getByRole('article')
+    .filter({ hasText: `shall we align our objectives? ${run}` });
+  const sectionLink = message.getByRole('link', { name: 'Local Action Plan — Málaga · 3. Vision and objectives' });
+  await expect(sectionLink).toHaveAttribute('href', `${planUrl}#plan-section-vision`);
+
+  // The draft came once: a reload does not bring it back.
+  await page.reload();
+  await expect(composer).toHaveValue('');
+  await sectionLink.click();
+  await expect(page.getByRole('heading', { level: 2, name: /^3\. Vision and objectives/ })).toBeFocused();
+  await page.context().close();
+});
+
 test('text typed offline stays in the browser and reaches the others when the connection is back', async ({
   browser,
 }) => {

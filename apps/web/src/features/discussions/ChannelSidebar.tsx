@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { useChannelLabel } from './channelLabel';
 import { useDiscussions } from './context';
-import { PlusIcon } from './icons';
+import { PlusIcon } from '../../ui/icons';
 import { NewChannelModal } from './NewChannelModal';
 import classes from './Discussions.module.css';
 

@@ -5,11 +5,12 @@
 import type { ChannelDto, MessageDto } from '@iuc/domain';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../ui/Status';
 import { ChannelHeader } from './ChannelHeader';
 import { useChannelLabel } from './channelLabel';
 import { Composer } from './Composer';
+import { draftFrom } from './draft';
 import { useDiscussions } from './context';
 import { LogNote, type MessageListHandle } from './MessageList';
 import { MessageLog } from './MessageLog';
@@ -32,6 +33,7 @@ export function ChannelView({ channel }: { channel: ChannelDto }) {
   // Where the unread messages began when the channel was opened: the divider stays there.
   const [firstUnreadId] = useState(channel.firstUnreadId);
   const [atEnd, setAtEnd] = useState(true);
+  const draft = useBroughtDraft();
 
   const rows = useMemo(
     () => buildRows(timeline.messages, { firstUnreadId }),
@@ -113,7 +115,11 @@ export function ChannelView({ channel }: { channel: ChannelDto }) {
           />
         )}
         <TypingIndicator channelId={channel.id} />
-        <Composer channel={channel} label={t('discussions.composer.label', { channel: label })} />
+        <Composer
+          channel={channel}
+          label={t('discussions.composer.label', { channel: label })}
+          draft={draft}
+        />
       </section>
       {threadId && (
         <ThreadPanel
@@ -126,4 +132,19 @@ export function ChannelView({ channel }: { channel: ChannelDto }) {
       )}
     </div>
   );
+}
+
+/**
+ * The draft this navigation brought (see draft.ts), taken once: the state is then dropped from
+ * the history entry, so that a reload or going back does not bring it again.
+ */
+function useBroughtDraft(): string | null {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [draft] = useState(() => draftFrom(location.state));
+  useEffect(() => {
+    if (draft && location.state)
+      void navigate({ pathname: location.pathname, search: location.search, hash: location.hash }, { replace: true, state: null });
+  }, [draft, location, navigate]);
+  return draft;
 }

@@ -1,7 +1,7 @@
 /** Writing a message in a channel or a thread reply: Enter sends, errors are announced. */
 import { Alert, Button, Group, Text } from '@mantine/core';
 import type { ChannelDto } from '@iuc/domain';
-import { useId, useState, type RefObject } from 'react';
+import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ByteCounter, MAX_BODY_BYTES, useBodySize } from './ByteCounter';
 import { useSendErrorMessage } from './errors';
@@ -17,16 +17,27 @@ export function Composer({
   label,
   autoFocus,
   textareaRef,
+  draft,
 }: {
   channel: ChannelDto;
   parentId?: string | null;
   label: string;
   autoFocus?: boolean;
   textareaRef?: RefObject<HTMLTextAreaElement | null>;
+  /** Text to start from (brought from elsewhere): focused, with the caret after it. */
+  draft?: string | null;
 }) {
   const { t } = useTranslation();
   const hintId = useId();
-  const [body, setBody] = useState('');
+  const ownRef = useRef<HTMLTextAreaElement>(null);
+  const inputRef = textareaRef ?? ownRef;
+  const [body, setBody] = useState(draft ?? '');
+  useEffect(() => {
+    const input = inputRef.current;
+    if (!draft || !input) return;
+    input.focus();
+    input.setSelectionRange(input.value.length, input.value.length);
+  }, [draft, inputRef]);
   const [error, setError] = useState<SendError | null>(null);
   const [sending, setSending] = useState(false);
   const { send } = useMessageActions();
@@ -92,7 +103,7 @@ export function Composer({
         describedBy={hintId}
         invalid={over}
         autoFocus={autoFocus}
-        textareaRef={textareaRef}
+        textareaRef={inputRef}
       />
       <Group justify="space-between" gap="xs" mt={4} wrap="nowrap">
         <Group gap="sm" wrap="wrap" id={hintId} style={{ minWidth: 0 }}>

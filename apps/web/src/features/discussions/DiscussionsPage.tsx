@@ -7,7 +7,7 @@ import type { ChannelDto, PairingDetailDto } from '@iuc/domain';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useParams } from 'react-router';
+import { Link, Navigate, useLocation, useParams } from 'react-router';
 import { PageHeading, usePageTitle } from '../../app/page';
 import { useUser } from '../../app/session';
 import { ErrorAlert, Loading } from '../../ui/Status';
@@ -24,6 +24,7 @@ import classes from './Discussions.module.css';
 export function DiscussionsPage() {
   const { t } = useTranslation();
   const { pairingId = '', channelId } = useParams();
+  const location = useLocation();
   const pairing = usePairing(pairingId);
   const channels = useChannels(pairingId);
   usePageTitle(
@@ -43,7 +44,8 @@ export function DiscussionsPage() {
   }
   const general = channels.data.find((c) => c.kind === 'general') ?? channels.data[0];
   if (!channelId && general)
-    return <Navigate replace to={`/pairings/${pairingId}/discussions/${general.id}`} />;
+    // A draft started elsewhere (location state) goes along to the general channel.
+    return <Navigate replace to={`/pairings/${pairingId}/discussions/${general.id}`} state={location.state} />;
   return (
     <Discussions pairing={pairing.data} channels={channels.data} channelId={channelId ?? ''} />
   );

@@ -4,7 +4,7 @@ import { PersonAvatar } from '../../ui/PersonAvatar';
 import type { MessageDto } from '@iuc/domain';
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EditIcon, ReplyIcon, TrashIcon } from './icons';
+import { EditIcon, ReplyIcon, TrashIcon } from '../../ui/icons';
 import { MessageBody } from './MessageBody';
 import { MessageEditor } from './MessageEditor';
 import { ReactionPicker, Reactions } from './Reactions';

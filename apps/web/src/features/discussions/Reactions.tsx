@@ -3,7 +3,7 @@ import { ActionIcon, Group, Popover, SimpleGrid, UnstyledButton } from '@mantine
 import type { MessageDto } from '@iuc/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SmileIcon } from './icons';
+import { SmileIcon } from '../../ui/icons';
 import classes from './Discussions.module.css';
 
 /** The emojis offered, with the key of their spoken name. */

@@ -15,7 +15,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { BellIcon } from '../discussions/icons';
+import { BellIcon } from '../../ui/icons';
 import { useDates } from '../discussions/useDates';
 import { markNotificationsRead, notificationPath, useNotifications } from './useNotifications';
 import classes from './NotificationBell.module.css';

@@ -8,6 +8,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUser } from '../../app/session';
 import { Loading } from '../../ui/Status';
+import { useChannels } from '../discussions/api';
 import { ActionTable } from './actions/ActionTable';
 import type { PlanDocument } from './collab/usePlanDocument';
 import { userColor } from './collab/userColor';
@@ -15,6 +16,7 @@ import { EDITOR_HINT_ID, SectionEditor } from './editor/SectionEditor';
 import { sectionHeadingId, sectionId } from './focus';
 import { useSectionTitle } from './labels';
 import { PresenceList } from './PresenceList';
+import { SectionShareMenu } from './SectionShareMenu';
 import { SyncStatus } from './SyncStatus';
 import classes from './PlanPage.module.css';
 
@@ -28,6 +30,9 @@ export function PlanDocumentView({
   const { t } = useTranslation();
   const user = useUser();
   const canEdit = plan.permissions.canEdit;
+  // A section is discussed in the pairing's general channel (members only: others get no list).
+  const channels = useChannels(plan.pairingId);
+  const canDiscuss = channels.data?.some((c) => c.kind === 'general' && c.canPost) ?? false;
   if (!document) return <Loading label={t('plans.loadingDocument')} />;
   const caretUser = { name: user.name, color: userColor(user.id) };
   return (
@@ -47,7 +52,11 @@ export function PlanDocumentView({
         </Text>
       )}
       {plan.sections.map((section) => (
-        <PlanSection key={section.key} section={section}>
+        <PlanSection
+          key={section.key}
+          section={section}
+          share={<SectionShareMenu plan={plan} section={section} canDiscuss={canDiscuss} />}
+        >
           {section.key === 'actions' ? (
             <Stack gap="sm">
               <Text size="sm" fw={600} aria-hidden="true">
@@ -82,9 +91,12 @@ export function PlanDocumentView({
 
 function PlanSection({
   section,
+  share,
   children,
 }: {
   section: PlanSectionDefinition;
+  /** The section's link menu, beside its heading. */
+  share: ReactNode;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -110,6 +122,7 @@ function PlanSection({
             {t('plans.requiredBadge')}
           </Badge>
         )}
+        {share}
       </Group>
       <Text size="sm" c="dimmed" mt={4} mb="sm" id={`${sectionId(section.key)}-guidance`}>
         {t(`plans.section.${section.key}.guidance`)}

@@ -1,4 +1,4 @@
-/** Small stroke icons (decorative: their buttons carry the accessible names). */
+/** Small stroke icons (decorative: their buttons carry the accessible names), shared by the features. */
 import type { ReactNode } from 'react';
 
 function Icon({ children, size = 18 }: { children: ReactNode; size?: number }) {
@@ -49,5 +49,11 @@ export const BellIcon = () => (
 export const PlusIcon = () => (
   <Icon size={16}>
     <path d="M12 5v14M5 12h14" />
+  </Icon>
+);
+export const LinkIcon = () => (
+  <Icon>
+    <path d="M10 13a5 5 0 0 0 7.5.5l3-3a5 5 0 0 0-7-7l-1.7 1.7" />
+    <path d="M14 11a5 5 0 0 0-7.5-.5l-3 3a5 5 0 0 0 7 7l1.7-1.7" />
   </Icon>
 );
