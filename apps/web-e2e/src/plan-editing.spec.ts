@@ -445,7 +445,7 @@ test('the plan page, its action table and the version comparison have no serious
   await lucia.context().close();
 });
 
-test('keyboard: the toolbar is one Tab stop; Tab leaves a section, Esc then Tab leaves a list', async ({
+test('keyboard: the toolbar is one Tab stop; Tab leaves a section (to the next one’s link menu), Esc then Tab leaves a list', async ({
   browser,
 }) => {
   const lucia = await openPlan(browser, LUCIA.email);
@@ -465,8 +465,12 @@ test('keyboard: the toolbar is one Tab stop; Tab leaves a section, Esc then Tab 
   await lucia.keyboard.press('Tab');
   await expect(risks).toBeFocused();
 
+  // Tab leaves the text: to the next section's link menu, then into its text.
+  const nextLink = lucia.getByRole('button', { name: 'Link to 10. Participatory process' });
   await lucia.keyboard.press('Tab');
   await expect(risks).not.toBeFocused();
+  await expect(nextLink).toBeFocused();
+  await lucia.keyboard.press('Tab');
   await expect(section(lucia, 'Participatory process')).toBeFocused();
 
   await typeAtEnd(lucia, risks, '');
@@ -479,6 +483,6 @@ test('keyboard: the toolbar is one Tab stop; Tab leaves a section, Esc then Tab 
   await expect(risks.locator('ul ul')).toHaveCount(1);
   await lucia.keyboard.press('Escape');
   await lucia.keyboard.press('Tab');
-  await expect(section(lucia, 'Participatory process')).toBeFocused();
+  await expect(nextLink).toBeFocused();
   await lucia.context().close();
 });
