@@ -72,9 +72,17 @@ export class UpdateLogRepository {
   /**
    * Replaces the log up to `upToSeq` by `state` (which must contain every update up to it), in one
    * transaction: a crash leaves either the old rows or the new snapshot, never neither.
+   *
+   * The commit does not wait for its WAL flush. Losing a compaction to a crash loses no content:
+   * the transaction goes whole, and the old snapshot and rows stay. Any append acknowledged later
+   * flushes the WAL up to its own commit, and so this one too. Waiting for the flush held up the
+   * appends' commits behind it: bench:collab scenario 1, which compacts every 1,000 updates, had
+   * relays held 30–55 ms in bursts. An A/B run gave p99 7.03 ms waiting, 4.30 ms not, and max 45.8
+   * against 10.1 ms.
    */
   async compact(docName: string, state: Uint8Array, upToSeq: string): Promise<void> {
     await this.dataSource.transaction(async (m) => {
+      await m.query('SET LOCAL synchronous_commit = off');
       await m.query(
         `INSERT INTO collab_snapshots (doc_name, state, last_seq, updated_at) VALUES ($1, $2, $3, now())
          ON CONFLICT (doc_name) DO UPDATE SET state = EXCLUDED.state, last_seq = EXCLUDED.last_seq, updated_at = now()
