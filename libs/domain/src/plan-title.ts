@@ -1,7 +1,10 @@
 /**
  * A plan's stored title is the one it was created with, in English: "Local Action Plan — <city>".
- * Readers see it in their own language (the web's `plans.titleOf`), as they see section titles;
- * exports and the API keep the stored text.
+ * Readers see it in their own language (the web's `plans.titleOf`), as they see section titles,
+ * and exports print it in the plan's language (PlanWords.titleOf); the API keeps the stored text.
+ *
+ * The prefix is a stored format, not display text: it stays as it is even if the English wording
+ * of `titleOf` changes, or titles already in the database would no longer be recognised.
  */
 const PROVISIONED_PREFIX = 'Local Action Plan — ';
 

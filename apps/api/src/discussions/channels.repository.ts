@@ -263,12 +263,12 @@ export class ChannelsRepository {
 export async function pairingMembers(db: Queryable, pairingId: string): Promise<MemberRow[]> {
   type Raw = { user_id: string; name: string; programme_role: ProgrammeRole | null; role: PairingRole; side: PairingSide | null };
   const rows = (await db.query(
-      `SELECT u.id AS user_id, u.name, u.programme_role, m.role,
-              (SELECT pa.side FROM pairing_authorities pa WHERE pa.pairing_id = m.pairing_id AND pa.authority_id = m.authority_id) AS side
-         FROM memberships m JOIN users u ON u.id = m.user_id
-        WHERE m.pairing_id = $1 AND u.disabled_at IS NULL
-        ORDER BY lower(u.name), u.id`,
-      [pairingId],
-    )) as Raw[];
+    `SELECT u.id AS user_id, u.name, u.programme_role, m.role,
+            (SELECT pa.side FROM pairing_authorities pa WHERE pa.pairing_id = m.pairing_id AND pa.authority_id = m.authority_id) AS side
+       FROM memberships m JOIN users u ON u.id = m.user_id
+      WHERE m.pairing_id = $1 AND u.disabled_at IS NULL
+      ORDER BY lower(u.name), u.id`,
+    [pairingId],
+  )) as Raw[];
   return rows.map((r) => ({ userId: r.user_id, name: r.name, programmeRole: r.programme_role, pairingRole: r.role, side: r.side }));
 }

@@ -10,12 +10,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import {
-  ACTION_TABLE_SECTION,
-  actionCells,
-  paragraphs,
-  type PlanExportModel,
-} from './export-model.js';
+import { ACTION_TABLE_SECTION, paragraphs, type PlanExportModel } from './export-model.js';
 
 const EAST_ASIAN = /^(zh|ja|ko)\b/i;
 
@@ -34,10 +29,7 @@ function actionTable(model: PlanExportModel): Table {
     });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [
-      row(model.words.columns, true),
-      ...model.actions.map((a) => row(actionCells(a, model.language), false)),
-    ],
+    rows: [row(model.words.columns, true), ...model.actionRows.map((cells) => row(cells, false))],
   });
 }
 
@@ -61,12 +53,16 @@ export function renderDocx(model: PlanExportModel): Promise<Buffer> {
     body.push(...text.map((p) => new Paragraph({ text: p })));
     if (section.key === ACTION_TABLE_SECTION) {
       body.push(
-        model.actions.length
+        model.actionRows.length
           ? actionTable(model)
-          : new Paragraph({ children: [new TextRun({ text: model.words.noActions, italics: true })] }),
+          : new Paragraph({
+              children: [new TextRun({ text: model.words.noActions, italics: true })],
+            }),
       );
     } else if (!text.length)
-      body.push(new Paragraph({ children: [new TextRun({ text: model.words.notWritten, italics: true })] }));
+      body.push(
+        new Paragraph({ children: [new TextRun({ text: model.words.notWritten, italics: true })] }),
+      );
   }
   const doc = new Document({
     title: model.title,

@@ -31,7 +31,8 @@ export interface PlanExportModel {
   status: PlanStatus;
   generatedAt: Date;
   sections: ExportSection[];
-  actions: PlanAction[];
+  /** The action table's rows, as text cells in the header's order (see actionCells). */
+  actionRows: string[][];
   /** What the export prints besides the plan's own text, in the plan's language. */
   words: {
     /** The plan's review status. */
@@ -46,7 +47,16 @@ export interface PlanExportModel {
 /** The section after whose text the action table is printed. */
 export const ACTION_TABLE_SECTION: PlanSectionKey = 'actions';
 
-const COLUMN_ORDER = ['title', 'type', 'objective', 'lead', 'dates', 'cost', 'funding', 'indicators'] as const;
+const COLUMN_ORDER = [
+  'title',
+  'type',
+  'objective',
+  'lead',
+  'dates',
+  'cost',
+  'funding',
+  'indicators',
+] as const;
 
 export function exportModel(
   plan: { title: string; language: string; status: PlanStatus },
@@ -66,10 +76,13 @@ export function exportModel(
     sections: PLAN_SECTIONS.map((s) => ({
       key: s.key,
       number: s.number,
-      heading: fillWords(words.sectionTitle, { number: s.number, title: words.section[s.key].title }),
+      heading: fillWords(words.sectionTitle, {
+        number: s.number,
+        title: words.section[s.key].title,
+      }),
       text: content.sections[s.key] ?? '',
     })),
-    actions: content.actions,
+    actionRows: content.actions.map((a) => actionCells(a, plan.language, words)),
     words: {
       status: words.status[plan.status],
       notWritten: words.exportText.notWritten,
@@ -112,8 +125,11 @@ const num = (n: number | null, language: string) =>
   n === null ? '?' : new Intl.NumberFormat(language).format(n);
 
 /** One row of the action table, in the header's order, in the plan's language (multi-line cells use \n). */
-export function actionCells(action: PlanAction, language: string): string[] {
-  const words: PlanWords = planWords(language);
+export function actionCells(
+  action: PlanAction,
+  language: string,
+  words: PlanWords = planWords(language),
+): string[] {
   const dates =
     action.startDate || action.endDate
       ? `${action.startDate ?? '…'} – ${action.endDate ?? '…'}`
@@ -128,7 +144,9 @@ export function actionCells(action: PlanAction, language: string): string[] {
     .filter((i) => i.name.trim())
     .map((i) => {
       const unit = i.unit ? ` ${i.unit}` : '';
-      const by = i.targetDate ? ` ${fillWords(words.exportText.indicatorBy, { date: i.targetDate })}` : '';
+      const by = i.targetDate
+        ? ` ${fillWords(words.exportText.indicatorBy, { date: i.targetDate })}`
+        : '';
       return `${i.name}: ${num(i.baseline, language)} → ${num(i.target, language)}${unit}${by} (${label(words.indicatorKind, i.kind)})`;
     })
     .join('\n');

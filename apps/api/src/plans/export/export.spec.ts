@@ -40,7 +40,13 @@ describe('export model and Markdown (pure)', () => {
     expect(cells[6]).toMatch(/^Presupuesto municipal: 80\.000\s€ \(Asegurada\)$/);
     expect(cells[7]).toBe('Lane built: 0 → 4 km para el 2026-12-31 (De producto)');
     // A language the UI lacks prints English labels; a source the template lacks, as written.
-    const english = actionCells({ ...readAction(completeAction('a2'), 0), funding: [{ source: 'city_bonds', amount: 5, status: 'applied' }] }, 'ca');
+    const english = actionCells(
+      {
+        ...readAction(completeAction('a2'), 0),
+        funding: [{ source: 'city_bonds', amount: 5, status: 'applied' }],
+      },
+      'ca',
+    );
     expect(english[1]).toBe('Pilot project');
     expect(english[6]).toMatch(/^City bonds: .*\(Applied for\)$/);
   });

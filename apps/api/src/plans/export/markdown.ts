@@ -1,10 +1,5 @@
 /** The plan as Markdown, with a YAML front matter that names its language (`lang:`). */
-import {
-  ACTION_TABLE_SECTION,
-  actionCells,
-  paragraphs,
-  type PlanExportModel,
-} from './export-model.js';
+import { ACTION_TABLE_SECTION, paragraphs, type PlanExportModel } from './export-model.js';
 
 /** Characters Markdown would read as markup: emphasis, code, links, HTML, table cells. */
 const escapeInline = (text: string) => text.replace(/([\\`*_[\]<>|])/g, '\\$1');
@@ -18,11 +13,11 @@ const cell = (text: string) => text.split('\n').map(escapeInline).join('<br>');
 const yamlString = (value: string) => JSON.stringify(value);
 
 function actionTable(model: PlanExportModel): string[] {
-  if (!model.actions.length) return [`_${model.words.noActions}_`, ''];
+  if (!model.actionRows.length) return [`_${model.words.noActions}_`, ''];
   return [
     `| ${model.words.columns.join(' | ')} |`,
     `| ${model.words.columns.map(() => '---').join(' | ')} |`,
-    ...model.actions.map((a) => `| ${actionCells(a, model.language).map(cell).join(' | ')} |`),
+    ...model.actionRows.map((cells) => `| ${cells.map(cell).join(' | ')} |`),
     '',
   ];
 }

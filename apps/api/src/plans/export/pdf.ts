@@ -3,12 +3,7 @@
  * block of label/value rows per action, and the document language in the catalog (/Lang).
  */
 import PDFDocument from 'pdfkit';
-import {
-  ACTION_TABLE_SECTION,
-  actionCells,
-  paragraphs,
-  type PlanExportModel,
-} from './export-model.js';
+import { ACTION_TABLE_SECTION, paragraphs, type PlanExportModel } from './export-model.js';
 import { pdfFontLibrary, type FontWeight, type PdfFontLibrary } from './pdf-fonts.js';
 
 const MARGIN = 56;
@@ -82,13 +77,12 @@ class PdfWriter {
 
 async function actionTable(w: PdfWriter, model: PlanExportModel): Promise<void> {
   const { doc } = w;
-  if (!model.actions.length) {
+  if (!model.actionRows.length) {
     await w.text(model.words.noActions, { weight: 'regular', size: 10, color: GREY, gapAfter: 6 });
     return;
   }
   const [titleColumn, ...columns] = model.words.columns;
-  for (const action of model.actions) {
-    const [title, ...values] = actionCells(action, model.language);
+  for (const [title, ...values] of model.actionRows) {
     w.keepRoom(90);
     await w.text(`${titleColumn}: ${title}`, { weight: 'bold', size: 11, gapAfter: 3 });
     for (const [i, label] of columns.entries()) {
@@ -159,14 +153,18 @@ export async function renderPdf(
   );
   for (const section of model.sections) {
     w.keepRoom(60);
-    const heading = section.heading;
     // Bookmarks: readers navigate by them (and their titles are stored as plain text).
-    doc.outline.addItem(heading);
-    await w.text(heading, { weight: 'bold', size: 14, gapAfter: 6 });
+    doc.outline.addItem(section.heading);
+    await w.text(section.heading, { weight: 'bold', size: 14, gapAfter: 6 });
     const text = paragraphs(section.text);
     for (const p of text) await w.text(p, { weight: 'regular', size: 11, gapAfter: 6 });
     if (!text.length && section.key !== ACTION_TABLE_SECTION) {
-      await w.text(model.words.notWritten, { weight: 'regular', size: 10, color: GREY, gapAfter: 6 });
+      await w.text(model.words.notWritten, {
+        weight: 'regular',
+        size: 10,
+        color: GREY,
+        gapAfter: 6,
+      });
     }
     if (section.key === ACTION_TABLE_SECTION) await actionTable(w, model);
     doc.moveDown(0.6);

@@ -3,6 +3,7 @@ import { Badge, Button, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useChannels } from './api';
+import { pairingDiscussionsPath } from './draft';
 
 export function PairingChannelsLink({ pairingId }: { pairingId: string }) {
   const { t } = useTranslation();
@@ -13,7 +14,7 @@ export function PairingChannelsLink({ pairingId }: { pairingId: string }) {
   return (
     <Button
       component={Link}
-      to={`/pairings/${pairingId}/discussions`}
+      to={pairingDiscussionsPath(pairingId)}
       variant="light"
       rightSection={
         unread > 0 && (

@@ -12,5 +12,5 @@ export function draftFrom(state: unknown): string | null {
   return typeof draft === 'string' && draft ? draft : null;
 }
 
-/** Where to start discussing something in a pairing (its general channel). */
+/** A pairing's discussions (they open on its general channel, where a draft lands). */
 export const pairingDiscussionsPath = (pairingId: string) => `/pairings/${pairingId}/discussions`;
