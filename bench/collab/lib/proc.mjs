@@ -139,7 +139,11 @@ export function threadCpu(pid) {
       let name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
       if (Number(tid) === pid) name = 'main';
       const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      out[name] = (out[name] ?? 0) + (Number(rest[11]) + Number(rest[12])) / CLK_TCK;
+      const [user, system] = [Number(rest[11]) / CLK_TCK, Number(rest[12]) / CLK_TCK];
+      out[name] = (out[name] ?? 0) + user + system;
+      // All threads together, split: kernel time is mostly sockets (loopback TCP included).
+      out['user time'] = (out['user time'] ?? 0) + user;
+      out['system time'] = (out['system time'] ?? 0) + system;
     } catch {
       // thread ended
     }

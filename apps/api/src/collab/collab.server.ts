@@ -19,6 +19,7 @@ import { COLLAB_FANOUT, type CollabFanout, type FanoutKind } from './fanout.js';
 import { CLOSE_NOT_FOUND } from './protocol.js';
 import { UpdateLogRepository } from './update-log.repository.js';
 import { WriteBatcher } from '../common/write-batcher.js';
+import { SerialQueue } from '../common/serial-queue.js';
 import { isStale } from '../common/access-decision.js';
 
 const PATH_PREFIX = '/collab/';
@@ -68,6 +69,13 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
    * latest, and the timer.
    */
   private readonly unobserved = new Map<string, { last: number; latest: number; timer?: NodeJS.Timeout }>();
+  /**
+   * Documents whose projections are due, projected one at a time. Documents typed into together
+   * fall due together (after a workshop's pause, or a restart); projected at once, their writes
+   * competed for the database with the update log's commits, and collaborators' updates waited
+   * behind them (bench:collab scenario 2, A/B: p99 22.0 → 15.5 ms, max 48.6 → 28.2 ms).
+   */
+  private readonly dueObservers = new SerialQueue<CollabDocument>((document) => this.notifyObservers(document));
   private readonly compacting = new Map<string, Promise<void>>();
   private recheckTimer: NodeJS.Timeout | null = null;
   private stopping = false;
@@ -114,6 +122,7 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
     // Clients reconnect at once; do not wait for their closing handshakes.
     for (const ws of this.wss.clients) ws.terminate();
     await this.batcher.drain();
+    await this.dueObservers.idle();
     for (const t of [...this.unloadTimers.values(), ...[...this.unobserved.values()].map((u) => u.timer)]) clearTimeout(t);
     for (const name of [...this.documents.keys()]) await this.unload(name, { compact: false });
     await this.updateLog.releaseAppender();
@@ -262,7 +271,7 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
       const due = Math.min(pending.last + OBSERVE_QUIET_MS, pending.latest);
       if (due > now) return this.scheduleObservers(document, due - now);
       this.unobserved.delete(document.name);
-      void this.notifyObservers(document);
+      this.dueObservers.add(document);
     }, delayMs + Math.random() * OBSERVE_JITTER_MS);
     pending.timer.unref();
   }
@@ -324,8 +333,9 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
     if (!document || document.peers.size > 0) return;
     await document.settled();
     const unobserved = this.unobserved.get(docName);
-    if (unobserved) {
-      clearTimeout(unobserved.timer);
+    // Due but not yet projected (waiting or queued): projected now, before the content goes.
+    if (unobserved || this.dueObservers.remove(document)) {
+      clearTimeout(unobserved?.timer);
       this.unobserved.delete(docName);
       await this.notifyObservers(document);
     }

@@ -83,4 +83,35 @@ describe('WriteBatcher group-commit window', () => {
     const steady = batches.slice(5, -1).map((b) => b.length);
     expect(steady.every((n) => n === 2)).toBe(true);
   });
+
+  /** A batcher whose writes take `writeMs`; `idle()` is the time between each write and the next. */
+  function timed(windowMs: number, writeMs: number) {
+    const spans: [number, number][] = [];
+    const batcher = new WriteBatcher(async (items: number[]) => {
+      const start = performance.now();
+      await new Promise((r) => setTimeout(r, writeMs));
+      spans.push([start, performance.now()]);
+      return items;
+    }, 100, { windowMs });
+    const idle = () => spans.slice(1).map(([start], i) => start - spans[i][1]);
+    return { batcher, idle };
+  }
+
+  it('counts the window from the oldest item: items that waited through a slow write go at once', async () => {
+    // Writes take 10 ms, longer than the 4 ms window: whatever came meanwhile has waited enough.
+    const { batcher, idle } = timed(4, 10);
+    await writeSpaced(batcher, 200, 0.5);
+    // Once the load is measured, each write starts as the previous one ends.
+    expect(idle().slice(3).every((ms) => ms === 0)).toBe(true);
+  });
+
+  it('an item arriving during a write waits only what remains of its window', async () => {
+    const { batcher, idle } = timed(6, 2);
+    await writeSpaced(batcher, 200, 0.5);
+    // Window 6 ms, write 2 ms: the first item after a write started came ~0.5 ms into it, so it
+    // waits ~4.5 ms after the write, not 6.
+    const steady = idle().slice(3, -1);
+    expect(Math.max(...steady)).toBeLessThanOrEqual(4.5);
+    expect(Math.min(...steady)).toBeGreaterThanOrEqual(3.5);
+  });
 });

@@ -7,6 +7,8 @@ export type WriteBatch<T, R> = (items: T[]) => Promise<R[]>;
 
 interface Pending<T, R> {
   item: T;
+  /** performance.now() when it was written. */
+  arrivedAt: number;
   resolve: (result: R) => void;
   reject: (err: unknown) => void;
 }
@@ -48,8 +50,9 @@ export class WriteBatcher<T, R> {
 
   write(item: T): Promise<R> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ item, resolve, reject });
-      this.trackLoad();
+      const arrivedAt = performance.now();
+      this.queue.push({ item, arrivedAt, resolve, reject });
+      this.trackLoad(arrivedAt);
       if (this.writing) return;
       this.writing = true;
       void this.flush();
@@ -61,9 +64,8 @@ export class WriteBatcher<T, R> {
     for (let i = 0; i < 10_000 && (this.writing || this.queue.length); i++) await new Promise((r) => setTimeout(r, 1));
   }
 
-  private trackLoad(): void {
+  private trackLoad(now: number): void {
     if (!this.groupCommit) return;
-    const now = performance.now();
     const gap = now - this.lastItemAt;
     this.lastItemAt = now;
     this.meanGapMs = this.meanGapMs === Infinity ? gap : this.meanGapMs + (gap - this.meanGapMs) * GAP_WEIGHT;
@@ -80,7 +82,10 @@ export class WriteBatcher<T, R> {
   private async flush(): Promise<void> {
     try {
       while (this.queue.length) {
-        const wait = this.windowMs();
+        // The window runs from the oldest item's arrival: items that came while the previous write
+        // was in flight have waited part of it already (waiting it whole after that write added
+        // the write's time to their latency, and nothing to the batch).
+        const wait = this.windowMs() - (performance.now() - this.queue[0].arrivedAt);
         if (wait > 0) await new Promise((r) => setTimeout(r, wait));
         const batch = this.queue.splice(0, this.maxBatch);
         try {
