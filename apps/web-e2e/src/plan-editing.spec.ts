@@ -181,12 +181,16 @@ test('from a section heading: copy its link, or start a message about it in the 
   await page.getByRole('menuitem', { name: 'Discuss in the pairing’s channel' }).focus();
   await page.keyboard.press('Enter');
   const composer = page.getByRole('combobox', { name: 'Message #General' });
-  const link = `[Local Action Plan — Málaga · 3. Vision and objectives](${planUrl}#plan-section-vision) `;
-  await expect(composer).toHaveValue(link);
+  const subject = 'Local Action Plan — Málaga · 3. Vision and objectives';
+  // The section shows as words above the composer (no Markdown to read), the text box stays empty.
+  const about = page.getByText(`About: ${subject}`, { exact: true });
+  await expect(about).toBeVisible();
+  await expect(composer).toHaveValue('');
   await expect(composer).toBeFocused();
   await page.keyboard.type(`shall we align our objectives? ${run}`);
   await page.keyboard.press('Enter');
   await expect(composer).toHaveValue('');
+  await expect(about).toBeHidden();
   const message = page
     .getByRole('log', { name: 'Messages in General' })
     .getByRole('article')
@@ -194,9 +198,19 @@ test('from a section heading: copy its link, or start a message about it in the 
   const sectionLink = message.getByRole('link', { name: 'Local Action Plan — Málaga · 3. Vision and objectives' });
   await expect(sectionLink).toHaveAttribute('href', `${planUrl}#plan-section-vision`);
 
-  // The draft came once: a reload does not bring it back.
+  // The reference can be taken away before sending.
+  await page.goBack();
+  await page.getByRole('button', { name: 'Link to 3. Vision and objectives' }).click();
+  await page.getByRole('menuitem', { name: 'Discuss in the pairing’s channel' }).click();
+  await page.getByRole('button', { name: `Remove the link to ${subject}` }).click();
+  await expect(about).toBeHidden();
+  await expect(composer).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Send' })).toBeDisabled();
+
+  // It came once: a reload does not bring it back.
   await page.reload();
   await expect(composer).toHaveValue('');
+  await expect(about).toBeHidden();
   await sectionLink.click();
   await expect(page.getByRole('heading', { level: 2, name: /^3\. Vision and objectives/ })).toBeFocused();
   await page.context().close();

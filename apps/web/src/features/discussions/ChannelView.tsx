@@ -10,7 +10,7 @@ import { ErrorAlert } from '../../ui/Status';
 import { ChannelHeader } from './ChannelHeader';
 import { useChannelLabel } from './channelLabel';
 import { Composer } from './Composer';
-import { draftFrom } from './draft';
+import { referenceFrom, type DraftReference } from './draft';
 import { useDiscussions } from './context';
 import { LogNote, type MessageListHandle } from './MessageList';
 import { MessageLog } from './MessageLog';
@@ -33,7 +33,7 @@ export function ChannelView({ channel }: { channel: ChannelDto }) {
   // Where the unread messages began when the channel was opened: the divider stays there.
   const [firstUnreadId] = useState(channel.firstUnreadId);
   const [atEnd, setAtEnd] = useState(true);
-  const draft = useBroughtDraft();
+  const reference = useBroughtReference();
 
   const rows = useMemo(
     () => buildRows(timeline.messages, { firstUnreadId }),
@@ -118,7 +118,7 @@ export function ChannelView({ channel }: { channel: ChannelDto }) {
         <Composer
           channel={channel}
           label={t('discussions.composer.label', { channel: label })}
-          draft={draft}
+          reference={reference}
         />
       </section>
       {threadId && (
@@ -135,16 +135,16 @@ export function ChannelView({ channel }: { channel: ChannelDto }) {
 }
 
 /**
- * The draft this navigation brought (see draft.ts), taken once: the state is then dropped from
+ * The reference this navigation brought (see draft.ts), taken once: the state is then dropped from
  * the history entry, so that a reload or going back does not bring it again.
  */
-function useBroughtDraft(): string | null {
+function useBroughtReference(): DraftReference | null {
   const location = useLocation();
   const navigate = useNavigate();
-  const [draft] = useState(() => draftFrom(location.state));
+  const [reference] = useState(() => referenceFrom(location.state));
   useEffect(() => {
-    if (draft && location.state)
+    if (reference && location.state)
       void navigate({ pathname: location.pathname, search: location.search, hash: location.hash }, { replace: true, state: null });
-  }, [draft, location, navigate]);
-  return draft;
+  }, [reference, location, navigate]);
+  return reference;
 }

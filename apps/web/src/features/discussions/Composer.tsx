@@ -1,9 +1,11 @@
 /** Writing a message in a channel or a thread reply: Enter sends, errors are announced. */
-import { Alert, Button, Group, Text } from '@mantine/core';
+import { Alert, Button, CloseButton, Group, Text } from '@mantine/core';
 import type { ChannelDto } from '@iuc/domain';
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LinkIcon } from '../../ui/icons';
 import { ByteCounter, MAX_BODY_BYTES, useBodySize } from './ByteCounter';
+import { withReference, type DraftReference } from './draft';
 import { useSendErrorMessage } from './errors';
 import { MentionTextarea } from './MentionTextarea';
 import type { SendError } from './socket';
@@ -17,33 +19,34 @@ export function Composer({
   label,
   autoFocus,
   textareaRef,
-  draft,
+  reference: broughtReference,
 }: {
   channel: ChannelDto;
   parentId?: string | null;
   label: string;
   autoFocus?: boolean;
   textareaRef?: RefObject<HTMLTextAreaElement | null>;
-  /** Text to start from (brought from elsewhere): focused, with the caret after it. */
-  draft?: string | null;
+  /** What the message is about (brought from elsewhere): shown above, sent as a link first. */
+  reference?: DraftReference | null;
 }) {
   const { t } = useTranslation();
   const hintId = useId();
   const ownRef = useRef<HTMLTextAreaElement>(null);
   const inputRef = textareaRef ?? ownRef;
-  const [body, setBody] = useState(draft ?? '');
+  const [body, setBody] = useState('');
+  const [reference, setReference] = useState(broughtReference ?? null);
+  // Brought here to write about something: the place to type is where the person starts.
   useEffect(() => {
-    const input = inputRef.current;
-    if (!draft || !input) return;
-    input.focus();
-    input.setSelectionRange(input.value.length, input.value.length);
-  }, [draft, inputRef]);
+    if (broughtReference) inputRef.current?.focus();
+  }, [broughtReference, inputRef]);
   const [error, setError] = useState<SendError | null>(null);
   const [sending, setSending] = useState(false);
   const { send } = useMessageActions();
   const typing = useTypingNotifier(channel.id);
   const errorText = useSendErrorMessage();
-  const { bytes, over } = useBodySize(body);
+  const message = withReference(reference, body);
+  const { bytes, over } = useBodySize(message);
+  const empty = !body.trim() && !reference;
 
   if (!channel.canPost) {
     return (
@@ -54,11 +57,14 @@ export function Composer({
   }
 
   const submit = async () => {
-    if (!body.trim() || over || sending) return;
+    if (empty || over || sending) return;
     setSending(true);
-    const result = await send(channel.id, body, parentId);
+    const result = await send(channel.id, message, parentId);
     setSending(false);
-    if (result.ok) setBody('');
+    if (result.ok) {
+      setBody('');
+      setReference(null);
+    }
     setError(result.ok ? null : result);
   };
 
@@ -87,6 +93,22 @@ export function Composer({
         <Text size="sm" c="red.8" role="alert" mb={4}>
           {t('discussions.composer.tooLong', { max: `${MAX_BODY_BYTES / 1024} KB` })}
         </Text>
+      )}
+      {reference && (
+        <Group gap={6} wrap="nowrap" mb={4} className={classes.composerReference}>
+          <LinkIcon />
+          <Text size="sm" truncate="end" title={reference.label} style={{ flex: 1, minWidth: 0 }}>
+            {t('discussions.composer.about', { subject: reference.label })}
+          </Text>
+          <CloseButton
+            size="sm"
+            aria-label={t('discussions.composer.removeReference', { subject: reference.label })}
+            onClick={() => {
+              setReference(null);
+              inputRef.current?.focus();
+            }}
+          />
+        </Group>
       )}
       <MentionTextarea
         channelId={channel.id}
@@ -118,7 +140,7 @@ export function Composer({
           type="submit"
           size="xs"
           loading={sending}
-          disabled={!body.trim() || over}
+          disabled={empty || over}
           style={{ flexShrink: 0 }}
         >
           {t('discussions.composer.send')}

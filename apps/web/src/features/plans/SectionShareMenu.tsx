@@ -44,9 +44,7 @@ export function SectionShareMenu({
       () => setCopied('failed'),
     );
   const discuss = () => {
-    // A Markdown link (brackets in a title would end its text early).
-    const text = `${planTitle} · ${sectionTitle}`.replace(/[[\]]/g, '');
-    const state: DraftState = { draft: `[${text}](${path}) ` };
+    const state: DraftState = { reference: { label: `${planTitle} · ${sectionTitle}`, path } };
     void navigate(pairingDiscussionsPath(plan.pairingId), { state });
   };
 
