@@ -57,6 +57,8 @@ export class CollabConnection implements DocumentPeer {
   /** Awareness client ids this connection introduced (and alone may update). */
   readonly awarenessClients = new Set<number>();
   refusedUpdates = 0;
+  /** Whether anything came from the client since the last liveness check (see checkAlive). */
+  private heardFrom = true;
   private readonly messages: TokenBucket;
   private readonly bytes: TokenBucket;
   private closed = false;
@@ -137,9 +139,33 @@ export class CollabConnection implements DocumentPeer {
     this.backlog = done;
   }
 
+  /** The client answered a ping. */
+  heard(): void {
+    this.heardFrom = true;
+  }
+
+  /**
+   * Liveness, checked periodically: a client heard from since the last check is pinged (browsers
+   * answer pings by themselves); one that has not answered is gone without closing (a laptop shut,
+   * a network dropped) and its connection is dropped, so that it does not hold the document open.
+   * Returns whether the connection is still open.
+   */
+  checkAlive(): boolean {
+    if (this.closed) return false;
+    if (!this.heardFrom) {
+      this.close(1001, 'no answer to ping');
+      this.ws.terminate();
+      return false;
+    }
+    this.heardFrom = false;
+    if (this.ws.readyState === this.ws.OPEN) this.ws.ping();
+    return true;
+  }
+
   /** Handles one frame; returns a promise when the handling goes on asynchronously. */
   receive(frame: Uint8Array): Promise<void> | undefined {
     if (this.closed) return;
+    this.heardFrom = true;
     if (frame.byteLength > this.limits.maxMessageBytes) {
       this.close(CLOSE_TOO_LARGE, 'message too large');
       return;

@@ -78,6 +78,8 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
   private readonly dueObservers = new SerialQueue<CollabDocument>((document) => this.notifyObservers(document));
   private readonly compacting = new Map<string, Promise<void>>();
   private recheckTimer: NodeJS.Timeout | null = null;
+  private pingTimer: NodeJS.Timeout | null = null;
+  private readonly pingIntervalMs: number;
   private stopping = false;
   private rechecking = false;
 
@@ -90,6 +92,7 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.limits = { ...DEFAULT_LIMITS, maxMessageBytes: config.collabMaxMessageBytes };
+    this.pingIntervalMs = config.collabPingIntervalMs;
     // ws's own ceiling is above ours so that we close oversized frames with our own code.
     this.wss = new WebSocketServer({ noServer: true, maxPayload: this.limits.maxMessageBytes * 4, perMessageDeflate: false });
     // One INSERT for what every document received meanwhile (a commit is paid per batch).
@@ -112,12 +115,17 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
     });
     this.recheckTimer = setInterval(() => void this.recheckAccess(), RECHECK_INTERVAL_MS);
     this.recheckTimer.unref();
+    this.pingTimer = setInterval(() => {
+      for (const connection of this.connections) connection.checkAlive();
+    }, this.pingIntervalMs);
+    this.pingTimer.unref();
   }
 
   /** Before the HTTP server closes (it would wait for our sockets) and while the database is up. */
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
     if (this.recheckTimer) clearInterval(this.recheckTimer);
+    if (this.pingTimer) clearInterval(this.pingTimer);
     for (const c of [...this.connections]) c.close(1001, 'server shutting down');
     // Clients reconnect at once; do not wait for their closing handshakes.
     for (const ws of this.wss.clients) ws.terminate();
@@ -187,6 +195,7 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
       ws.off('message', buffer);
       ws.on('message', (data: Buffer) => connection.deliver(new Uint8Array(data)));
       ws.on('close', () => connection.close());
+      ws.on('pong', () => connection.heard());
       connection.start();
       for (const frame of early) connection.deliver(frame);
     } catch (err) {

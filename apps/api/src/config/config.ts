@@ -28,6 +28,8 @@ export interface AppConfig {
   uploadMaxBytes: number;
   /** Largest Yjs message a collab client may send; larger closes its connection. */
   collabMaxMessageBytes: number;
+  /** How often co-editing connections are pinged; one that has not answered by the next is closed. */
+  collabPingIntervalMs: number;
   smtpUrl: string | null;
   mailFrom: string;
   logLevel: string;
@@ -146,6 +148,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     demoPassword,
     uploadMaxBytes: int(env, 'UPLOAD_MAX_BYTES', 25 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     collabMaxMessageBytes: int(env, 'COLLAB_MAX_MESSAGE_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
+    collabPingIntervalMs: int(env, 'COLLAB_PING_INTERVAL_MS', 30_000, 100, 10 * 60_000),
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: env.MAIL_FROM || 'IUC Knowledge Platform <no-reply@localhost>',
     logLevel,

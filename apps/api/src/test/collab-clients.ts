@@ -60,9 +60,15 @@ export function synced(client: CollabClient): Promise<void> {
 }
 
 /** A raw websocket on a document; resolves once open. */
-export function rawSocket(baseUrl: string, docName: string, token: string): Promise<{ ws: WebSocket; closed: Promise<number> }> {
+/** A bare websocket on a document. `autoPong: false` makes it a client that vanished without closing. */
+export function rawSocket(
+  baseUrl: string,
+  docName: string,
+  token: string,
+  options: { autoPong?: boolean } = {},
+): Promise<{ ws: WebSocket; closed: Promise<number> }> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`${collabUrl(baseUrl)}/${docName}?token=${encodeURIComponent(token)}`);
+    const ws = new WebSocket(`${collabUrl(baseUrl)}/${docName}?token=${encodeURIComponent(token)}`, options);
     const closed = new Promise<number>((r) => ws.on('close', (code) => r(code)));
     ws.on('open', () => resolve({ ws, closed }));
     ws.on('error', reject);
