@@ -412,6 +412,12 @@ test('review: the check links to what is missing; after submission the text is f
 
   // The programme officer asks for changes, with a comment; the plan opens again.
   const officer = await openPlan(browser, OFFICER.email);
+  // The officer heard of the submission in the bell.
+  await officer.getByRole('button', { name: /^Notifications: \d+ unread$/ }).click();
+  await expect(officer.getByRole('dialog', { name: 'Notifications' })).toContainText(
+    `${LUCIA.name} submitted Local Action Plan — Málaga for review`,
+  );
+  await officer.keyboard.press('Escape');
   const officerTools = officer.getByRole('complementary', { name: 'Plan tools' });
   await officerTools.getByRole('button', { name: 'Request changes' }).click();
   await expect(officerTools.getByText('Say what needs to change.')).toBeVisible();
@@ -426,6 +432,14 @@ test('review: the check links to what is missing; after submission the text is f
     'true',
     { timeout: 20_000 },
   );
+  // The city's writers hear of the verdict, live, with the officer's comment.
+  await javier.getByRole('button', { name: /^Notifications: \d+ unread$/ }).click();
+  await expect(
+    javier
+      .getByRole('dialog', { name: 'Notifications' })
+      .getByRole('button', { name: /asked for changes to Local Action Plan — Málaga/ }),
+  ).toContainText(`Please add a budget table (${run}).`);
+  await javier.keyboard.press('Escape');
   await lucia.reload();
   await expect(section(lucia, 'Vision and objectives')).toHaveAttribute('contenteditable', 'true');
   const history = lucia.getByRole('region', { name: 'Review history' });

@@ -7,6 +7,7 @@
  */
 import { can, type PairingRole, type ProgrammeRole } from './roles.js';
 import type { PairingSide } from './taxonomies.js';
+import type { PlanStatus } from './plan-template.js';
 
 /** socket.io namespace, on the API's port (path `/socket.io`). */
 export const DISCUSSIONS_NAMESPACE = '/discussions';
@@ -205,22 +206,41 @@ export interface ThreadDto {
   replies: MessagePageDto;
 }
 
-export type NotificationKind = 'mention';
+export type NotificationKind = NotificationDto['kind'];
 
-export interface NotificationDto {
+interface NotificationBase {
   id: string;
-  kind: NotificationKind;
   pairingId: string;
+  /** Who did what the notification is about. */
+  actor: UserRefDto;
+  createdAt: string;
+  readAt: string | null;
+}
+
+/** Someone mentioned the person in a message. */
+export interface MentionNotificationDto extends NotificationBase {
+  kind: 'mention';
   channelId: string;
   messageId: string;
   /** The thread's first message when the mention is in a reply. */
   parentId: string | null;
-  actor: UserRefDto;
   /** The first characters of the message (plain text). */
   excerpt: string;
-  createdAt: string;
-  readAt: string | null;
 }
+
+/** A plan the person works on or reviews moved in its review (submitted, changes requested…). */
+export interface PlanReviewNotificationDto extends NotificationBase {
+  kind: 'plan-review';
+  planId: string;
+  /** The plan's stored title (the web shows it in the reader's language). */
+  planTitle: string;
+  /** The status the plan moved to. */
+  status: PlanStatus;
+  /** The reviewer's or submitter's comment, if any (first characters). */
+  excerpt: string;
+}
+
+export type NotificationDto = MentionNotificationDto | PlanReviewNotificationDto;
 
 /** GET /api/notifications?before=<cursor>&limit= */
 export interface NotificationListDto {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { NotificationKind, ProgrammeRole } from '@iuc/domain';
+import type { NotificationKind, PlanStatus, ProgrammeRole } from '@iuc/domain';
 import type { Position } from '../discussions/cursor.js';
 
 export interface NotificationRow {
@@ -9,15 +9,31 @@ export interface NotificationRow {
   userId: string;
   kind: NotificationKind;
   pairingId: string;
-  channelId: string;
-  messageId: string;
+  /** Mentions. */
+  channelId: string | null;
+  messageId: string | null;
   parentId: string | null;
+  /** Plan review steps. */
+  planId: string | null;
+  planTitle: string | null;
+  planStatus: PlanStatus | null;
   actorId: string;
   actorName: string;
   excerpt: string;
   createdAt: Date;
   readAt: Date | null;
   position: Position;
+}
+
+/** A plan's review step, for the people it concerns. */
+export interface NewPlanReviewStep {
+  pairingId: string;
+  planId: string;
+  status: PlanStatus;
+  actorId: string;
+  /** The comment given with the step ('' without one). */
+  excerpt: string;
+  userIds: string[];
 }
 
 export interface NewMention {
@@ -35,9 +51,12 @@ interface Raw {
   user_id: string;
   kind: NotificationKind;
   pairing_id: string;
-  channel_id: string;
-  message_id: string;
+  channel_id: string | null;
+  message_id: string | null;
   parent_id: string | null;
+  plan_id: string | null;
+  plan_title: string | null;
+  plan_status: PlanStatus | null;
   actor_id: string;
   actor_name: string;
   excerpt: string;
@@ -46,8 +65,11 @@ interface Raw {
   micros: string;
 }
 
-const COLUMNS = `n.id, n.user_id, n.kind, n.pairing_id, n.channel_id, n.message_id, n.parent_id, n.actor_id, a.name AS actor_name,
-  n.excerpt, n.created_at, n.read_at, (extract(epoch FROM n.created_at) * 1000000)::bigint::text AS micros`;
+const COLUMNS = `n.id, n.user_id, n.kind, n.pairing_id, n.channel_id, n.message_id, n.parent_id, n.plan_id, p.title AS plan_title,
+  n.plan_status, n.actor_id, a.name AS actor_name, n.excerpt, n.created_at, n.read_at,
+  (extract(epoch FROM n.created_at) * 1000000)::bigint::text AS micros`;
+/** What COLUMNS reads from, given the notifications as `n`. */
+const JOINS = 'JOIN users a ON a.id = n.actor_id LEFT JOIN plans p ON p.id = n.plan_id';
 
 function toRow(r: Raw): NotificationRow {
   return {
@@ -58,6 +80,9 @@ function toRow(r: Raw): NotificationRow {
     channelId: r.channel_id,
     messageId: r.message_id,
     parentId: r.parent_id,
+    planId: r.plan_id,
+    planTitle: r.plan_title,
+    planStatus: r.plan_status,
     actorId: r.actor_id,
     actorName: r.actor_name,
     excerpt: r.excerpt,
@@ -80,15 +105,47 @@ export class NotificationsRepository {
          SELECT u, 'mention', $2, $3, $4, $5, $6, $7 FROM unnest($1::uuid[]) AS u
           WHERE NOT EXISTS (SELECT 1 FROM notifications o WHERE o.user_id = u AND o.message_id = $4)
          RETURNING *)
-       SELECT ${COLUMNS} FROM n JOIN users a ON a.id = n.actor_id`,
+       SELECT ${COLUMNS} FROM n ${JOINS}`,
       [m.userIds, m.pairingId, m.channelId, m.messageId, m.parentId, m.actorId, m.excerpt],
     );
     return rows.map(toRow);
   }
 
+  async insertPlanReviewSteps(step: NewPlanReviewStep): Promise<NotificationRow[]> {
+    if (!step.userIds.length) return [];
+    const rows: Raw[] = await this.dataSource.query(
+      `WITH n AS (
+         INSERT INTO notifications (user_id, kind, pairing_id, plan_id, plan_status, actor_id, excerpt)
+         SELECT u, 'plan-review', $2, $3, $4, $5, $6 FROM unnest($1::uuid[]) AS u
+         RETURNING *)
+       SELECT ${COLUMNS} FROM n ${JOINS}`,
+      [step.userIds, step.pairingId, step.planId, step.status, step.actorId, step.excerpt],
+    );
+    return rows.map(toRow);
+  }
+
+  /**
+   * Who hears of a plan's review step: the programme's officers when the city moved it (they
+   * review), the city's coordinators and editors when the programme did (they write it). Not the
+   * person who made the step, nor disabled accounts.
+   */
+  async planReviewAudience(planId: string, movedBy: 'city' | 'programme', actorId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      movedBy === 'city'
+        ? `SELECT u.id FROM users u WHERE u.programme_role IS NOT NULL AND u.disabled_at IS NULL AND u.id <> $1`
+        : `SELECT DISTINCT u.id FROM plans p
+             JOIN memberships m ON m.pairing_id = p.pairing_id AND m.authority_id = p.authority_id
+              AND m.role IN ('coordinator', 'editor')
+             JOIN users u ON u.id = m.user_id AND u.disabled_at IS NULL
+            WHERE p.id = $2 AND u.id <> $1`,
+      movedBy === 'city' ? [actorId] : [actorId, planId],
+    );
+    return rows.map((r) => r.id);
+  }
+
   async page(userId: string, before: Position | undefined, limit: number): Promise<NotificationRow[]> {
     const rows: Raw[] = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM notifications n JOIN users a ON a.id = n.actor_id
+      `SELECT ${COLUMNS} FROM notifications n ${JOINS}
         WHERE n.user_id = $1
           ${before ? `AND (n.created_at, n.id) < ('epoch'::timestamptz + $3::bigint * interval '1 microsecond', $4::uuid)` : ''}
         ORDER BY n.created_at DESC, n.id DESC LIMIT $2`,

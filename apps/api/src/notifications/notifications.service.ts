@@ -1,8 +1,16 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
-import { can, DISCUSSION_DEFAULTS, type NotificationDto, type NotificationListDto, type NotificationsUnreadDto } from '@iuc/domain';
+import {
+  can,
+  DISCUSSION_DEFAULTS,
+  type NotificationDto,
+  type NotificationListDto,
+  type NotificationsUnreadDto,
+  type PlanStatus,
+} from '@iuc/domain';
 import { AccessService } from '../access/access.service.js';
 import type { Actor } from '../auth/actor.js';
 import { decodeCursor, encodeCursor } from '../discussions/cursor.js';
+import { excerpt } from '../discussions/message-body.js';
 import { NotificationsRepository, type NewMention, type NotificationRow } from './notifications.repository.js';
 
 /** Who a notification is for, as far as the access check needs to know. */
@@ -12,8 +20,19 @@ export type NotificationEvent =
   | { type: 'created'; userId: string; notification: NotificationDto }
   | { type: 'read'; userId: string; state: NotificationsUnreadDto };
 
+/** A plan's review step, as the review workflow reports it. */
+export interface PlanReviewStep {
+  pairingId: string;
+  planId: string;
+  status: PlanStatus;
+  /** Whose move it was: the city (submitting, adopting) or the programme (reviewing). */
+  movedBy: 'city' | 'programme';
+  actorId: string;
+  comment: string | null;
+}
+
 /**
- * In-app notifications (mentions). Listeners (the discussions socket hub) push them live; this
+ * In-app notifications (mentions, plans' review steps). Listeners (the discussions socket hub) push them live; this
  * module knows nothing of sockets.
  */
 @Injectable()
@@ -32,12 +51,30 @@ export class NotificationsService {
 
   /** Notifies the mentioned people (the caller decided who may be); answers what was created. */
   async createMentions(mention: NewMention): Promise<NotificationDto[]> {
-    const rows = await this.repository.insertMentions(mention);
+    return this.announce(await this.repository.insertMentions(mention));
+  }
+
+  /** Pushes new notifications to their people (live), and answers them. */
+  private announce(rows: NotificationRow[]): NotificationDto[] {
     return rows.map((row) => {
       const notification = toDto(row);
       this.publish({ type: 'created', userId: row.userId, notification });
       return notification;
     });
+  }
+
+  /** Tells the other side of a review step: the reviewers of a submission, the writers of a verdict. */
+  async planReviewStep(step: PlanReviewStep): Promise<NotificationDto[]> {
+    const userIds = await this.repository.planReviewAudience(step.planId, step.movedBy, step.actorId);
+    const rows = await this.repository.insertPlanReviewSteps({
+      pairingId: step.pairingId,
+      planId: step.planId,
+      status: step.status,
+      actorId: step.actorId,
+      excerpt: step.comment ? excerpt(step.comment) : '',
+      userIds,
+    });
+    return this.announce(rows);
   }
 
   async removeForMessage(messageId: string): Promise<void> {
@@ -92,16 +129,17 @@ export class NotificationsService {
 }
 
 function toDto(r: NotificationRow): NotificationDto {
-  return {
+  const base = {
     id: r.id,
-    kind: r.kind,
     pairingId: r.pairingId,
-    channelId: r.channelId,
-    messageId: r.messageId,
-    parentId: r.parentId,
     actor: { id: r.actorId, name: r.actorName },
     excerpt: r.excerpt,
     createdAt: r.createdAt.toISOString(),
     readAt: r.readAt ? r.readAt.toISOString() : null,
   };
+  if (r.kind === 'plan-review') {
+    // The table's check constraint guarantees the plan columns on this kind.
+    return { ...base, kind: 'plan-review', planId: r.planId!, planTitle: r.planTitle ?? '', status: r.planStatus! };
+  }
+  return { ...base, kind: 'mention', channelId: r.channelId!, messageId: r.messageId!, parentId: r.parentId };
 }

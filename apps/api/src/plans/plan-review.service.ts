@@ -2,6 +2,7 @@ import {
   ConflictException,
   ForbiddenException,
   Injectable,
+  Logger,
   UnprocessableEntityException,
 } from '@nestjs/common';
 import {
@@ -12,6 +13,7 @@ import {
   type PlanTransitionResultDto,
 } from '@iuc/domain';
 import type { Actor } from '../auth/actor.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { PlanDocuments } from './plan-documents.js';
 import { PlanPolicy } from './plan-policy.js';
 import { PlanReviewsRepository, type TransitionRecord } from './plan-reviews.repository.js';
@@ -22,7 +24,10 @@ import { statusLabel } from './plan-status.js';
 /** The review workflow: draft → submitted ⇄ changes_requested, submitted → approved → adopted. */
 @Injectable()
 export class PlanReviewService {
+  private readonly logger = new Logger('PlanReview');
+
   constructor(
+    private readonly notifications: NotificationsService,
     private readonly policy: PlanPolicy,
     private readonly documents: PlanDocuments,
     private readonly reviews: PlanReviewsRepository,
@@ -43,7 +48,8 @@ export class PlanReviewService {
     if (!this.policy.mayEverMoveTo(standing, to)) {
       throw new ForbiddenException(`You may not move a plan to ${statusLabel(to)}.`);
     }
-    if (!PLAN_TRANSITIONS.some((t) => t.from === plan.status && t.to === to)) {
+    const move = PLAN_TRANSITIONS.find((t) => t.from === plan.status && t.to === to);
+    if (!move) {
       throw new ConflictException(
         `A ${statusLabel(plan.status)} plan cannot be moved to ${statusLabel(to)}.`,
       );
@@ -73,6 +79,17 @@ export class PlanReviewService {
       recorded.versionId ? this.versions.find(plan.id, recorded.versionId) : null,
     ]);
     if (!review) throw new Error(`review ${recorded.reviewId} vanished`);
+    // The step stands whether or not the others could be told.
+    await this.notifications
+      .planReviewStep({
+        pairingId: plan.pairingId,
+        planId: plan.id,
+        status: to,
+        movedBy: move.by,
+        actorId: actor.userId,
+        comment: request.comment?.trim() || null,
+      })
+      .catch((err: Error) => this.logger.error(`review notifications for plan ${plan.id} failed: ${err.message}`));
     return {
       status: to,
       review: toPlanReview(review),

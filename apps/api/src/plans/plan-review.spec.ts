@@ -1,5 +1,7 @@
 import type {
+  NotificationListDto,
   PlanDetailDto,
+  PlanReviewNotificationDto,
   PlanReviewDto,
   PlanTransitionResultDto,
   PlanVersionDto,
@@ -180,6 +182,33 @@ describe('plan review workflow', () => {
       .body as PlanVersionDto[];
     expect(versions.map((v) => v.kind)).toEqual(['submission', 'submission']);
     await as('outsider').get(`/api/plans/${suite.planId}/reviews`).expect(404);
+  });
+
+  it('tells the other side of each step: officers of submissions and adoption, the city’s writers of verdicts', async () => {
+    const steps = async (who: CastMember) =>
+      ((await as(who).get('/api/notifications').expect(200)).body as NotificationListDto).items
+        .filter((n): n is PlanReviewNotificationDto => n.kind === 'plan-review' && n.planId === suite.planId)
+        .map((n) => [n.status, n.actor.name, n.excerpt, n.planTitle]);
+    const { title } = (await as('officer').get(`/api/plans/${suite.planId}`).expect(200)).body as PlanDetailDto;
+    // Newest first; nobody hears of their own steps; the partner city and viewers hear of none.
+    expect(await steps('officer')).toEqual([
+      ['adopted', 'coordinator person', 'Adopted by the city council', title],
+      ['submitted', 'coordinator person', 'Budgets added', title],
+      ['submitted', 'coordinator person', 'Ready for review', title],
+    ]);
+    const verdicts = [
+      ['approved', 'officer person', 'Well done', title],
+      ['changes_requested', 'officer person', 'Add a budget per action', title],
+    ];
+    expect(await steps('coordinator')).toEqual(verdicts);
+    expect(await steps('editor')).toEqual(verdicts);
+    expect(await steps('partner')).toEqual([]);
+    expect(await steps('viewer')).toEqual([]);
+    // They count as unread until read.
+    const unread = async () => ((await as('editor').get('/api/notifications').expect(200)).body as NotificationListDto).unread;
+    expect(await unread()).toBe(2);
+    await as('editor').post('/api/notifications/read', {}).expect(200);
+    expect(await unread()).toBe(0);
   });
 
   it('validates the body: unknown fields and overlong comments are refused', async () => {

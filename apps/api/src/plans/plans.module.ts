@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CollabModule } from '../collab/collab.module.js';
 import { DirectoryModule } from '../directory/directory.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { PlanExportService } from './export/plan-export.service.js';
 import { PlanCollabAccess } from './plan-collab.access.js';
 import { PlanDocuments } from './plan-documents.js';
@@ -28,6 +29,7 @@ import { PlansService } from './plans.service.js';
     PlansCoreModule,
     TypeOrmModule.forFeature([PlanVersionEntity, PlanReviewEntity]),
     DirectoryModule,
+    NotificationsModule,
     CollabModule.register({
       imports: [PlansCoreModule],
       access: PlanCollabAccess,

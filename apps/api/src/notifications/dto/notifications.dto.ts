@@ -8,6 +8,8 @@ import {
   type NotificationKind,
   type NotificationListDto,
   type NotificationsUnreadDto,
+  PLAN_STATUSES,
+  type PlanStatus,
 } from '@iuc/domain';
 import { UserRefDoc } from '../../discussions/dto/discussions.docs.js';
 
@@ -36,21 +38,25 @@ export class MarkNotificationsReadBody implements MarkNotificationsReadRequest {
   ids?: string[];
 }
 
-export class NotificationDoc implements NotificationDto {
+/** The OpenAPI shape of NotificationDto (a union by `kind`): each kind's own fields are marked. */
+export class NotificationDoc {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: ['mention'] }) kind: NotificationKind;
+  @ApiProperty({ enum: ['mention', 'plan-review'] satisfies NotificationKind[] }) kind: NotificationKind;
   @ApiProperty({ format: 'uuid' }) pairingId: string;
-  @ApiProperty({ format: 'uuid' }) channelId: string;
-  @ApiProperty({ format: 'uuid' }) messageId: string;
-  @ApiProperty({ format: 'uuid', nullable: true, type: String }) parentId: string | null;
+  @ApiPropertyOptional({ format: 'uuid', description: 'mention' }) channelId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'mention' }) messageId?: string;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'mention: the thread, for a reply' }) parentId?: string | null;
+  @ApiPropertyOptional({ format: 'uuid', description: 'plan-review' }) planId?: string;
+  @ApiPropertyOptional({ description: 'plan-review: the stored title' }) planTitle?: string;
+  @ApiPropertyOptional({ enum: PLAN_STATUSES, description: 'plan-review: the status reached' }) status?: PlanStatus;
   @ApiProperty({ type: UserRefDoc }) actor: UserRefDoc;
-  @ApiProperty({ description: 'The start of the message, plain text.' }) excerpt: string;
+  @ApiProperty({ description: 'The start of the message (mention) or of the comment (plan-review), plain text.' }) excerpt: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) readAt: string | null;
 }
 
 export class NotificationListDoc implements NotificationListDto {
-  @ApiProperty({ type: [NotificationDoc] }) items: NotificationDoc[];
+  @ApiProperty({ type: [NotificationDoc] }) items: NotificationDto[];
   @ApiProperty() unread: number;
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }

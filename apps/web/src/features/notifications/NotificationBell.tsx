@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { BellIcon } from '../../ui/icons';
 import { useDates } from '../discussions/useDates';
+import { usePlanTitle } from '../plans/labels';
 import { markNotificationsRead, notificationPath, useNotifications } from './useNotifications';
 import classes from './NotificationBell.module.css';
 
@@ -116,7 +117,7 @@ function NotificationItem({
     <UnstyledButton className={classes.item} data-unread={!n.readAt || undefined} onClick={onOpen}>
       <Group justify="space-between" wrap="nowrap" gap="xs">
         <Text size="sm" fw={n.readAt ? 500 : 700}>
-          {t('notifications.mention', { name: n.actor.name })}
+          <NotificationTitle notification={n} />
         </Text>
         {!n.readAt && (
           <Badge size="xs" variant="filled" color="red.8" style={{ flexShrink: 0 }}>
@@ -124,14 +125,24 @@ function NotificationItem({
           </Badge>
         )}
       </Group>
-      <Text size="sm" c="dimmed" lineClamp={2}>
-        {plainExcerpt(n.excerpt)}
-      </Text>
+      {n.excerpt && (
+        <Text size="sm" c="dimmed" lineClamp={2}>
+          {plainExcerpt(n.excerpt)}
+        </Text>
+      )}
       <Text size="xs" c="dimmed">
         <time dateTime={n.createdAt}>{dates.when(n.createdAt)}</time>
       </Text>
     </UnstyledButton>
   );
+}
+
+/** What happened, in a line: who mentioned the person, or who moved which plan where. */
+function NotificationTitle({ notification: n }: { notification: NotificationDto }) {
+  const { t } = useTranslation();
+  const planTitle = usePlanTitle();
+  if (n.kind === 'mention') return t('notifications.mention', { name: n.actor.name });
+  return t(`notifications.planReview.${n.status}`, { name: n.actor.name, plan: planTitle(n.planTitle) });
 }
 
 /** The excerpt is the message's text: its emphasis and code marks would show as stars here. */

@@ -63,7 +63,8 @@ export function useMarkThreadNotificationsRead(): (rootId: string) => void {
       const list = client.getQueryData<NotificationListDto>(NOTIFICATIONS_KEY);
       const ids = (list?.items ?? [])
         .filter(
-          (n: NotificationDto) => !n.readAt && (n.parentId === rootId || n.messageId === rootId),
+          (n: NotificationDto) =>
+            n.kind === 'mention' && !n.readAt && (n.parentId === rootId || n.messageId === rootId),
         )
         .map((n) => n.id);
       if (ids.length) void markNotificationsRead(client, ids).catch(() => undefined);
@@ -72,8 +73,12 @@ export function useMarkThreadNotificationsRead(): (rootId: string) => void {
   );
 }
 
-/** Where a notification leads: its channel, scrolled to the message (in its thread for a reply). */
+/**
+ * Where a notification leads: a mention to its channel, scrolled to the message (in its thread
+ * for a reply); a review step to the plan, whose review panel tells what happened.
+ */
 export function notificationPath(n: NotificationDto): string {
+  if (n.kind === 'plan-review') return `/plans/${n.planId}`;
   const params = new URLSearchParams({ message: n.messageId });
   if (n.parentId) params.set('thread', n.parentId);
   return `/pairings/${n.pairingId}/discussions/${n.channelId}?${params}`;
