@@ -15,6 +15,7 @@ export function LanguageSwitcher() {
       onChange={(e) => void i18n.changeLanguage(e.currentTarget.value)}
       leftSection={<GlobeIcon />}
       w={136}
+      style={{ flexShrink: 0 }}
     >
       {UI_LANGUAGES.map((code) => (
         <option key={code} value={code} lang={code}>
