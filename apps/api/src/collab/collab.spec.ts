@@ -160,7 +160,7 @@ describe('collab sync server', () => {
     await waitFor(() => c.closeCodes.includes(4403) || c.closeCodes.includes(4401), 8_000, 'expiry');
   });
 
-  it('closes only the sender of garbage bytes or an oversized update; others keep syncing', async () => {
+  it('closes only the sender of garbage bytes, an oversized update, or a spoofed or bloated presence; others keep syncing', async () => {
     const a = client('coordinator');
     const b = client('editor');
     await Promise.all([synced(a), synced(b)]);
@@ -177,17 +177,26 @@ describe('collab sync server', () => {
     expect(await big.closed).toBe(4413);
     doc.destroy();
 
+    /** An awareness message announcing one client's `state`. */
+    const presence = (state: unknown) => {
+      const enc = encoding.createEncoder();
+      encoding.writeVarUint(enc, MESSAGE_AWARENESS);
+      const inner = encoding.createEncoder();
+      encoding.writeVarUint(inner, 1);
+      encoding.writeVarUint(inner, 12345);
+      encoding.writeVarUint(inner, 1);
+      encoding.writeVarString(inner, JSON.stringify(state));
+      encoding.writeVarUint8Array(enc, encoding.toUint8Array(inner));
+      return encoding.toUint8Array(enc);
+    };
     const spoof = await rawSocket(t.url, docName, tokens.editor);
-    const enc = encoding.createEncoder();
-    encoding.writeVarUint(enc, MESSAGE_AWARENESS);
-    const inner = encoding.createEncoder();
-    encoding.writeVarUint(inner, 1);
-    encoding.writeVarUint(inner, 12345);
-    encoding.writeVarUint(inner, 1);
-    encoding.writeVarString(inner, JSON.stringify({ user: { id: userIds.coordinator, name: 'Someone else' } }));
-    encoding.writeVarUint8Array(enc, encoding.toUint8Array(inner));
-    spoof.ws.send(encoding.toUint8Array(enc));
+    spoof.ws.send(presence({ user: { id: userIds.coordinator, name: 'Someone else' } }));
     expect(await spoof.closed).toBe(4403);
+
+    // Presence is kept in memory and sent to everyone: a huge state is refused.
+    const bloated = await rawSocket(t.url, docName, tokens.editor);
+    bloated.ws.send(presence({ user: { name: 'Big' }, cursor: 'x'.repeat(20_000) }));
+    expect(await bloated.closed).toBe(4413);
 
     expect(await storedUpdates()).toBe(before);
     type(a, 'still working after the attacks');

@@ -85,6 +85,12 @@ export interface AwarenessEntry {
   state: Record<string, unknown> | null;
 }
 
+/**
+ * Longest presence state (JSON characters) a client may announce. A name, a colour and a cursor
+ * take a few hundred; every state is kept in memory and sent to everyone on the document.
+ */
+export const MAX_AWARENESS_STATE_CHARS = 16 * 1024;
+
 /** Decodes an awareness update fully (the library would apply a half-read one). */
 export function parseAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
   try {
@@ -95,7 +101,9 @@ export function parseAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
     for (let i = 0; i < count; i++) {
       const clientId = decoding.readVarUint(decoder);
       const clock = decoding.readVarUint(decoder);
-      const state = JSON.parse(decoding.readVarString(decoder)) as unknown;
+      const json = decoding.readVarString(decoder);
+      if (json.length > MAX_AWARENESS_STATE_CHARS) throw new ProtocolError('awareness state too large', CLOSE_TOO_LARGE);
+      const state = JSON.parse(json) as unknown;
       if (state !== null && (typeof state !== 'object' || Array.isArray(state))) throw new ProtocolError('awareness state must be an object');
       entries.push({ clientId, clock, state: state as Record<string, unknown> | null });
     }
