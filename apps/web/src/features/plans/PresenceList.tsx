@@ -11,7 +11,7 @@ export function PresenceList({ awareness, me }: { awareness: Awareness; me: Me }
   const { t } = useTranslation();
   const people = usePresence(awareness, me);
   return (
-    <Group gap="xs" align="center" wrap="wrap">
+    <Group gap="xs" align="center" wrap="wrap" className={classes.presence}>
       <Text size="sm" fw={600} id="plan-presence-label">
         {t('plans.presence.title', { count: people.length })}
       </Text>
@@ -19,7 +19,7 @@ export function PresenceList({ awareness, me }: { awareness: Awareness; me: Me }
         component="ul"
         gap={6}
         wrap="wrap"
-        className={ui.plainList}
+        className={`${ui.plainList} ${classes.people}`}
         aria-labelledby="plan-presence-label"
       >
         {people.map((person) => (
