@@ -3,12 +3,21 @@ import { readFileSync, readdirSync } from 'node:fs';
 
 const CLK_TCK = 100; // getconf CLK_TCK on Linux x86-64
 
-/** CPU seconds (user + system) used so far by one process. */
-export function cpuSeconds(pid) {
+/**
+ * CPU seconds used so far by one process (all its threads), in user space and in the kernel (for a
+ * server, mostly its sockets, loopback TCP included).
+ */
+export function cpuTimes(pid) {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   // Fields after the ")" of comm: state is field 3; utime 14, stime 15.
   const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(rest[11]) + Number(rest[12])) / CLK_TCK;
+  return { user: Number(rest[11]) / CLK_TCK, system: Number(rest[12]) / CLK_TCK };
+}
+
+/** CPU seconds (user + system) used so far by one process. */
+export function cpuSeconds(pid) {
+  const { user, system } = cpuTimes(pid);
+  return user + system;
 }
 
 /** Resident set size in KB (VmRSS). */
@@ -139,11 +148,7 @@ export function threadCpu(pid) {
       let name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
       if (Number(tid) === pid) name = 'main';
       const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const [user, system] = [Number(rest[11]) / CLK_TCK, Number(rest[12]) / CLK_TCK];
-      out[name] = (out[name] ?? 0) + user + system;
-      // All threads together, split: kernel time is mostly sockets (loopback TCP included).
-      out['user time'] = (out['user time'] ?? 0) + user;
-      out['system time'] = (out['system time'] ?? 0) + system;
+      out[name] = (out[name] ?? 0) + (Number(rest[11]) + Number(rest[12])) / CLK_TCK;
     } catch {
       // thread ended
     }

@@ -14,6 +14,7 @@ import {
   backendCpu,
   backendCpuDelta,
   cpuMeter,
+  cpuTimes,
   foreignMeter,
   threadCpu,
   threadCpuDelta,
@@ -80,17 +81,19 @@ async function slice(r, o, ms) {
   const server = env.server;
   const pgBefore = env.pg ? await backendCpu(env.pg) : null;
   const threads0 = threadCpu(server.pid);
-  const cpu0 = server.cpuSeconds();
+  const times0 = cpuTimes(server.pid);
   const meter = cpuMeter();
   const foreignM = foreignMeter(server.pid);
   const { planned, sent } = await drive(hub, writers, o.rate, ms);
   const gen = meter.stop();
   const foreign = foreignM.stop();
   await until(() => hub.deliveries() >= hub.expectedDeliveries(), 10_000);
-  const cpu = server.cpuSeconds() - cpu0;
+  const times = cpuTimes(server.pid);
+  const [user, system] = [times.user - times0.user, times.system - times0.system];
+  const cpu = user + system;
   const threads = threadCpuDelta(threads0, threadCpu(server.pid));
   const pgCpu = pgBefore ? backendCpuDelta(pgBefore, await backendCpu(env.pg)) : 0;
-  r.slices.push({ planned, sent, gen, foreign, cpu, pgCpu, threads });
+  r.slices.push({ planned, sent, gen, foreign, cpu, user, system, pgCpu, threads });
 }
 
 async function pgStats(env) {
@@ -136,6 +139,8 @@ function summarise(r, o) {
     unexpectedCloses: r.hub.closedUnexpectedly.length,
     lat: percentiles(r.hub.latencies()),
     cpu: sum((s) => s.cpu),
+    user: sum((s) => s.user),
+    system: sum((s) => s.system),
     pgCpu: sum((s) => s.pgCpu),
     cpuMsPerUpdate: (sum((s) => s.cpu) * 1000) / sent,
     updatesPerSecond: sent / (o.durationMs / 1000),
@@ -216,9 +221,7 @@ function describeRun(r) {
     `server CPU ${r.cpu.toFixed(2)} s (${Object.entries(r.threads)
       .filter(([, v]) => v > 0)
       .map(([k, v]) => `${k} ${v.toFixed(2)}`)
-      .join(
-        ', ',
-      )})${r.kind === 'ours' ? `, its PostgreSQL backends ${r.pgCpu.toFixed(2)} s` : ''}, other processes ${(r.foreignShare * 100).toFixed(0)}% of a core, ` +
+      .join(', ')}; user ${r.user.toFixed(2)}, system ${r.system.toFixed(2)})${r.kind === 'ours' ? `, its PostgreSQL backends ${r.pgCpu.toFixed(2)} s` : ''}, other processes ${(r.foreignShare * 100).toFixed(0)}% of a core, ` +
     `connect ${r.connectMs.toFixed(0)} ms${r.db ? `; database: ${r.db.commits} commits, ${r.db.logged} update rows, ${r.db.projections} projection upserts` : ''}${r.invalid ? ' — INVALID' : ''}`
   );
 }

@@ -148,18 +148,16 @@ export class CollabConnection implements DocumentPeer {
    * Liveness, checked periodically: a client heard from since the last check is pinged (browsers
    * answer pings by themselves); one that has not answered is gone without closing (a laptop shut,
    * a network dropped) and its connection is dropped, so that it does not hold the document open.
-   * Returns whether the connection is still open.
    */
-  checkAlive(): boolean {
-    if (this.closed) return false;
+  checkAlive(): void {
+    if (this.closed) return;
     if (!this.heardFrom) {
       this.close(1001, 'no answer to ping');
       this.ws.terminate();
-      return false;
+      return;
     }
     this.heardFrom = false;
     if (this.ws.readyState === this.ws.OPEN) this.ws.ping();
-    return true;
   }
 
   /** Handles one frame; returns a promise when the handling goes on asynchronously. */

@@ -30,10 +30,11 @@ export interface NewPlanReviewStep {
   pairingId: string;
   planId: string;
   status: PlanStatus;
+  /** Whose move it was: the city (submitting, adopting) or the programme (reviewing). */
+  movedBy: 'city' | 'programme';
   actorId: string;
-  /** The comment given with the step ('' without one). */
+  /** The start of the comment given with the step ('' without one). */
   excerpt: string;
-  userIds: string[];
 }
 
 export interface NewMention {
@@ -111,36 +112,30 @@ export class NotificationsRepository {
     return rows.map(toRow);
   }
 
-  async insertPlanReviewSteps(step: NewPlanReviewStep): Promise<NotificationRow[]> {
-    if (!step.userIds.length) return [];
+  /**
+   * One notification per person the step concerns, in one statement: the programme's officers
+   * when the city moved the plan (they review it), the city's coordinators and editors when the
+   * programme did (they write it). Not the person who made the step, nor disabled accounts.
+   */
+  async insertPlanReviewStep(step: NewPlanReviewStep): Promise<NotificationRow[]> {
     const rows: Raw[] = await this.dataSource.query(
-      `WITH n AS (
+      `WITH audience AS (
+         SELECT u.id FROM users u
+          WHERE $6 = 'city' AND u.programme_role IS NOT NULL AND u.disabled_at IS NULL
+         UNION
+         SELECT u.id FROM plans p
+           JOIN memberships m ON m.pairing_id = p.pairing_id AND m.authority_id = p.authority_id
+            AND m.role IN ('coordinator', 'editor')
+           JOIN users u ON u.id = m.user_id AND u.disabled_at IS NULL
+          WHERE $6 = 'programme' AND p.id = $2),
+       n AS (
          INSERT INTO notifications (user_id, kind, pairing_id, plan_id, plan_status, actor_id, excerpt)
-         SELECT u, 'plan-review', $2, $3, $4, $5, $6 FROM unnest($1::uuid[]) AS u
+         SELECT a.id, 'plan-review', $1, $2, $3, $4, $5 FROM audience a WHERE a.id <> $4
          RETURNING *)
        SELECT ${COLUMNS} FROM n ${JOINS}`,
-      [step.userIds, step.pairingId, step.planId, step.status, step.actorId, step.excerpt],
+      [step.pairingId, step.planId, step.status, step.actorId, step.excerpt, step.movedBy],
     );
     return rows.map(toRow);
-  }
-
-  /**
-   * Who hears of a plan's review step: the programme's officers when the city moved it (they
-   * review), the city's coordinators and editors when the programme did (they write it). Not the
-   * person who made the step, nor disabled accounts.
-   */
-  async planReviewAudience(planId: string, movedBy: 'city' | 'programme', actorId: string): Promise<string[]> {
-    const rows: { id: string }[] = await this.dataSource.query(
-      movedBy === 'city'
-        ? `SELECT u.id FROM users u WHERE u.programme_role IS NOT NULL AND u.disabled_at IS NULL AND u.id <> $1`
-        : `SELECT DISTINCT u.id FROM plans p
-             JOIN memberships m ON m.pairing_id = p.pairing_id AND m.authority_id = p.authority_id
-              AND m.role IN ('coordinator', 'editor')
-             JOIN users u ON u.id = m.user_id AND u.disabled_at IS NULL
-            WHERE p.id = $2 AND u.id <> $1`,
-      movedBy === 'city' ? [actorId] : [actorId, planId],
-    );
-    return rows.map((r) => r.id);
   }
 
   async page(userId: string, before: Position | undefined, limit: number): Promise<NotificationRow[]> {

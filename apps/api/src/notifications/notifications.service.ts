@@ -5,13 +5,12 @@ import {
   type NotificationDto,
   type NotificationListDto,
   type NotificationsUnreadDto,
-  type PlanStatus,
 } from '@iuc/domain';
 import { AccessService } from '../access/access.service.js';
 import type { Actor } from '../auth/actor.js';
 import { decodeCursor, encodeCursor } from '../discussions/cursor.js';
 import { excerpt } from '../discussions/message-body.js';
-import { NotificationsRepository, type NewMention, type NotificationRow } from './notifications.repository.js';
+import { NotificationsRepository, type NewMention, type NewPlanReviewStep, type NotificationRow } from './notifications.repository.js';
 
 /** Who a notification is for, as far as the access check needs to know. */
 type Person = Pick<Actor, 'userId' | 'programmeRole'>;
@@ -21,19 +20,11 @@ export type NotificationEvent =
   | { type: 'read'; userId: string; state: NotificationsUnreadDto };
 
 /** A plan's review step, as the review workflow reports it. */
-export interface PlanReviewStep {
-  pairingId: string;
-  planId: string;
-  status: PlanStatus;
-  /** Whose move it was: the city (submitting, adopting) or the programme (reviewing). */
-  movedBy: 'city' | 'programme';
-  actorId: string;
-  comment: string | null;
-}
+export type PlanReviewStep = Omit<NewPlanReviewStep, 'excerpt'> & { comment: string | null };
 
 /**
- * In-app notifications (mentions, plans' review steps). Listeners (the discussions socket hub) push them live; this
- * module knows nothing of sockets.
+ * In-app notifications (mentions, plans' review steps). Listeners (the discussions socket hub)
+ * push them live; this module knows nothing of sockets.
  */
 @Injectable()
 export class NotificationsService {
@@ -64,16 +55,8 @@ export class NotificationsService {
   }
 
   /** Tells the other side of a review step: the reviewers of a submission, the writers of a verdict. */
-  async planReviewStep(step: PlanReviewStep): Promise<NotificationDto[]> {
-    const userIds = await this.repository.planReviewAudience(step.planId, step.movedBy, step.actorId);
-    const rows = await this.repository.insertPlanReviewSteps({
-      pairingId: step.pairingId,
-      planId: step.planId,
-      status: step.status,
-      actorId: step.actorId,
-      excerpt: step.comment ? excerpt(step.comment) : '',
-      userIds,
-    });
+  async planReviewStep({ comment, ...step }: PlanReviewStep): Promise<NotificationDto[]> {
+    const rows = await this.repository.insertPlanReviewStep({ ...step, excerpt: comment ? excerpt(comment) : '' });
     return this.announce(rows);
   }
 

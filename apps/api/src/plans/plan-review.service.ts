@@ -45,6 +45,7 @@ export class PlanReviewService {
   ): Promise<PlanTransitionResultDto> {
     const { plan, standing } = await this.policy.open(actor, planId);
     const { to } = request;
+    const comment = request.comment?.trim() || null;
     if (!this.policy.mayEverMoveTo(standing, to)) {
       throw new ForbiddenException(`You may not move a plan to ${statusLabel(to)}.`);
     }
@@ -67,7 +68,7 @@ export class PlanReviewService {
       from: plan.status,
       to,
       actorId: actor.userId,
-      comment: request.comment?.trim() || null,
+      comment,
       version,
     });
     if (!recorded)
@@ -87,7 +88,7 @@ export class PlanReviewService {
         status: to,
         movedBy: move.by,
         actorId: actor.userId,
-        comment: request.comment?.trim() || null,
+        comment,
       })
       .catch((err: Error) => this.logger.error(`review notifications for plan ${plan.id} failed: ${err.message}`));
     return {

@@ -1,7 +1,7 @@
 /**
  * A message started elsewhere (a plan's "Discuss in the pairing's channel") and finished in a
- * channel: it brings a reference to what it is about, shown above the composer as a link people
- * can read (not Markdown) and sent as a link at the start of the message. It travels in the
+ * channel: it brings a reference to what it is about, shown above the composer in words (no
+ * Markdown to read) and sent as a Markdown link at the start of the message. It travels in the
  * navigation's state, not the URL: a reload or a shared link never brings it back.
  */
 export interface DraftReference {
