@@ -6,9 +6,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { mentionHandle, planSectionPath } from '@iuc/domain';
+import { mentionedHandles, mentionHandle, planSectionPath } from '@iuc/domain';
 import { pairingMembers } from './channels.repository.js';
-import { channelReaders, mentionedReaders } from './mentions.js';
+import { channelReaders, readersWithHandles } from './mentions.js';
 import { insertMessages, statementRunner, type NewMessage } from './messages.repository.js';
 
 interface StarterMessage {
@@ -120,7 +120,7 @@ export async function writeStarterConversation(manager: EntityManager): Promise<
       authorId: idOf.get(m.author)!,
       parentId: m.replyTo ? ids.get(m.replyTo)! : null,
       body,
-      mentionIds: mentionedReaders(body, readers),
+      mentionIds: readersWithHandles(mentionedHandles(body), readers),
       createdMicros: nowMicros - BigInt(m.minutesAgo) * 60_000_000n,
     };
   });

@@ -33,7 +33,7 @@ import { DiscussionsHub } from './discussions.hub.js';
 import { toChannelDto, toMessageDto, toMessageUpdate, toReadStateDto } from './discussions.mappers.js';
 import { DiscussionsPolicy, type ChannelAccess } from './discussions.policy.js';
 import { checkBody, excerpt } from './message-body.js';
-import { channelReaders, mentionedReaders } from './mentions.js';
+import { channelReaders, readersWithHandles } from './mentions.js';
 import { WriteBatcher } from '../common/write-batcher.js';
 import { MessagesRepository, type InsertOutcome, type MessageRow, type NewMessage } from './messages.repository.js';
 
@@ -341,7 +341,9 @@ export class DiscussionsService implements OnModuleInit, BeforeApplicationShutdo
   }
 
   private async resolveMentions(channel: ChannelRow, body: string): Promise<string[]> {
-    return mentionedHandles(body).length ? mentionedReaders(body, await this.readers(channel)) : [];
+    // Most messages mention nobody: only then are the channel's readers looked up.
+    const handles = mentionedHandles(body);
+    return handles.length ? readersWithHandles(handles, await this.readers(channel)) : [];
   }
 
   private notify(actor: Actor, channel: ChannelRow, message: MessageDto, mentioned: readonly string[]): void {

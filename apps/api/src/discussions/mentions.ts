@@ -2,7 +2,7 @@
  * Who can be mentioned where: the pairing's members who may read the channel, by the handle of
  * their name. One rule for the service (messages, edits, autocomplete) and the demo seed.
  */
-import { channelRights, mentionedHandles, mentionHandle } from '@iuc/domain';
+import { channelRights, mentionHandle } from '@iuc/domain';
 import type { ChannelRow, MemberRow } from './channels.repository.js';
 
 /** The members who may read the channel. */
@@ -19,9 +19,9 @@ export function channelReaders(members: readonly MemberRow[], channel: Pick<Chan
   );
 }
 
-/** The ids of the readers whose handle the body mentions. */
-export function mentionedReaders(body: string, readers: readonly MemberRow[]): string[] {
-  const handles = new Set(mentionedHandles(body));
-  if (!handles.size) return [];
-  return readers.filter((m) => handles.has(mentionHandle(m.name))).map((m) => m.userId);
+/** The ids of the readers whose handle is among `handles` (from mentionedHandles of a body). */
+export function readersWithHandles(handles: readonly string[], readers: readonly MemberRow[]): string[] {
+  if (!handles.length) return [];
+  const wanted = new Set(handles);
+  return readers.filter((m) => wanted.has(mentionHandle(m.name))).map((m) => m.userId);
 }
