@@ -1,15 +1,17 @@
 /**
  * A starter conversation in the demo's first pairing (Málaga – Jingyue, General), so that a
- * newcomer opens a channel that shows what the place is for: a thread, a mention, reactions,
- * light formatting and a link to a plan section. Written once, only while the channel has no
- * message at all: what people write in the demo is never touched.
+ * newcomer opens a channel that shows what the place is for: a thread, a mention (which also
+ * waits in its person's notifications), reactions, light formatting and a link to a plan section.
+ * Written once, only while the channel has no message at all: what people write in the demo is
+ * never touched.
  */
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { mentionedHandles, mentionHandle, planSectionPath } from '@iuc/domain';
 import { pairingMembers } from './channels.repository.js';
+import { excerpt } from './message-body.js';
 import { channelReaders, readersWithHandles } from './mentions.js';
-import { insertMessages, statementRunner, type NewMessage } from './messages.repository.js';
+import { AT, insertMessages, statementRunner, type NewMessage } from './messages.repository.js';
 
 interface StarterMessage {
   /** Key for replies and reactions within this conversation. */
@@ -129,7 +131,34 @@ export async function writeStarterConversation(manager: EntityManager): Promise<
   const run = statementRunner(manager);
   await insertMessages(run, messages.filter((m) => m.parentId === null));
   await insertMessages(run, messages.filter((m) => m.parentId !== null));
-  for (const m of CONVERSATION)
-    for (const r of m.reactions ?? [])
-      await manager.query('INSERT INTO message_reactions (message_id, user_id, emoji) VALUES ($1, $2, $3)', [ids.get(m.key), idOf.get(r.by), r.emoji]);
+  const reactions = CONVERSATION.flatMap((m) => (m.reactions ?? []).map((r) => ({ messageId: ids.get(m.key)!, userId: idOf.get(r.by)!, emoji: r.emoji })));
+  await manager.query(
+    'INSERT INTO message_reactions (message_id, user_id, emoji) SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[])',
+    [reactions.map((r) => r.messageId), reactions.map((r) => r.userId), reactions.map((r) => r.emoji)],
+  );
+  await notifyStarterMentions(manager, channel, messages);
+}
+
+/**
+ * The conversation's mentions wait, unread, in their people's notifications, dated like their
+ * messages: a newcomer signing in as the person mentioned finds the bell as a live mention leaves it.
+ */
+async function notifyStarterMentions(manager: EntityManager, channel: { id: string; pairing_id: string }, messages: NewMessage[]): Promise<void> {
+  const mentions = messages.flatMap((message) => message.mentionIds.filter((id) => id !== message.authorId).map((userId) => ({ userId, message })));
+  await manager.query(
+    `INSERT INTO notifications (user_id, kind, pairing_id, channel_id, message_id, parent_id, actor_id, excerpt, created_at)
+     SELECT n.user_id, 'mention', $1, $2, n.message_id, n.parent_id, n.actor_id, n.excerpt, ${AT('n.micros')}
+       FROM unnest($3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $7::text[], $8::bigint[])
+         AS n (user_id, message_id, parent_id, actor_id, excerpt, micros)`,
+    [
+      channel.pairing_id,
+      channel.id,
+      mentions.map((n) => n.userId),
+      mentions.map((n) => n.message.id),
+      mentions.map((n) => n.message.parentId),
+      mentions.map((n) => n.message.authorId),
+      mentions.map((n) => excerpt(n.message.body)),
+      mentions.map((n) => n.message.createdMicros.toString()),
+    ],
+  );
 }

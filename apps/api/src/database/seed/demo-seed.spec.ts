@@ -283,10 +283,27 @@ describe('seedDemo (real PostgreSQL)', () => {
     );
     expect(reply.body).toContain(`(/plans/${malagaPlan.id}#plan-section-actions)`);
     expect(messages.map((m: { reactions: number }) => m.reactions)).toEqual([1, 0, 0, 2, 0]);
+    // The mention waits, unread, in Lucía's notifications, dated like its message.
+    const mentionNotifications = () =>
+      t.dataSource.query(
+        `SELECT n.user_id, n.kind, n.read_at, n.excerpt, n.created_at = m.created_at AS dated_like_message
+           FROM notifications n JOIN messages m ON m.id = n.message_id`,
+      );
+    const notifications = await mentionNotifications();
+    expect(notifications).toEqual([
+      {
+        user_id: lucia.id,
+        kind: 'mention',
+        read_at: null,
+        excerpt: expect.stringContaining('transport bureau'),
+        dated_like_message: true,
+      },
+    ]);
     // Other pairings' channels stay empty; a second seed writes nothing more.
     expect(await count('messages')).toBe(5);
     await seedDemo(t.dataSource, t.config);
     expect(await conversation()).toEqual(messages);
+    expect(await mentionNotifications()).toEqual(notifications);
   });
 
   it('keeps plans and their workflow status when run again', async () => {
