@@ -212,3 +212,23 @@ test('after a lost connection, what was written meanwhile arrives, once each', a
   await send(lucia, `Out of the tunnel ${run}`);
   await expect(message(wang, `Out of the tunnel ${run}`)).toHaveCount(1);
 });
+
+test('the size of a message shows near the 8 KB limit; over it, the message cannot be sent', async ({
+  page,
+}) => {
+  await signInAsMalagaCoordinator(page);
+  await openGeneral(page);
+  const size = page.getByText(/^[\d.,]+\s?kB of 8\s?kB$/);
+  await composer(page).fill('A short note.');
+  await expect(size).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Send' })).toBeEnabled();
+
+  await composer(page).fill('x'.repeat(7000));
+  await expect(size).toHaveText('6.9 kB of 8 kB');
+  await expect(page.getByRole('button', { name: 'Send' })).toBeEnabled();
+
+  await composer(page).fill('x'.repeat(9000));
+  await expect(size).toHaveText('8.8 kB of 8 kB');
+  await expect(composer(page)).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('button', { name: 'Send' })).toBeDisabled();
+});
