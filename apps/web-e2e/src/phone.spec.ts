@@ -1,5 +1,6 @@
 import { devices, expect, test, type Locator, type Page } from '@playwright/test';
-import { signInAsMalagaCoordinator } from './support';
+import { UI_LANGUAGES } from '@iuc/domain';
+import { DEMO_PASSWORD, signInAsMalagaCoordinator } from './support';
 
 /**
  * The platform on a phone (a Pixel 7's screen, touch, mobile viewport): people in the field check
@@ -37,7 +38,9 @@ test('on a phone: home, the plan (contents, writing far down with the status in 
   // Home → the city's own plan.
   const pairings = page.getByRole('region', { name: 'Your pairings' });
   await pairings.getByRole('link', { name: /Local Action Plan — Málaga/ }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Local Action Plan — Málaga' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Local Action Plan — Málaga' }),
+  ).toBeVisible();
   const status = page.locator('[data-sync-state]');
   await expect(status).toHaveText(/Connected|All changes saved/);
   await expectNoSidewaysScroll(page);
@@ -58,7 +61,10 @@ test('on a phone: home, the plan (contents, writing far down with the status in 
   expect(headingBox!.y).toBeGreaterThanOrEqual(statusBox!.y + statusBox!.height);
 
   // Writing there, far down the page: the status bar is on screen and reports the save.
-  const editor = page.getByRole('textbox', { name: 'Monitoring and results framework', exact: true });
+  const editor = page.getByRole('textbox', {
+    name: 'Monitoring and results framework',
+    exact: true,
+  });
   await editor.tap();
   await page.keyboard.press('Control+End');
   await page.keyboard.type(` Counted from a phone ${run}.`);
@@ -84,3 +90,44 @@ test('on a phone: home, the plan (contents, writing far down with the status in 
   await expectOnScreen(page, composer);
   await expectNoSidewaysScroll(page);
 });
+
+// Long words and labels (French, German, Portuguese) are what push a page past a small screen.
+for (const language of UI_LANGUAGES) {
+  test(`on a small phone (360 px) in ${language}, no page scrolls sideways`, async ({
+    browser,
+    request,
+  }) => {
+    const login = await request.post('/api/auth/login', {
+      data: { email: 'coordinator.malaga@demo.iuc.test', password: DEMO_PASSWORD },
+    });
+    expect(login.ok()).toBe(true);
+    const [pairing] = await (await request.get('/api/pairings?text=malaga')).json();
+    const [plan] = await (await request.get(`/api/pairings/${pairing.id}/plans`)).json();
+    // Each page with what shows once its content has arrived (the plan's action cards come with
+    // the synced document, the channel's messages over the socket).
+    const pages: [string, (page: Page) => Locator][] = [
+      ['/', (page) => page.getByRole('region', { name: /.+/ }).first()],
+      ['/pairings', (page) => page.locator('main article').first()],
+      [`/pairings/${pairing.id}`, (page) => page.locator('main section').first()],
+      [`/plans/${plan.id}`, (page) => page.locator('main article').first()],
+      [
+        `/pairings/${pairing.id}/discussions`,
+        (page) => page.getByRole('log').getByRole('article').first(),
+      ],
+    ];
+    const context = await browser.newContext({
+      ...pixel7,
+      viewport: { width: 360, height: 780 },
+      storageState: await request.storageState(),
+    });
+    await context.addInitScript((l) => localStorage.setItem('iuc.language', l), language);
+    const page = await context.newPage();
+    for (const [path, content] of pages) {
+      await page.goto(path);
+      await expect(page.locator('html')).toHaveAttribute('lang', language);
+      await expect(content(page)).toBeVisible();
+      await expectNoSidewaysScroll(page);
+    }
+    await context.close();
+  });
+}

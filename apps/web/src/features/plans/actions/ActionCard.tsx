@@ -120,6 +120,7 @@ export function ActionCard({ action, index, count, readOnly, options, onMove, on
           <Button
             variant="subtle"
             size="compact-sm"
+            className={classes.detailsToggle}
             id={fieldId('details')}
             aria-expanded={open}
             aria-controls={fieldId('details-panel')}
