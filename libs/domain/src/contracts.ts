@@ -281,6 +281,16 @@ export interface PlanReviewDto {
   createdAt: string;
 }
 
+/** GET /api/review-queue (one item): a plan waiting for programme staff's verdict. */
+export interface ReviewQueueItemDto {
+  plan: PlanSummaryDto;
+  /** When it was last submitted (the queue is oldest first). */
+  submittedAt: string;
+  submittedBy: PersonRefDto | null;
+  /** Submitted again after changes were requested. */
+  resubmitted: boolean;
+}
+
 export interface PlanTransitionResultDto {
   status: PlanStatus;
   review: PlanReviewDto;

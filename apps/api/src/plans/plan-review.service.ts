@@ -11,6 +11,7 @@ import {
   type PlanReviewDto,
   type PlanTransitionRequest,
   type PlanTransitionResultDto,
+  type ReviewQueueItemDto,
 } from '@iuc/domain';
 import type { Actor } from '../auth/actor.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
@@ -18,8 +19,11 @@ import { PlanDocuments } from './plan-documents.js';
 import { PlanPolicy } from './plan-policy.js';
 import { PlanReviewsRepository, type TransitionRecord } from './plan-reviews.repository.js';
 import { PlanVersionsRepository } from './plan-versions.repository.js';
-import { toPlanReview, toPlanVersion } from './plans.mappers.js';
+import { toPlanReview, toPlanVersion, toReviewQueueItem } from './plans.mappers.js';
 import { statusLabel } from './plan-status.js';
+
+/** More plans than the whole programme has: the queue answers in one bounded page. */
+const REVIEW_QUEUE_LIMIT = 500;
 
 /** The review workflow: draft → submitted ⇄ changes_requested, submitted → approved → adopted. */
 @Injectable()
@@ -96,6 +100,12 @@ export class PlanReviewService {
       review: toPlanReview(review),
       version: saved ? toPlanVersion(saved) : null,
     };
+  }
+
+  /** Plans waiting for a verdict, the longest-waiting first: for programme staff, who give it. */
+  async queue(actor: Actor): Promise<ReviewQueueItemDto[]> {
+    if (!actor.programmeRole) throw new ForbiddenException('Only programme staff review plans.');
+    return (await this.reviews.awaitingReview(REVIEW_QUEUE_LIMIT)).map(toReviewQueueItem);
   }
 
   async list(actor: Actor, planId: string): Promise<PlanReviewDto[]> {

@@ -5,6 +5,7 @@ import type {
   PlanReviewDto,
   PlanTransitionResultDto,
   PlanVersionDto,
+  ReviewQueueItemDto,
 } from '@iuc/domain';
 import { waitFor, type CollabClient } from '../test/collab-clients.js';
 import {
@@ -155,15 +156,44 @@ describe('plan review workflow', () => {
     ).toBe(false);
   });
 
+  const queued = async () =>
+    (
+      (await as('officer').get('/api/review-queue').expect(200)).body as ReviewQueueItemDto[]
+    ).filter((item) => item.plan.id === suite.planId);
+
+  it("lists the submitted plan in the officers' review queue, with when and by whom; nobody else has a queue", async () => {
+    const [item] = await queued();
+    expect(item).toEqual({
+      plan: expect.objectContaining({
+        id: suite.planId,
+        status: 'submitted',
+        documentName: `plan.${suite.planId}`,
+      }),
+      submittedAt: expect.any(String),
+      submittedBy: { id: suite.cast.userIds.coordinator, name: 'coordinator person' },
+      resubmitted: false,
+    });
+    const [submission] = (await as('officer').get(`/api/plans/${suite.planId}/reviews`).expect(200))
+      .body as PlanReviewDto[];
+    expect(item.submittedAt).toBe(submission.createdAt);
+    for (const who of ['coordinator', 'editor', 'partner', 'viewer', 'outsider'] as const) {
+      const res = await as(who).get('/api/review-queue').expect(403);
+      expect(res.body.message).toBe('Only programme staff review plans.');
+    }
+  });
+
   it('lets programme staff request changes and approve, and the city coordinator resubmit and adopt; the log keeps every step', async () => {
     await move('coordinator', 'submitted').expect(409);
     await move('officer', 'changes_requested', 'Add a budget per action').expect(201);
+    expect(await queued()).toEqual([]);
     expect(
       (await as('editor').get(`/api/plans/${suite.planId}`).expect(200)).body.permissions.canEdit,
     ).toBe(true);
     await move('officer', 'approved').expect(409);
     await move('coordinator', 'submitted', 'Budgets added').expect(201);
+    expect((await queued()).map((item) => item.resubmitted)).toEqual([true]);
     await move('officer', 'approved', 'Well done').expect(201);
+    expect(await queued()).toEqual([]);
     await move('officer', 'adopted').expect(403);
     await move('coordinator', 'adopted', 'Adopted by the city council').expect(201);
     expect(await status()).toBe('adopted');
@@ -187,9 +217,13 @@ describe('plan review workflow', () => {
   it('tells the other side of each step: officers of submissions and adoption, the city’s writers of verdicts', async () => {
     const steps = async (who: CastMember) =>
       ((await as(who).get('/api/notifications').expect(200)).body as NotificationListDto).items
-        .filter((n): n is PlanReviewNotificationDto => n.kind === 'plan-review' && n.planId === suite.planId)
+        .filter(
+          (n): n is PlanReviewNotificationDto =>
+            n.kind === 'plan-review' && n.planId === suite.planId,
+        )
         .map((n) => [n.status, n.actor.name, n.excerpt, n.planTitle]);
-    const { title } = (await as('officer').get(`/api/plans/${suite.planId}`).expect(200)).body as PlanDetailDto;
+    const { title } = (await as('officer').get(`/api/plans/${suite.planId}`).expect(200))
+      .body as PlanDetailDto;
     // Newest first; nobody hears of their own steps; the partner city and viewers hear of none.
     expect(await steps('officer')).toEqual([
       ['adopted', 'coordinator person', 'Adopted by the city council', title],
@@ -205,7 +239,9 @@ describe('plan review workflow', () => {
     expect(await steps('partner')).toEqual([]);
     expect(await steps('viewer')).toEqual([]);
     // They count as unread until read.
-    const unread = async () => ((await as('editor').get('/api/notifications').expect(200)).body as NotificationListDto).unread;
+    const unread = async () =>
+      ((await as('editor').get('/api/notifications').expect(200)).body as NotificationListDto)
+        .unread;
     expect(await unread()).toBe(2);
     await as('editor').post('/api/notifications/read', {}).expect(200);
     expect(await unread()).toBe(0);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type { DataSource, FindOptionsSelect, Repository } from 'typeorm';
+import { In, type DataSource, type FindOptionsSelect, type Repository } from 'typeorm';
 import type { PlanStatus } from '@iuc/domain';
 import { PlanEntity } from './plan.entity.js';
 import { PlanReviewEntity } from './plan-review.entity.js';
@@ -14,6 +14,13 @@ export interface TransitionRecord {
   comment: string | null;
   /** Saved in the same transaction (a submission's version). */
   version: Omit<NewPlanVersion, 'planId' | 'authorId'> | null;
+}
+
+export interface AwaitingReviewRow {
+  plan: PlanEntity;
+  submittedAt: Date;
+  resubmitted: boolean;
+  submittedBy: { id: string; name: string } | null;
 }
 
 const LISTED: FindOptionsSelect<PlanReviewEntity> = {
@@ -33,6 +40,7 @@ const LISTED: FindOptionsSelect<PlanReviewEntity> = {
 export class PlanReviewsRepository {
   constructor(
     @InjectRepository(PlanReviewEntity) private readonly reviews: Repository<PlanReviewEntity>,
+    @InjectRepository(PlanEntity) private readonly plans: Repository<PlanEntity>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly versions: PlanVersionsRepository,
   ) {}
@@ -77,6 +85,41 @@ export class PlanReviewsRepository {
       relations: { actor: true },
       select: LISTED,
       order: { createdAt: 'DESC', id: 'ASC' },
+    });
+  }
+
+  /**
+   * Plans waiting for a verdict, the longest-waiting first, each with its latest submission step
+   * (a plan seeded as submitted without one counts from its last change).
+   */
+  async awaitingReview(limit: number): Promise<AwaitingReviewRow[]> {
+    const rows: {
+      id: string;
+      submitted_at: Date;
+      resubmitted: boolean;
+      by_id: string | null;
+      by_name: string | null;
+    }[] = await this.dataSource.query(
+      `SELECT p.id, coalesce(r.created_at, p.updated_at) AS submitted_at,
+              coalesce(r.from_status = 'changes_requested', false) AS resubmitted, u.id AS by_id, u.name AS by_name
+         FROM plans p
+         LEFT JOIN LATERAL (
+           SELECT created_at, from_status, actor_id FROM plan_reviews
+            WHERE plan_id = p.id AND to_status = 'submitted' ORDER BY created_at DESC LIMIT 1) r ON true
+         LEFT JOIN users u ON u.id = r.actor_id
+        WHERE p.status = 'submitted'
+        ORDER BY submitted_at, p.id
+        LIMIT $1`,
+      [limit],
+    );
+    if (!rows.length) return [];
+    const plans = new Map((await this.plans.findBy({ id: In(rows.map((r) => r.id)) })).map((p) => [p.id, p]));
+    return rows.flatMap((r) => {
+      const plan = plans.get(r.id);
+      // A plan deleted between the two reads is simply no longer waiting.
+      if (!plan) return [];
+      const submittedBy = r.by_id && r.by_name ? { id: r.by_id, name: r.by_name } : null;
+      return [{ plan, submittedAt: r.submitted_at, resubmitted: r.resubmitted, submittedBy }];
     });
   }
 

@@ -10,10 +10,12 @@ import {
   type PlanRights,
   type PlanSummaryDto,
   type PlanVersionDto,
+  type ReviewQueueItemDto,
   type SubmissionCheck,
 } from '@iuc/domain';
 import type { PlanEntity } from './plan.entity.js';
 import type { PlanReviewEntity } from './plan-review.entity.js';
+import type { AwaitingReviewRow } from './plan-reviews.repository.js';
 import type { PlanVersionEntity } from './plan-version.entity.js';
 
 export function toPlanSummary(plan: PlanEntity): PlanSummaryDto {
@@ -82,5 +84,14 @@ export function toPlanReview(review: PlanReviewEntity): PlanReviewDto {
     actor: person(review.actor),
     versionId: review.versionId,
     createdAt: review.createdAt.toISOString(),
+  };
+}
+
+export function toReviewQueueItem(row: AwaitingReviewRow): ReviewQueueItemDto {
+  return {
+    plan: toPlanSummary(row.plan),
+    submittedAt: row.submittedAt.toISOString(),
+    submittedBy: person(row.submittedBy),
+    resubmitted: row.resubmitted,
   };
 }

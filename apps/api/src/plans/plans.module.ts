@@ -17,6 +17,7 @@ import { PlanVersionsController } from './plan-versions.controller.js';
 import { PlanVersionsRepository } from './plan-versions.repository.js';
 import { PlanVersionsService } from './plan-versions.service.js';
 import { PlansController } from './plans.controller.js';
+import { ReviewQueueController } from './review-queue.controller.js';
 import { PlansCoreModule } from './plans-core.module.js';
 import { PlansService } from './plans.service.js';
 
@@ -36,7 +37,7 @@ import { PlansService } from './plans.service.js';
       observers: [PlanProjector],
     }),
   ],
-  controllers: [PlansController, PlanVersionsController, PlanReviewsController],
+  controllers: [PlansController, PlanVersionsController, PlanReviewsController, ReviewQueueController],
   providers: [
     PlanPolicy,
     PlanDocuments,

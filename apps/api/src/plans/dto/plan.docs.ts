@@ -24,6 +24,7 @@ import {
   type PlanVersionDiffDto,
   type PlanVersionDto,
   type PlanVersionKind,
+  type ReviewQueueItemDto,
   type SubmissionCheck,
   type SubmissionProblem,
 } from '@iuc/domain';
@@ -207,6 +208,15 @@ export class PlanReviewDoc implements PlanReviewDto {
   @ApiProperty({ type: PersonRefDoc, nullable: true }) actor: PersonRefDto | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) versionId: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class ReviewQueueItemDoc implements ReviewQueueItemDto {
+  @ApiProperty({ type: PlanSummaryDoc }) plan: PlanSummaryDoc;
+  @ApiProperty({ format: 'date-time', description: 'When it was last submitted.' })
+  submittedAt: string;
+  @ApiProperty({ type: PersonRefDoc, nullable: true }) submittedBy: PersonRefDto | null;
+  @ApiProperty({ description: 'Submitted again after changes were requested.' })
+  resubmitted: boolean;
 }
 
 export class PlanTransitionResultDoc implements PlanTransitionResultDto {
