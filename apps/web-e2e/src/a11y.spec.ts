@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, signInAsMalagaCoordinator } from './support';
+import { expectAccessible, signInAsMalagaCoordinator, signInWithDemoPicker } from './support';
 
 test('the login page has no serious accessibility violations', async ({ page }) => {
   await page.goto('/login');
@@ -27,5 +27,14 @@ test('the home, directory and pairing pages have no serious accessibility violat
   // The invitation dialog too (a coordinator may invite).
   await page.getByRole('button', { name: 'Invite someone' }).click();
   await expect(page.getByRole('dialog', { name: 'Invite someone to this pairing' })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("a programme officer's home, with its review queue, has no serious accessibility violations", async ({
+  page,
+}) => {
+  await signInWithDemoPicker(page, 'officer', 'Programme staff', /Programme officer/);
+  await expect(page.getByRole('region', { name: 'Plans waiting for review' })).toBeVisible();
+  await expect(page.getByText('Review the cities’ Local Action Plans')).toBeVisible();
   await expectAccessible(page);
 });

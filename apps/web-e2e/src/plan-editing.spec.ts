@@ -410,8 +410,16 @@ test('review: the check links to what is missing; after submission the text is f
   );
   await expect(lucia.getByText(/The plan is Submitted: its text cannot be changed/)).toBeVisible();
 
-  // The programme officer asks for changes, with a comment; the plan opens again.
-  const officer = await openPlan(browser, OFFICER.email);
+  // The programme officer finds the plan on her home page, waiting for review; she asks for
+  // changes, with a comment, and the plan opens again.
+  const officer = await signedIn(browser, OFFICER.email);
+  await officer.goto('/');
+  const queue = officer.getByRole('region', { name: 'Plans waiting for review' });
+  const queued = queue.getByRole('article', { name: 'Local Action Plan — Málaga' });
+  await expect(queued).toContainText(`by ${LUCIA.name}`);
+  await expect(queued).toContainText('Málaga – Jingyue');
+  await queued.getByRole('link', { name: 'Local Action Plan — Málaga' }).click();
+  await expect(status(officer)).toHaveText(/Connected|All changes saved/);
   // The officer heard of the submission in the bell.
   await officer.getByRole('button', { name: /^Notifications: \d+ unread$/ }).click();
   await expect(officer.getByRole('dialog', { name: 'Notifications' })).toContainText(
@@ -426,6 +434,8 @@ test('review: the check links to what is missing; after submission the text is f
     .fill(`Please add a budget table (${run}).`);
   await officerTools.getByRole('button', { name: 'Request changes' }).click();
   await expect(officerTools.getByText('Done: the plan is now Changes requested.')).toBeVisible();
+  await officer.getByRole('link', { name: 'Home' }).click();
+  await expect(queue).toContainText('No plan is waiting for review.');
 
   await expect(section(javier, 'Vision and objectives')).toHaveAttribute(
     'contenteditable',

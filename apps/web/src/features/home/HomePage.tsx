@@ -9,6 +9,7 @@ import { PairingCard } from '../pairings/PairingCard';
 import { usePairings } from '../pairings/usePairings';
 import { PairingShortcuts } from './PairingShortcuts';
 import { ProgrammeFacts } from './ProgrammeFacts';
+import { ReviewQueue } from './ReviewQueue';
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -25,7 +26,7 @@ export function HomePage() {
       <div>
         <PageHeading>{t('home.welcome', { name: user.name })}</PageHeading>
         <Text c="dimmed" mt={4} maw={760}>
-          {t('home.intro')}
+          {t(user.programmeRole ? 'home.staffIntro' : 'home.intro')}
         </Text>
       </div>
       {pairings.isPending ? (
@@ -34,6 +35,7 @@ export function HomePage() {
         <ErrorAlert error={pairings.error} onRetry={() => void pairings.refetch()} />
       ) : (
         <>
+          {user.programmeRole && <ReviewQueue pairings={pairings.data} />}
           <section aria-labelledby="your-pairings">
             <Title order={2} size="h3" id="your-pairings" mb="sm">
               {t('home.yourPairings')}

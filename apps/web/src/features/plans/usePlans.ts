@@ -9,6 +9,7 @@ import type {
   PlanTransitionResultDto,
   PlanVersionDiffDto,
   PlanVersionDto,
+  ReviewQueueItemDto,
 } from '@iuc/domain';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api';
@@ -22,6 +23,7 @@ export const planKeys = {
   diff: (planId: string, versionId: string) =>
     ['plan', planId, 'versions', versionId, 'diff'] as const,
   reviews: (planId: string) => ['plan', planId, 'reviews'] as const,
+  reviewQueue: ['review-queue'] as const,
 };
 
 export function usePairingPlans(pairingId: string) {
@@ -70,6 +72,15 @@ export function useReviews(planId: string) {
   });
 }
 
+/** Plans waiting for programme staff's verdict (the API answers 403 to anyone else). */
+export function useReviewQueue(enabled: boolean) {
+  return useQuery({
+    queryKey: planKeys.reviewQueue,
+    queryFn: () => api.get<ReviewQueueItemDto[]>('/review-queue'),
+    enabled,
+  });
+}
+
 function refreshPlan(queryClient: QueryClient, planId: string) {
   // Everything under ['plan', id]: the plan, its versions, diffs and reviews.
   return queryClient.invalidateQueries({ queryKey: planKeys.plan(planId) });
@@ -106,6 +117,7 @@ export function useTransition(planId: string, pairingId: string) {
     onSettled: () => {
       void refreshPlan(queryClient, planId);
       void queryClient.invalidateQueries({ queryKey: planKeys.pairing(pairingId) });
+      void queryClient.invalidateQueries({ queryKey: planKeys.reviewQueue });
     },
   });
 }

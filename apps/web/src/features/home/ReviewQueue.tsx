@@ -1,0 +1,104 @@
+/**
+ * Programme staff's home: the plans cities have submitted and that wait for a verdict, the
+ * longest-waiting first. Kept fresh by the review notifications that reach the bell.
+ */
+import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import type { AuthoritySummaryDto, PairingSummaryDto, ReviewQueueItemDto } from '@iuc/domain';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ErrorAlert, Loading } from '../../ui/Status';
+import ui from '../../ui/ui.module.css';
+import { useSocketEvent } from '../discussions/socket';
+import { CountryLabel } from '../pairings/labels';
+import { usePlanTitle } from '../plans/labels';
+import { useDateTime } from '../plans/panels/useDateTime';
+import { planKeys, useReviewQueue } from '../plans/usePlans';
+
+export function ReviewQueue({ pairings }: { pairings: PairingSummaryDto[] }) {
+  const { t } = useTranslation();
+  const queue = useReviewQueue(true);
+  const queryClient = useQueryClient();
+  useSocketEvent('notification', (notification) => {
+    if (notification.kind === 'plan-review')
+      void queryClient.invalidateQueries({ queryKey: planKeys.reviewQueue });
+  });
+  const pairingOf = new Map(pairings.map((p) => [p.id, p]));
+  return (
+    <section aria-labelledby="review-queue">
+      <Title order={2} size="h3" id="review-queue" mb="sm">
+        {t('home.review.title')}
+      </Title>
+      {queue.isPending ? (
+        <Loading />
+      ) : queue.isError ? (
+        <ErrorAlert error={queue.error} onRetry={() => void queue.refetch()} />
+      ) : queue.data.length === 0 ? (
+        <Text>{t('home.review.empty')}</Text>
+      ) : (
+        <Stack component="ul" gap="sm" className={ui.plainList} maw={760}>
+          {queue.data.map((item) => (
+            <li key={item.plan.id}>
+              <QueuedPlan item={item} pairing={pairingOf.get(item.plan.pairingId)} />
+            </li>
+          ))}
+        </Stack>
+      )}
+    </section>
+  );
+}
+
+function QueuedPlan({
+  item,
+  pairing,
+}: {
+  item: ReviewQueueItemDto;
+  pairing: PairingSummaryDto | undefined;
+}) {
+  const { t } = useTranslation();
+  const planTitle = usePlanTitle();
+  const dateTime = useDateTime();
+  const city = pairing && cityOf(pairing, item.plan.authorityId);
+  const when = dateTime(item.submittedAt);
+  return (
+    <Paper withBorder p="md" component="article" aria-labelledby={`queued-${item.plan.id}`}>
+      <Group justify="space-between" align="flex-start" gap="xs">
+        <Anchor
+          component={Link}
+          to={`/plans/${item.plan.id}`}
+          fw={600}
+          id={`queued-${item.plan.id}`}
+        >
+          {planTitle(item.plan.title)}
+        </Anchor>
+        {item.resubmitted && (
+          <Badge variant="light" color="orange.9">
+            {t('home.review.resubmitted')}
+          </Badge>
+        )}
+      </Group>
+      {pairing && (
+        <Text size="sm" c="dimmed" mt={4}>
+          {pairing.title}
+          {city && (
+            <>
+              {' · '}
+              <CountryLabel iso={city.countryIso} />
+            </>
+          )}
+        </Text>
+      )}
+      <Text size="sm" mt={4}>
+        <time dateTime={item.submittedAt}>
+          {item.submittedBy
+            ? t('home.review.submittedBy', { when, name: item.submittedBy.name })
+            : t('home.review.submitted', { when })}
+        </time>
+      </Text>
+    </Paper>
+  );
+}
+
+function cityOf(pairing: PairingSummaryDto, authorityId: string): AuthoritySummaryDto | undefined {
+  return [...pairing.eu, ...pairing.partner].find((a) => a.id === authorityId);
+}
