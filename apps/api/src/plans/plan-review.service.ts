@@ -17,7 +17,7 @@ import type { Actor } from '../auth/actor.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { PlanDocuments } from './plan-documents.js';
 import { PlanPolicy } from './plan-policy.js';
-import { PlanReviewsRepository, type TransitionRecord } from './plan-reviews.repository.js';
+import { PlanReviewsRepository, submissionVersion, type TransitionRecord } from './plan-reviews.repository.js';
 import { PlanVersionsRepository } from './plan-versions.repository.js';
 import { toPlanReview, toPlanVersion, toReviewQueueItem } from './plans.mappers.js';
 import { statusLabel } from './plan-status.js';
@@ -65,7 +65,7 @@ export class PlanReviewService {
       const { content, state } = await this.documents.snapshot(plan.id);
       const check = checkSubmission(content);
       if (!check.ok) throw new UnprocessableEntityException(check.problems.map((p) => p.message));
-      version = { name: 'Submitted for review', kind: 'submission', state };
+      version = submissionVersion(state);
     }
     const recorded = await this.reviews.transition({
       planId: plan.id,

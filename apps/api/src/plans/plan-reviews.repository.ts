@@ -16,6 +16,11 @@ export interface TransitionRecord {
   version: Omit<NewPlanVersion, 'planId' | 'authorId'> | null;
 }
 
+/** The version a submission saves: the text as it was checked. */
+export function submissionVersion(state: Uint8Array): NonNullable<TransitionRecord['version']> {
+  return { name: 'Submitted for review', kind: 'submission', state };
+}
+
 export interface AwaitingReviewRow {
   plan: PlanEntity;
   submittedAt: Date;

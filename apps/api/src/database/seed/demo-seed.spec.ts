@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { CALLS, planDocumentName, WORLD_REGIONS } from '@iuc/domain';
+import { CALLS, checkSubmission, planDocumentName, WORLD_REGIONS } from '@iuc/domain';
 import { CollabServer } from '../../collab/collab.server.js';
 import { readPlanContent, writeSectionText } from '../../plans/plan-content.js';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
@@ -252,6 +252,47 @@ describe('seedDemo (real PostgreSQL)', () => {
     const again = await collab.read(malaga, readPlanContent);
     expect(again.sections.risks).toBe('Edited in the demo.');
     expect(again.actions).toHaveLength(1);
+  });
+
+  it("submits Austin's complete plan for review once, as its coordinator would: version, review step, officers told", async () => {
+    const austin = async () =>
+      (
+        await t.dataSource.query(
+          `SELECT p.id, p.status FROM plans p JOIN authorities a ON a.id = p.authority_id WHERE a.slug = 'austin'`,
+        )
+      )[0] as { id: string; status: string };
+    const plan = await austin();
+    expect(plan.status).toBe('submitted');
+    const steps = () =>
+      t.dataSource.query(
+        `SELECT r.from_status, r.to_status, r.comment, u.email, v.kind AS version_kind
+           FROM plan_reviews r JOIN users u ON u.id = r.actor_id LEFT JOIN plan_versions v ON v.id = r.version_id
+          WHERE r.plan_id = $1`,
+        [plan.id],
+      );
+    const reviewSteps = await steps();
+    expect(reviewSteps).toEqual([
+      {
+        from_status: 'draft',
+        to_status: 'submitted',
+        comment: 'Ready for review. The federal grant decision is expected in March.',
+        email: 'coordinator.austin@demo.iuc.test',
+        version_kind: 'submission',
+      },
+    ]);
+    // What was submitted passes the template's check, as in the app.
+    const content = await t.app.get(CollabServer).read(planDocumentName(plan.id), readPlanContent);
+    expect(checkSubmission(content)).toMatchObject({ ok: true, problems: [] });
+    const notified = () =>
+      t.dataSource.query(
+        `SELECT u.email FROM notifications n JOIN users u ON u.id = n.user_id
+          WHERE n.plan_id = $1 AND n.kind = 'plan-review' ORDER BY u.email`,
+        [plan.id],
+      );
+    expect(await notified()).toEqual([{ email: 'admin@demo.iuc.test' }, { email: 'officer@demo.iuc.test' }]);
+    await seedDemo(t.dataSource, t.config);
+    expect(await steps()).toEqual(reviewSteps);
+    expect((await notified()).length).toBe(2);
   });
 
   it("starts a conversation in Málaga – Jingyue's General channel once: a thread, a mention, reactions", async () => {
