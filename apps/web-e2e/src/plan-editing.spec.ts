@@ -156,7 +156,10 @@ test('a link to a section (as people paste into a discussion) opens the plan at 
 }) => {
   const page = await signedIn(browser, LUCIA.email);
   await page.goto(`${planUrl}#plan-section-monitoring`);
-  const heading = page.getByRole('heading', { level: 2, name: /^8\. Monitoring and results framework/ });
+  const heading = page.getByRole('heading', {
+    level: 2,
+    name: /^8\. Monitoring and results framework/,
+  });
   await expect(heading).toBeFocused();
   await expect(heading).toBeInViewport();
   await page.context().close();
@@ -195,7 +198,9 @@ test('from a section heading: copy its link, or start a message about it in the 
     .getByRole('log', { name: 'Messages in General' })
     .getByRole('article')
     .filter({ hasText: `shall we align our objectives? ${run}` });
-  const sectionLink = message.getByRole('link', { name: 'Local Action Plan — Málaga · 3. Vision and objectives' });
+  const sectionLink = message.getByRole('link', {
+    name: 'Local Action Plan — Málaga · 3. Vision and objectives',
+  });
   await expect(sectionLink).toHaveAttribute('href', `${planUrl}#plan-section-vision`);
 
   // The reference can be taken away before sending.
@@ -212,7 +217,9 @@ test('from a section heading: copy its link, or start a message about it in the 
   await expect(composer).toHaveValue('');
   await expect(about).toBeHidden();
   await sectionLink.click();
-  await expect(page.getByRole('heading', { level: 2, name: /^3\. Vision and objectives/ })).toBeFocused();
+  await expect(
+    page.getByRole('heading', { level: 2, name: /^3\. Vision and objectives/ }),
+  ).toBeFocused();
   await page.context().close();
 });
 
@@ -420,6 +427,9 @@ test('review: the check links to what is missing; after submission the text is f
   await expect(queued).toContainText('Málaga – Jingyue');
   await queued.getByRole('link', { name: 'Local Action Plan — Málaga' }).click();
   await expect(status(officer)).toHaveText(/Connected|All changes saved/);
+  await expect(
+    officer.getByRole('alert').filter({ hasText: 'Waiting for your review' }),
+  ).toContainText('approve it or request changes under Review');
   // The officer heard of the submission in the bell.
   await officer.getByRole('button', { name: /^Notifications: \d+ unread$/ }).click();
   await expect(officer.getByRole('dialog', { name: 'Notifications' })).toContainText(

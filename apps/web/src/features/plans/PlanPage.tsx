@@ -125,6 +125,14 @@ function ReadOnlyNotice({ plan }: { plan: PlanDetailDto }) {
   const { t } = useTranslation();
   const user = useUser();
   if (plan.permissions.canEdit) return null;
+  // Programme staff opening a submitted plan are here to give their verdict: say where.
+  if (plan.permissions.transitions.includes('approved')) {
+    return (
+      <Alert color="blue" variant="light" title={t('plans.readOnly.reviewTitle')}>
+        {t('plans.readOnly.review')}
+      </Alert>
+    );
+  }
   const membership = user.memberships.find((m) => m.pairingId === plan.pairingId);
   const writer = planRights(
     {
