@@ -41,5 +41,11 @@ test("a programme officer's home, with its review queue, has no serious accessib
       .getByRole('article', { name: 'Local Action Plan — Austin' }),
   ).toContainText('Submitted');
   await expect(page.getByText('Review the cities’ Local Action Plans')).toBeVisible();
+  // Where the programme's plans stand, every status shown: Austin's is the one submitted.
+  const byStatus = page.getByRole('list', { name: 'All plans by status' });
+  await expect(byStatus.getByRole('listitem')).toHaveCount(5);
+  await expect(byStatus.getByRole('listitem').filter({ hasText: 'Submitted' })).toHaveText(
+    /Submitted\s*1$/,
+  );
   await expectAccessible(page);
 });

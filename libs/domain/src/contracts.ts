@@ -281,7 +281,15 @@ export interface PlanReviewDto {
   createdAt: string;
 }
 
-/** GET /api/review-queue (one item): a plan waiting for programme staff's verdict. */
+/** GET /api/review-queue: what waits for programme staff's verdict, and where all plans stand. */
+export interface ReviewQueueDto {
+  /** Plans waiting for a verdict, the longest-waiting first. */
+  items: ReviewQueueItemDto[];
+  /** How many of the programme's plans are in each status. */
+  statusCounts: Record<PlanStatus, number>;
+}
+
+/** A plan waiting for programme staff's verdict. */
 export interface ReviewQueueItemDto {
   plan: PlanSummaryDto;
   /** When it was last submitted (the queue is oldest first). */

@@ -11,7 +11,7 @@ import {
   type PlanReviewDto,
   type PlanTransitionRequest,
   type PlanTransitionResultDto,
-  type ReviewQueueItemDto,
+  type ReviewQueueDto,
 } from '@iuc/domain';
 import type { Actor } from '../auth/actor.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
@@ -102,10 +102,17 @@ export class PlanReviewService {
     };
   }
 
-  /** Plans waiting for a verdict, the longest-waiting first: for programme staff, who give it. */
-  async queue(actor: Actor): Promise<ReviewQueueItemDto[]> {
+  /**
+   * Plans waiting for a verdict, the longest-waiting first, and how many plans are in each
+   * status: for programme staff, who give the verdicts.
+   */
+  async queue(actor: Actor): Promise<ReviewQueueDto> {
     if (!actor.programmeRole) throw new ForbiddenException('Only programme staff review plans.');
-    return (await this.reviews.awaitingReview(REVIEW_QUEUE_LIMIT)).map(toReviewQueueItem);
+    const [waiting, statusCounts] = await Promise.all([
+      this.reviews.awaitingReview(REVIEW_QUEUE_LIMIT),
+      this.reviews.statusCounts(),
+    ]);
+    return { items: waiting.map(toReviewQueueItem), statusCounts };
   }
 
   async list(actor: Actor, planId: string): Promise<PlanReviewDto[]> {

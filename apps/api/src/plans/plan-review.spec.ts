@@ -5,7 +5,7 @@ import type {
   PlanReviewDto,
   PlanTransitionResultDto,
   PlanVersionDto,
-  ReviewQueueItemDto,
+  ReviewQueueDto,
 } from '@iuc/domain';
 import { waitFor, type CollabClient } from '../test/collab-clients.js';
 import {
@@ -156,10 +156,10 @@ describe('plan review workflow', () => {
     ).toBe(false);
   });
 
+  const reviewQueue = async () =>
+    (await as('officer').get('/api/review-queue').expect(200)).body as ReviewQueueDto;
   const queued = async () =>
-    (
-      (await as('officer').get('/api/review-queue').expect(200)).body as ReviewQueueItemDto[]
-    ).filter((item) => item.plan.id === suite.planId);
+    (await reviewQueue()).items.filter((item) => item.plan.id === suite.planId);
 
   it("lists the submitted plan in the officers' review queue, with when and by whom; nobody else has a queue", async () => {
     const [item] = await queued();
@@ -172,6 +172,14 @@ describe('plan review workflow', () => {
       submittedAt: expect.any(String),
       submittedBy: { id: suite.cast.userIds.coordinator, name: 'coordinator person' },
       resubmitted: false,
+    });
+    // Where the programme's plans stand: here, this one submitted and the partner city's in draft.
+    expect((await reviewQueue()).statusCounts).toEqual({
+      draft: 1,
+      submitted: 1,
+      changes_requested: 0,
+      approved: 0,
+      adopted: 0,
     });
     const [submission] = (await as('officer').get(`/api/plans/${suite.planId}/reviews`).expect(200))
       .body as PlanReviewDto[];

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { In, type DataSource, type FindOptionsSelect, type Repository } from 'typeorm';
-import type { PlanStatus } from '@iuc/domain';
+import { PLAN_STATUSES, type PlanStatus } from '@iuc/domain';
 import { PlanEntity } from './plan.entity.js';
 import { PlanReviewEntity } from './plan-review.entity.js';
 import { PlanVersionsRepository, type NewPlanVersion } from './plan-versions.repository.js';
@@ -126,6 +126,16 @@ export class PlanReviewsRepository {
       const submittedBy = r.by_id && r.by_name ? { id: r.by_id, name: r.by_name } : null;
       return [{ plan, submittedAt: r.submitted_at, resubmitted: r.resubmitted, submittedBy }];
     });
+  }
+
+  /** How many plans are in each status (every status present, 0 when none is). */
+  async statusCounts(): Promise<Record<PlanStatus, number>> {
+    const rows: { status: PlanStatus; n: number }[] = await this.dataSource.query(
+      'SELECT status, count(*)::int AS n FROM plans GROUP BY status',
+    );
+    const counts = Object.fromEntries(PLAN_STATUSES.map((status) => [status, 0])) as Record<PlanStatus, number>;
+    for (const row of rows) counts[row.status] = row.n;
+    return counts;
   }
 
   find(id: string): Promise<PlanReviewEntity | null> {

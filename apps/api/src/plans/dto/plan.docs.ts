@@ -24,6 +24,7 @@ import {
   type PlanVersionDiffDto,
   type PlanVersionDto,
   type PlanVersionKind,
+  type ReviewQueueDto,
   type ReviewQueueItemDto,
   type SubmissionCheck,
   type SubmissionProblem,
@@ -217,6 +218,21 @@ export class ReviewQueueItemDoc implements ReviewQueueItemDto {
   @ApiProperty({ type: PersonRefDoc, nullable: true }) submittedBy: PersonRefDto | null;
   @ApiProperty({ description: 'Submitted again after changes were requested.' })
   resubmitted: boolean;
+}
+
+class PlanStatusCountsDoc implements Record<PlanStatus, number> {
+  @ApiProperty() draft: number;
+  @ApiProperty() submitted: number;
+  @ApiProperty() changes_requested: number;
+  @ApiProperty() approved: number;
+  @ApiProperty() adopted: number;
+}
+
+export class ReviewQueueDoc implements ReviewQueueDto {
+  @ApiProperty({ type: [ReviewQueueItemDoc], description: 'Waiting for a verdict, the longest-waiting first.' })
+  items: ReviewQueueItemDoc[];
+  @ApiProperty({ type: PlanStatusCountsDoc, description: "How many of the programme's plans are in each status." })
+  statusCounts: Record<PlanStatus, number>;
 }
 
 export class PlanTransitionResultDoc implements PlanTransitionResultDto {

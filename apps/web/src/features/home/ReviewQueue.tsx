@@ -1,17 +1,25 @@
 /**
- * Programme staff's home: the plans cities have submitted and that wait for a verdict, the
- * longest-waiting first. Kept fresh by the review notifications that reach the bell.
+ * Programme staff's home: where the programme's plans stand, and the plans cities have submitted
+ * that wait for a verdict, the longest-waiting first. Kept fresh by the review notifications that
+ * reach the bell.
  */
 import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import type { AuthoritySummaryDto, PairingSummaryDto, ReviewQueueItemDto } from '@iuc/domain';
+import {
+  PLAN_STATUSES,
+  type AuthoritySummaryDto,
+  type PairingSummaryDto,
+  type PlanStatus,
+  type ReviewQueueItemDto,
+} from '@iuc/domain';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useFormat } from '../../i18n/format';
 import { ErrorAlert, Loading } from '../../ui/Status';
 import ui from '../../ui/ui.module.css';
 import { useSocketEvent } from '../discussions/socket';
 import { CountryLabel } from '../pairings/labels';
-import { usePlanTitle } from '../plans/labels';
+import { PlanStatusBadge, usePlanTitle } from '../plans/labels';
 import { useDateTime } from '../plans/panels/useDateTime';
 import { planKeys, useReviewQueue } from '../plans/usePlans';
 
@@ -33,18 +41,45 @@ export function ReviewQueue({ pairings }: { pairings: PairingSummaryDto[] }) {
         <Loading />
       ) : queue.isError ? (
         <ErrorAlert error={queue.error} onRetry={() => void queue.refetch()} />
-      ) : queue.data.length === 0 ? (
-        <Text>{t('home.review.empty')}</Text>
       ) : (
-        <Stack component="ul" gap="sm" className={ui.plainList} maw={760}>
-          {queue.data.map((item) => (
-            <li key={item.plan.id}>
-              <QueuedPlan item={item} pairing={pairingOf.get(item.plan.pairingId)} />
-            </li>
-          ))}
-        </Stack>
+        <>
+          <StatusCounts counts={queue.data.statusCounts} />
+          {queue.data.items.length === 0 ? (
+            <Text>{t('home.review.empty')}</Text>
+          ) : (
+            <Stack component="ul" gap="sm" className={ui.plainList} maw={760}>
+              {queue.data.items.map((item) => (
+                <li key={item.plan.id}>
+                  <QueuedPlan item={item} pairing={pairingOf.get(item.plan.pairingId)} />
+                </li>
+              ))}
+            </Stack>
+          )}
+        </>
       )}
     </section>
+  );
+}
+
+/** Where the programme's plans stand: "Draft 44 · Submitted 2 · …", every status shown. */
+function StatusCounts({ counts }: { counts: Record<PlanStatus, number> }) {
+  const { t } = useTranslation();
+  const { number } = useFormat();
+  return (
+    <Group
+      component="ul"
+      gap="md"
+      className={ui.plainList}
+      aria-label={t('home.review.byStatus')}
+      mb="md"
+    >
+      {PLAN_STATUSES.map((status) => (
+        <Group component="li" key={status} gap={6} wrap="nowrap">
+          <PlanStatusBadge status={status} />
+          <Text fw={700}>{number(counts[status])}</Text>
+        </Group>
+      ))}
+    </Group>
   );
 }
 

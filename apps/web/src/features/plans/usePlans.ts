@@ -9,7 +9,7 @@ import type {
   PlanTransitionResultDto,
   PlanVersionDiffDto,
   PlanVersionDto,
-  ReviewQueueItemDto,
+  ReviewQueueDto,
 } from '@iuc/domain';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api';
@@ -72,11 +72,14 @@ export function useReviews(planId: string) {
   });
 }
 
-/** Plans waiting for programme staff's verdict (the API answers 403 to anyone else). */
+/**
+ * Plans waiting for programme staff's verdict and how many plans are in each status (the API
+ * answers 403 to anyone but staff).
+ */
 export function useReviewQueue(enabled: boolean) {
   return useQuery({
     queryKey: planKeys.reviewQueue,
-    queryFn: () => api.get<ReviewQueueItemDto[]>('/review-queue'),
+    queryFn: () => api.get<ReviewQueueDto>('/review-queue'),
     enabled,
   });
 }
