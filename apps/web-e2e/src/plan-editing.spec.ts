@@ -464,6 +464,11 @@ test('review: the check links to what is missing; after submission the text is f
   await javier.keyboard.press('Escape');
   await lucia.reload();
   await expect(section(lucia, 'Vision and objectives')).toHaveAttribute('contenteditable', 'true');
+  // Above the plan: who asked for what, and (for the coordinator, who submits) what to do next.
+  const sentBack = lucia.getByRole('alert').filter({ hasText: /asked for changes/ });
+  await expect(sentBack).toContainText(`Please add a budget table (${run}).`);
+  await expect(sentBack).toContainText('submit the plan again under Review');
+  await expectAccessible(lucia);
   const history = lucia.getByRole('region', { name: 'Review history' });
   await expect(history).toContainText(`Please add a budget table (${run}).`);
   await expect(history).toContainText(`${LUCIA.name}: Draft → Submitted`);

@@ -22,6 +22,7 @@ import { PlanStatusBadge, usePlanTitle, useSectionTitle } from './labels';
 import { ExportLinks } from './panels/ExportLinks';
 import { ReviewPanel } from './panels/ReviewPanel';
 import { VersionsPanel } from './panels/VersionsPanel';
+import { ChangesRequestedNotice } from './ChangesRequestedNotice';
 import { PlanDocumentView } from './PlanDocumentView';
 import { usePlan } from './usePlans';
 import classes from './PlanPage.module.css';
@@ -57,6 +58,7 @@ function PlanView({ plan, onRecheck }: { plan: PlanDetailDto; onRecheck: () => v
     <Stack gap="lg" style={{ '--plan-sticky-top': `${headerHeight}px` } as CSSProperties}>
       <PlanHeader plan={plan} />
       <ReadOnlyNotice plan={plan} />
+      <ChangesRequestedNotice plan={plan} />
       <div className={classes.layout}>
         <aside className={classes.tools} aria-label={t('plans.tools')}>
           <Accordion multiple defaultValue={wide ? ['contents', 'review'] : []} variant="separated">
