@@ -11,7 +11,8 @@ import { mentionedHandles, mentionHandle, planSectionPath } from '@iuc/domain';
 import { pairingMembers } from './channels.repository.js';
 import { excerpt } from './message-body.js';
 import { channelReaders, readersWithHandles } from './mentions.js';
-import { AT, insertMessages, statementRunner, type NewMessage } from './messages.repository.js';
+import { insertMessages, statementRunner, type NewMessage } from './messages.repository.js';
+import { insertMentionNotifications } from '../notifications/notifications.repository.js';
 
 interface StarterMessage {
   /** Key for replies and reactions within this conversation. */
@@ -144,21 +145,16 @@ export async function writeStarterConversation(manager: EntityManager): Promise<
  * messages: a newcomer signing in as the person mentioned finds the bell as a live mention leaves it.
  */
 async function notifyStarterMentions(manager: EntityManager, channel: { id: string; pairing_id: string }, messages: NewMessage[]): Promise<void> {
-  const mentions = messages.flatMap((message) => message.mentionIds.filter((id) => id !== message.authorId).map((userId) => ({ userId, message })));
-  await manager.query(
-    `INSERT INTO notifications (user_id, kind, pairing_id, channel_id, message_id, parent_id, actor_id, excerpt, created_at)
-     SELECT n.user_id, 'mention', $1, $2, n.message_id, n.parent_id, n.actor_id, n.excerpt, ${AT('n.micros')}
-       FROM unnest($3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $7::text[], $8::bigint[])
-         AS n (user_id, message_id, parent_id, actor_id, excerpt, micros)`,
-    [
-      channel.pairing_id,
-      channel.id,
-      mentions.map((n) => n.userId),
-      mentions.map((n) => n.message.id),
-      mentions.map((n) => n.message.parentId),
-      mentions.map((n) => n.message.authorId),
-      mentions.map((n) => excerpt(n.message.body)),
-      mentions.map((n) => n.message.createdMicros.toString()),
-    ],
-  );
+  for (const message of messages) {
+    await insertMentionNotifications(manager, {
+      pairingId: channel.pairing_id,
+      channelId: channel.id,
+      messageId: message.id,
+      parentId: message.parentId,
+      actorId: message.authorId,
+      excerpt: excerpt(message.body),
+      userIds: message.mentionIds.filter((id) => id !== message.authorId),
+      createdMicros: message.createdMicros,
+    });
+  }
 }

@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { NotificationKind, PlanStatus, ProgrammeRole } from '@iuc/domain';
 import type { Position } from '../discussions/cursor.js';
+import { AT } from '../discussions/messages.repository.js';
+import type { Queryable } from '../database/queryable.js';
 
 export interface NotificationRow {
   id: string;
@@ -45,6 +47,8 @@ export interface NewMention {
   actorId: string;
   excerpt: string;
   userIds: string[];
+  /** When, in µs since the epoch (the demo seed's messages are dated in the past); now if left out. */
+  createdMicros?: bigint;
 }
 
 interface Raw {
@@ -97,19 +101,8 @@ function toRow(r: Raw): NotificationRow {
 export class NotificationsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** One notification per mentioned person; none twice for the same message. */
-  async insertMentions(m: NewMention): Promise<NotificationRow[]> {
-    if (!m.userIds.length) return [];
-    const rows: Raw[] = await this.dataSource.query(
-      `WITH n AS (
-         INSERT INTO notifications (user_id, kind, pairing_id, channel_id, message_id, parent_id, actor_id, excerpt)
-         SELECT u, 'mention', $2, $3, $4, $5, $6, $7 FROM unnest($1::uuid[]) AS u
-          WHERE NOT EXISTS (SELECT 1 FROM notifications o WHERE o.user_id = u AND o.message_id = $4)
-         RETURNING *)
-       SELECT ${COLUMNS} FROM n ${JOINS}`,
-      [m.userIds, m.pairingId, m.channelId, m.messageId, m.parentId, m.actorId, m.excerpt],
-    );
-    return rows.map(toRow);
+  insertMentions(m: NewMention): Promise<NotificationRow[]> {
+    return insertMentionNotifications(this.dataSource, m);
   }
 
   /**
@@ -180,4 +173,22 @@ export class NotificationsRepository {
   async updateExcerpt(messageId: string, excerpt: string): Promise<void> {
     await this.dataSource.query('UPDATE notifications SET excerpt = $2 WHERE message_id = $1', [messageId, excerpt]);
   }
+}
+
+/**
+ * One notification per mentioned person; none twice for the same message. A plain function so
+ * that the demo seed writes its starter mentions with it, inside its transaction.
+ */
+export async function insertMentionNotifications(db: Queryable, m: NewMention): Promise<NotificationRow[]> {
+  if (!m.userIds.length) return [];
+  const rows = (await db.query(
+    `WITH n AS (
+       INSERT INTO notifications (user_id, kind, pairing_id, channel_id, message_id, parent_id, actor_id, excerpt, created_at)
+       SELECT u, 'mention', $2, $3, $4, $5, $6, $7, coalesce(${AT('$8')}, now()) FROM unnest($1::uuid[]) AS u
+        WHERE NOT EXISTS (SELECT 1 FROM notifications o WHERE o.user_id = u AND o.message_id = $4)
+       RETURNING *)
+     SELECT ${COLUMNS} FROM n ${JOINS}`,
+    [m.userIds, m.pairingId, m.channelId, m.messageId, m.parentId, m.actorId, m.excerpt, m.createdMicros?.toString() ?? null],
+  )) as Raw[];
+  return rows.map(toRow);
 }

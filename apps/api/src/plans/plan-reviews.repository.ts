@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { In, type DataSource, type FindOptionsSelect, type Repository } from 'typeorm';
+import type { DataSource, FindOptionsSelect, Repository } from 'typeorm';
 import { PLAN_STATUSES, type PlanStatus } from '@iuc/domain';
-import { PlanEntity } from './plan.entity.js';
+import { PlanEntity, type PlanSummaryFields } from './plan.entity.js';
 import { PlanReviewEntity } from './plan-review.entity.js';
 import { PlanVersionsRepository, type NewPlanVersion } from './plan-versions.repository.js';
 
@@ -22,7 +22,7 @@ export function submissionVersion(state: Uint8Array): NonNullable<TransitionReco
 }
 
 export interface AwaitingReviewRow {
-  plan: PlanEntity;
+  plan: PlanSummaryFields;
   submittedAt: Date;
   resubmitted: boolean;
   submittedBy: { id: string; name: string } | null;
@@ -45,7 +45,6 @@ const LISTED: FindOptionsSelect<PlanReviewEntity> = {
 export class PlanReviewsRepository {
   constructor(
     @InjectRepository(PlanReviewEntity) private readonly reviews: Repository<PlanReviewEntity>,
-    @InjectRepository(PlanEntity) private readonly plans: Repository<PlanEntity>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly versions: PlanVersionsRepository,
   ) {}
@@ -100,12 +99,16 @@ export class PlanReviewsRepository {
   async awaitingReview(limit: number): Promise<AwaitingReviewRow[]> {
     const rows: {
       id: string;
+      pairing_id: string;
+      authority_id: string;
+      title: string;
+      status: PlanStatus;
       submitted_at: Date;
       resubmitted: boolean;
       by_id: string | null;
       by_name: string | null;
     }[] = await this.dataSource.query(
-      `SELECT p.id, coalesce(r.created_at, p.updated_at) AS submitted_at,
+      `SELECT p.id, p.pairing_id, p.authority_id, p.title, p.status, coalesce(r.created_at, p.updated_at) AS submitted_at,
               coalesce(r.from_status = 'changes_requested', false) AS resubmitted, u.id AS by_id, u.name AS by_name
          FROM plans p
          LEFT JOIN LATERAL (
@@ -117,15 +120,12 @@ export class PlanReviewsRepository {
         LIMIT $1`,
       [limit],
     );
-    if (!rows.length) return [];
-    const plans = new Map((await this.plans.findBy({ id: In(rows.map((r) => r.id)) })).map((p) => [p.id, p]));
-    return rows.flatMap((r) => {
-      const plan = plans.get(r.id);
-      // A plan deleted between the two reads is simply no longer waiting.
-      if (!plan) return [];
-      const submittedBy = r.by_id && r.by_name ? { id: r.by_id, name: r.by_name } : null;
-      return [{ plan, submittedAt: r.submitted_at, resubmitted: r.resubmitted, submittedBy }];
-    });
+    return rows.map((r) => ({
+      plan: { id: r.id, pairingId: r.pairing_id, authorityId: r.authority_id, title: r.title, status: r.status },
+      submittedAt: r.submitted_at,
+      resubmitted: r.resubmitted,
+      submittedBy: r.by_id && r.by_name ? { id: r.by_id, name: r.by_name } : null,
+    }));
   }
 
   /** How many plans are in each status (every status present, 0 when none is). */

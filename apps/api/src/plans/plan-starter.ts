@@ -1,7 +1,8 @@
 /**
  * Starter content for a few demo plans, so that a newcomer finds text, an action table, a
- * Chinese plan to export and (Austin's) a complete plan waiting for the programme's review. Written once, into the update log the sync server loads from, and only
- * while the document has nothing stored: edits made in the demo are never overwritten.
+ * Chinese plan to export and (Austin's) a complete plan waiting for the programme's review.
+ * Written once, into the update log the sync server loads from, and only while the document has
+ * nothing stored: edits made in the demo are never overwritten.
  */
 import type { DataSource } from 'typeorm';
 import * as Y from 'yjs';
@@ -9,7 +10,6 @@ import { checkSubmission, planDocumentName, type PlanAction, type PlanContent, t
 import { UpdateLogRepository } from '../collab/update-log.repository.js';
 import { excerpt } from '../discussions/message-body.js';
 import { NotificationsRepository } from '../notifications/notifications.repository.js';
-import { PlanEntity } from './plan.entity.js';
 import { PlanReviewEntity } from './plan-review.entity.js';
 import { PlanReviewsRepository, submissionVersion } from './plan-reviews.repository.js';
 import { PlanVersionEntity } from './plan-version.entity.js';
@@ -231,7 +231,6 @@ async function submitStarter(dataSource: DataSource, submission: StarterSubmissi
   if (!actor) return;
   const reviews = new PlanReviewsRepository(
     dataSource.getRepository(PlanReviewEntity),
-    dataSource.getRepository(PlanEntity),
     dataSource,
     new PlanVersionsRepository(dataSource.getRepository(PlanVersionEntity)),
   );

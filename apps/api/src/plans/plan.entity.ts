@@ -40,3 +40,6 @@ export class PlanEntity {
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 }
+
+/** What a plan's summary is made of: the entity, or a row that selected just these. */
+export type PlanSummaryFields = Pick<PlanEntity, 'id' | 'pairingId' | 'authorityId' | 'title' | 'status'>;

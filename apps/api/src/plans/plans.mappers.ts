@@ -13,12 +13,12 @@ import {
   type ReviewQueueItemDto,
   type SubmissionCheck,
 } from '@iuc/domain';
-import type { PlanEntity } from './plan.entity.js';
+import type { PlanEntity, PlanSummaryFields } from './plan.entity.js';
 import type { PlanReviewEntity } from './plan-review.entity.js';
 import type { AwaitingReviewRow } from './plan-reviews.repository.js';
 import type { PlanVersionEntity } from './plan-version.entity.js';
 
-export function toPlanSummary(plan: PlanEntity): PlanSummaryDto {
+export function toPlanSummary(plan: PlanSummaryFields): PlanSummaryDto {
   return {
     id: plan.id,
     pairingId: plan.pairingId,

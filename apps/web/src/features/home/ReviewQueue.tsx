@@ -25,7 +25,7 @@ import { planKeys, useReviewQueue } from '../plans/usePlans';
 
 export function ReviewQueue({ pairings }: { pairings: PairingSummaryDto[] }) {
   const { t } = useTranslation();
-  const queue = useReviewQueue(true);
+  const queue = useReviewQueue();
   const queryClient = useQueryClient();
   useSocketEvent('notification', (notification) => {
     if (notification.kind === 'plan-review')

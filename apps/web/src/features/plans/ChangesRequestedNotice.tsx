@@ -14,9 +14,8 @@ export function ChangesRequestedNotice({ plan }: { plan: PlanDetailDto }) {
   const dateTime = useDateTime();
   const reviews = useReviews(plan.id);
   const sentBack = plan.status === 'changes_requested';
-  const latest = reviews.data
-    ? [...reviews.data].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0]
-    : undefined;
+  // The log comes newest first.
+  const latest = reviews.data?.[0];
   const stepShown = latest?.to === 'changes_requested';
   const { refetch } = reviews;
   // The plan's status is asked again every 15 s; the log it was read with may be older.

@@ -76,11 +76,10 @@ export function useReviews(planId: string) {
  * Plans waiting for programme staff's verdict and how many plans are in each status (the API
  * answers 403 to anyone but staff).
  */
-export function useReviewQueue(enabled: boolean) {
+export function useReviewQueue() {
   return useQuery({
     queryKey: planKeys.reviewQueue,
     queryFn: () => api.get<ReviewQueueDto>('/review-queue'),
-    enabled,
   });
 }
 
