@@ -14,6 +14,7 @@ import { scenario3 } from './scenarios/cold-open.mjs';
 import { scenario4 } from './scenarios/memory.mjs';
 import { scenario5 } from './scenarios/trace.mjs';
 import { scenario6 } from './scenarios/crash.mjs';
+import { scenario7 } from './scenarios/fast-writer.mjs';
 
 const args = Object.fromEntries(
   process.argv.slice(2).map((a) => {
@@ -21,7 +22,7 @@ const args = Object.fromEntries(
     return [k, v ?? 'true'];
   }),
 );
-const only = args.only ? new Set(args.only.split(',').map(Number)) : new Set([1, 2, 3, 4, 5, 6]);
+const only = args.only ? new Set(args.only.split(',').map(Number)) : new Set([1, 2, 3, 4, 5, 6, 7]);
 let ab;
 try {
   ab = abMode();
@@ -41,6 +42,7 @@ const SCENARIOS = {
   4: ['memory per idle connection, connect/disconnect cycles', scenario4],
   5: ['real trace: seph-blog1 into section:context', scenario5],
   6: ['SIGKILL mid-edit, 5 cycles', scenario6],
+  7: ['fast writer: seph-blog1 at full speed through a stock provider', scenario7],
 };
 
 if (!args.api && !existsSync(path.join(ROOT, 'apps/api/dist/main.js'))) {
@@ -103,7 +105,7 @@ if (ab) {
     `A/B MODE: the "stock" column is OUR server with ${JSON.stringify(ab.stock)}, the "ours" column our server with ${JSON.stringify(ab.ours)}; targets against stock show n/a`,
   );
 }
-for (const n of [1, 2, 3, 4, 5, 6]) {
+for (const n of [1, 2, 3, 4, 5, 6, 7]) {
   if (!only.has(n)) continue;
   const [title, run] = SCENARIOS[n];
   const t0 = performance.now();

@@ -21,7 +21,7 @@ const TRACE =
 const TXN_PER_UPDATE = 100;
 const RATE = 150;
 
-function loadTrace() {
+export function loadTrace() {
   const trace = JSON.parse(gunzipSync(readFileSync(TRACE)).toString('utf8'));
   // check the trace against a plain string first (indices are UTF-16 code units, as in Yjs)
   let s = trace.startContent;
@@ -31,7 +31,7 @@ function loadTrace() {
   return trace;
 }
 
-const textOf = (doc) => {
+export const textOf = (doc) => {
   const p = doc.getXmlFragment(SECTION).get(0);
   const t = p?.get(0);
   return t instanceof Y.XmlText

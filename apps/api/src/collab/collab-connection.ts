@@ -1,7 +1,9 @@
 /**
  * One client's websocket on one document: parses every frame fully before acting on it, enforces
- * the connection's mode (readers never write), its identity in awareness, size and rate limits.
- * Any violation closes this connection only.
+ * the connection's mode (readers never write), its identity in awareness and size limits. A client
+ * sending faster than its person's budget, or than its updates are made durable, is slowed (its
+ * socket is not read meanwhile, see PacedInbox), never dropped. What is really hostile (an
+ * undecodable frame, an oversized message, a client that does not read) closes this connection only.
  */
 import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
@@ -10,9 +12,9 @@ import type { CollabDocument, DocumentPeer } from './collab-document.js';
 import type { CollabGrant } from './collab-access.js';
 import {
   CLOSE_FORBIDDEN,
-  CLOSE_PROTOCOL_ERROR,
-  CLOSE_RATE_LIMITED,
+  CLOSE_SERVER_ERROR,
   CLOSE_TOO_LARGE,
+  CLOSE_TRY_AGAIN,
   encodeAwareness,
   encodeSyncStep1,
   encodeSyncStep2,
@@ -23,30 +25,32 @@ import {
   parseClientMessage,
   ProtocolError,
 } from './protocol.js';
-import { TokenBucket } from '../common/token-bucket.js';
+import { PacedInbox } from './paced-inbox.js';
+import type { PersonBudget } from './person-budgets.js';
 
 export interface ConnectionLimits {
   maxMessageBytes: number;
-  messagesPerSecond: number;
-  messageBurst: number;
-  bytesPerSecond: number;
   /** A reader that keeps sending updates is misbehaving: close after this many refusals. */
   maxRefusedUpdates: number;
   /** A client that does not read: close when this much is queued for it. */
   maxBufferedBytes: number;
+  /**
+   * Updates of one connection accepted but not yet durable and relayed: above this, its socket
+   * is not read until half of them are through (the database sets the pace of a fast writer).
+   */
+  maxUpdatesInFlight: number;
 }
 
 export const DEFAULT_LIMITS: ConnectionLimits = {
   maxMessageBytes: 1024 * 1024,
-  messagesPerSecond: 200,
-  messageBurst: 400,
-  bytesPerSecond: 4 * 1024 * 1024,
   maxRefusedUpdates: 50,
   maxBufferedBytes: 16 * 1024 * 1024,
+  maxUpdatesInFlight: 1000,
 };
 
 /** Client ids one connection may show presence for (a tab has one; reconnects add a few). */
 const MAX_AWARENESS_CLIENTS = 8;
+const HEX_COLOUR = /^#[0-9a-fA-F]{6}$/;
 /** Shared by every send (ws does not keep it). */
 const BINARY = { binary: true } as const;
 
@@ -59,13 +63,21 @@ export class CollabConnection implements DocumentPeer {
   refusedUpdates = 0;
   /** Whether anything came from the client since the last liveness check (see checkAlive). */
   private heardFrom = true;
-  private readonly messages: TokenBucket;
-  private readonly bytes: TokenBucket;
   private closed = false;
-  /** Set while a frame's handling is asynchronous: later frames wait for it, in order. */
-  private backlog: Promise<void> | null = null;
+  private readonly inbox: PacedInbox;
+  /** This connection's updates submitted and not yet durable and relayed. */
+  private updatesInFlight = 0;
   private readonly sent = (err?: Error) => {
-    if (err) this.close(1011, 'send failed');
+    if (err) this.close(CLOSE_SERVER_ERROR, 'send failed');
+  };
+  private readonly updateDone = () => {
+    this.updatesInFlight--;
+    this.inbox.unblock();
+  };
+  private readonly updateFailed = () => {
+    this.updatesInFlight--;
+    // A failed write: the client resends what it has on reconnect.
+    this.close(CLOSE_SERVER_ERROR, 'could not save');
   };
 
   constructor(
@@ -75,10 +87,15 @@ export class CollabConnection implements DocumentPeer {
     readonly grant: CollabGrant,
     readonly document: CollabDocument,
     private readonly limits: ConnectionLimits,
+    /** Shared by every connection of the same person. */
+    private readonly budget: PersonBudget,
     private readonly onClose: (connection: CollabConnection) => void,
   ) {
-    this.messages = new TokenBucket(limits.messagesPerSecond, limits.messageBurst);
-    this.bytes = new TokenBucket(limits.bytesPerSecond, Math.max(limits.bytesPerSecond, limits.maxMessageBytes * 2));
+    this.inbox = new PacedInbox(ws, {
+      admit: (frame) => this.budget.take(frame.byteLength),
+      saturated: () => this.updatesInFlight >= this.limits.maxUpdatesInFlight,
+      handle: (frame) => this.receive(frame),
+    });
   }
 
   get isClosed(): boolean {
@@ -105,10 +122,7 @@ export class CollabConnection implements DocumentPeer {
 
   send(frame: Uint8Array): void {
     if (this.closed) return;
-    if (this.ws.bufferedAmount > this.limits.maxBufferedBytes) {
-      this.close(CLOSE_RATE_LIMITED, 'client is not reading');
-      return;
-    }
+    if (this.ws.bufferedAmount > this.limits.maxBufferedBytes) return this.dropNonReader();
     this.ws.send(frame, BINARY, this.sent);
   }
 
@@ -119,24 +133,24 @@ export class CollabConnection implements DocumentPeer {
    */
   sendFramed(wire: Buffer): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
-    if (this.ws.bufferedAmount > this.limits.maxBufferedBytes) {
-      this.close(CLOSE_RATE_LIMITED, 'client is not reading');
-      return;
-    }
+    if (this.ws.bufferedAmount > this.limits.maxBufferedBytes) return this.dropNonReader();
     this.socket.write(wire);
   }
 
   /**
-   * Takes the frames in arrival order. Most are handled synchronously (no promise per frame); one
-   * that must wait (a sync answer) holds back the frames after it until it is done.
+   * Megabytes wait for a client that does not read them. Closed, but as a transient refusal: a
+   * browser on a very slow network reconnects and catches up from its state vector, which costs
+   * less than what it missed.
    */
+  private dropNonReader(): void {
+    this.close(CLOSE_TRY_AGAIN, 'client is not reading');
+  }
+
+  /** Takes the frames in arrival order, at the pace the budget and the database allow. */
   deliver(frame: Uint8Array): void {
-    const pending = this.backlog ? this.backlog.then(() => this.receive(frame)) : this.receive(frame);
-    if (!pending) return;
-    const done: Promise<void> = pending.then(() => {
-      if (this.backlog === done) this.backlog = null;
-    });
-    this.backlog = done;
+    this.heardFrom = true;
+    if (frame.byteLength > this.limits.maxMessageBytes) return this.close(CLOSE_TOO_LARGE, 'message too large');
+    this.inbox.push(frame);
   }
 
   /** The client answered a ping. */
@@ -161,17 +175,8 @@ export class CollabConnection implements DocumentPeer {
   }
 
   /** Handles one frame; returns a promise when the handling goes on asynchronously. */
-  receive(frame: Uint8Array): Promise<void> | undefined {
+  private receive(frame: Uint8Array): Promise<void> | undefined {
     if (this.closed) return;
-    this.heardFrom = true;
-    if (frame.byteLength > this.limits.maxMessageBytes) {
-      this.close(CLOSE_TOO_LARGE, 'message too large');
-      return;
-    }
-    if (!this.messages.take() || !this.bytes.take(frame.byteLength)) {
-      this.close(CLOSE_RATE_LIMITED, 'too many messages');
-      return;
-    }
     try {
       const message = parseClientMessage(frame);
       switch (message.kind) {
@@ -193,7 +198,7 @@ export class CollabConnection implements DocumentPeer {
       }
     } catch (err) {
       if (err instanceof ProtocolError) this.close(err.closeCode, err.message);
-      else this.close(1011, 'internal error');
+      else this.close(CLOSE_SERVER_ERROR, 'internal error');
     }
   }
 
@@ -209,7 +214,7 @@ export class CollabConnection implements DocumentPeer {
       this.send(encodeSyncStep2(step2));
     } catch {
       // The document was unloaded meanwhile, or could not be read: the client reconnects.
-      this.close(1011, 'could not answer');
+      this.close(CLOSE_SERVER_ERROR, 'could not answer');
     }
   }
 
@@ -222,8 +227,9 @@ export class CollabConnection implements DocumentPeer {
       return;
     }
     // Not awaited: the document's queue keeps the order, and this client's next frames may then join
-    // the same batched INSERT. A failed write closes the connection; the client resends on reconnect.
-    this.document.submit(update, this, relay).catch(() => this.close(1011, 'could not save'));
+    // the same batched INSERT. Counted until relayed: the inbox stops reading above the limit.
+    this.updatesInFlight++;
+    this.document.submit(update, this, relay).then(this.updateDone, this.updateFailed);
   }
 
   /**
@@ -243,19 +249,30 @@ export class CollabConnection implements DocumentPeer {
       this.awarenessClients.add(entry.clientId);
     }
     if (this.awarenessClients.size > MAX_AWARENESS_CLIENTS) throw new ProtocolError('too many awareness clients', CLOSE_FORBIDDEN);
-    const stamped = own.map((e) => ({
-      ...e,
-      state: e.state && {
-        ...e.state,
-        user: { ...((typeof e.state.user === 'object' && e.state.user) || {}), id: this.grant.userId, name: this.grant.name, canEdit: this.grant.canEdit },
-      },
-    }));
+    const stamped = own.map((e) => ({ ...e, state: e.state && { ...e.state, user: this.stampUser(e.state.user) } }));
     awarenessProtocol.applyAwarenessUpdate(this.document.awareness, encodeAwarenessEntries(stamped), this);
+  }
+
+  /**
+   * The presence's user as the server vouches for it: who the connection belongs to, and a colour
+   * only when it is one (`#rrggbb`: other pages put it into styles).
+   */
+  private stampUser(claimed: unknown): Record<string, unknown> {
+    const user = (typeof claimed === 'object' && claimed) || {};
+    const color = (user as { color?: unknown }).color;
+    return {
+      ...user,
+      id: this.grant.userId,
+      name: this.grant.name,
+      canEdit: this.grant.canEdit,
+      color: typeof color === 'string' && HEX_COLOUR.test(color) ? color : undefined,
+    };
   }
 
   close(code = 1000, reason = ''): void {
     if (this.closed) return;
     this.closed = true;
+    this.inbox.close();
     this.document.peers.delete(this.id);
     const mine = [...this.awarenessClients].filter((c) => this.document.awareness.getStates().has(c));
     if (mine.length) awarenessProtocol.removeAwarenessStates(this.document.awareness, mine, this);
@@ -268,4 +285,3 @@ export class CollabConnection implements DocumentPeer {
   }
 }
 
-export { CLOSE_PROTOCOL_ERROR };

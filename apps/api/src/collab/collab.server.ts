@@ -16,7 +16,9 @@ import { CollabDocument } from './collab-document.js';
 import { docFromStored } from './document-content.js';
 import { DOCUMENT_OBSERVERS, type DocumentObserver } from './document-observer.js';
 import { COLLAB_FANOUT, type CollabFanout, type FanoutKind } from './fanout.js';
-import { CLOSE_NOT_FOUND } from './protocol.js';
+import { CLOSE_FORBIDDEN, CLOSE_NOT_FOUND, CLOSE_SERVER_ERROR, CLOSE_TRY_AGAIN } from './protocol.js';
+import { PersonBudgets } from './person-budgets.js';
+import { clientAddress } from '../common/client-address.js';
 import { UpdateLogRepository } from './update-log.repository.js';
 import { WriteBatcher } from '../common/write-batcher.js';
 import { SerialQueue } from '../common/serial-queue.js';
@@ -63,6 +65,7 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
   private readonly connections = new Set<CollabConnection>();
   private readonly batcher: WriteBatcher<{ docName: string; update: Uint8Array }, void>;
   private readonly limits: ConnectionLimits;
+  private readonly people: PersonBudgets;
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   /**
    * Per document with unobserved changes: when the latest came, when it is projected at the
@@ -92,11 +95,20 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.limits = { ...DEFAULT_LIMITS, maxMessageBytes: config.collabMaxMessageBytes };
+    this.people = new PersonBudgets({
+      messagesPerSecond: config.collabMessagesPerSecond,
+      messageBurst: config.collabMessageBurst,
+      bytesPerSecond: config.collabBytesPerSecond,
+      byteBurst: Math.max(config.collabBytesPerSecond, config.collabMaxMessageBytes * 2),
+      maxConnectionsPerPerson: config.collabMaxConnectionsPerPerson,
+      maxConnectionsPerAddress: config.collabMaxConnectionsPerAddress,
+    });
     this.pingIntervalMs = config.collabPingIntervalMs;
     // ws's own ceiling is above ours so that we close oversized frames with our own code.
     this.wss = new WebSocketServer({ noServer: true, maxPayload: this.limits.maxMessageBytes * 4, perMessageDeflate: false });
-    // One INSERT for what every document received meanwhile (a commit is paid per batch).
-    this.batcher = new WriteBatcher((items) => this.append(items), 500, { windowMs: APPEND_WINDOW_MS });
+    // One INSERT for what every document received meanwhile (a commit is paid per batch); a flooding
+    // document does not push the others' updates to later writes.
+    this.batcher = new WriteBatcher((items) => this.append(items), 500, { windowMs: APPEND_WINDOW_MS }, (item) => item.docName);
   }
 
   private async append(items: { docName: string; update: Uint8Array }[]): Promise<void[]> {
@@ -117,6 +129,7 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
     this.recheckTimer.unref();
     this.pingTimer = setInterval(() => {
       for (const connection of this.connections) connection.checkAlive();
+      this.people.sweep();
     }, this.pingIntervalMs);
     this.pingTimer.unref();
   }
@@ -126,7 +139,7 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
     this.stopping = true;
     if (this.recheckTimer) clearInterval(this.recheckTimer);
     if (this.pingTimer) clearInterval(this.pingTimer);
-    for (const c of [...this.connections]) c.close(1001, 'server shutting down');
+    for (const c of [...this.connections]) c.close(CLOSE_TRY_AGAIN, 'server restarting');
     // Clients reconnect at once; do not wait for their closing handshakes.
     for (const ws of this.wss.clients) ws.terminate();
     await this.batcher.drain();
@@ -189,8 +202,23 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
       const verdict = await this.access.authorise(req, docName);
       if (!verdict.ok) return ws.close(verdict.closeCode, verdict.reason);
       if (ws.readyState !== ws.OPEN) return;
-      const document = await this.open(docName);
-      const connection = new CollabConnection(ws, socket, verdict.grant, document, this.limits, (c) => this.closed(c));
+      const address = clientAddress(req);
+      const admitted = this.people.admit(verdict.grant.userId, address);
+      if (!admitted.ok) {
+        this.logger.warn(`refused a connection of user ${verdict.grant.userId} from ${address}: ${admitted.reason}`);
+        return ws.close(CLOSE_TRY_AGAIN, admitted.reason);
+      }
+      let document: CollabDocument;
+      try {
+        document = await this.open(docName);
+      } catch (err) {
+        this.people.release(verdict.grant.userId, address);
+        throw err;
+      }
+      const connection = new CollabConnection(ws, socket, verdict.grant, document, this.limits, admitted.budget, (c) => {
+        this.people.release(c.grant.userId, address);
+        this.closed(c);
+      });
       this.connections.add(connection);
       ws.off('message', buffer);
       ws.on('message', (data: Buffer) => connection.deliver(new Uint8Array(data)));
@@ -200,7 +228,7 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
       for (const frame of early) connection.deliver(frame);
     } catch (err) {
       this.logger.error(`could not open ${docName}: ${(err as Error).message}`);
-      ws.close(1011, 'could not open document');
+      ws.close(CLOSE_SERVER_ERROR, 'could not open document');
     }
   }
 
@@ -390,7 +418,7 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
     const verdicts = await this.access.recheck(connections.map((c) => c.grant));
     connections.forEach((connection, i) => {
       const verdict = verdicts[i];
-      if (verdict === null) return connection.close(4403, 'access revoked');
+      if (verdict === null) return connection.close(CLOSE_FORBIDDEN, 'access revoked');
       connection.grant.canEdit = verdict.canEdit;
       connection.grant.decidedAt = verdict.decidedAt;
     });

@@ -203,6 +203,19 @@ describe('collab sync server', () => {
     await waitFor(() => text(b).includes('still working after the attacks'), 5_000, 'sync after attacks');
   });
 
+  it("relays a presence's colour only when it is #rrggbb (other pages put it into styles)", async () => {
+    const watcher = client('coordinator');
+    const painter = client('editor');
+    await Promise.all([synced(watcher), synced(painter)]);
+    const seenColour = () =>
+      [...watcher.provider.awareness.getStates().values()].map((s) => s.user as { id?: string; color?: unknown } | undefined).find((u) => u?.id === userIds.editor);
+    painter.provider.awareness.setLocalStateField('user', { name: 'x', color: 'red;background:url(https://evil.test/x)' });
+    await waitFor(() => seenColour() !== undefined, 5_000, 'presence');
+    expect(seenColour()?.color).toBeUndefined();
+    painter.provider.awareness.setLocalStateField('user', { name: 'x', color: '#12ab34' });
+    await waitFor(() => seenColour()?.color === '#12ab34', 5_000, 'a valid colour');
+  });
+
   it('opens a document that is not loaded from its snapshot and a long tail, with the exact content', async () => {
     const [{ id }] = await t.dataSource.query(
       `INSERT INTO plans (pairing_id, authority_id, title) VALUES ($1, $2, 'Stored plan') RETURNING id`,

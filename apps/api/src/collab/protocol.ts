@@ -17,13 +17,21 @@ export const SYNC_STEP1 = syncProtocol.messageYjsSyncStep1;
 export const SYNC_STEP2 = syncProtocol.messageYjsSyncStep2;
 export const SYNC_UPDATE = syncProtocol.messageYjsUpdate;
 
-/** Close codes our server uses (4000–4999 are application codes). */
+/**
+ * Close codes our server uses (4000–4999 are application codes). y-websocket clients stop
+ * reconnecting for good after 4400–4499, so those are kept for what reconnecting cannot mend;
+ * a refusal that may pass (a restart, a failed write, too many connections for now) is 45xx,
+ * and the client reconnects and resyncs.
+ */
+export const CLOSE_PROTOCOL_ERROR = 4400;
 export const CLOSE_NOT_AUTHENTICATED = 4401;
 export const CLOSE_FORBIDDEN = 4403;
 export const CLOSE_NOT_FOUND = 4404;
-export const CLOSE_PROTOCOL_ERROR = 4400;
 export const CLOSE_TOO_LARGE = 4413;
-export const CLOSE_RATE_LIMITED = 4429;
+/** Something failed on our side (a write, a read): try again. */
+export const CLOSE_SERVER_ERROR = 4500;
+/** The server is going down for a restart, or cannot take this connection now: try again. */
+export const CLOSE_TRY_AGAIN = 4503;
 
 export class ProtocolError extends Error {
   constructor(

@@ -11,11 +11,22 @@ export class TokenBucket {
   }
 
   take(cost = 1): boolean {
-    const now = performance.now();
-    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.rate);
-    this.last = now;
+    this.refill();
     if (this.tokens < cost) return false;
     this.tokens -= cost;
     return true;
+  }
+
+  /** Milliseconds until `cost` tokens are there (0: now). A cost above the burst waits for a full bucket. */
+  waitMs(cost = 1): number {
+    this.refill();
+    const missing = Math.min(cost, this.burst) - this.tokens;
+    return missing <= 0 ? 0 : (missing / this.rate) * 1000;
+  }
+
+  private refill(): void {
+    const now = performance.now();
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.rate);
+    this.last = now;
   }
 }

@@ -115,3 +115,30 @@ describe('WriteBatcher group-commit window', () => {
     expect(Math.min(...steady)).toBeGreaterThanOrEqual(3.5);
   });
 });
+
+describe('WriteBatcher fair shares', () => {
+  it('gives a source with a few items room in the next write when another floods the queue, keeping each source in order', async () => {
+    const batches: string[][] = [];
+    let release: () => void = () => undefined;
+    const batcher = new WriteBatcher(
+      async (items: string[]) => {
+        batches.push(items);
+        if (batches.length === 1) await new Promise<void>((r) => (release = r));
+        return items;
+      },
+      10,
+      null,
+      (item) => item[0],
+    );
+    const writes = [batcher.write('a0')];
+    for (let i = 1; i <= 30; i++) writes.push(batcher.write(`a${i}`));
+    writes.push(batcher.write('b0'), batcher.write('b1'));
+    release();
+    await Promise.all(writes);
+    expect(batches[0]).toEqual(['a0']);
+    // The second write holds both of b's items, not only the flood's first ten.
+    expect(batches[1]).toEqual(['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7', 'a8', 'b0', 'b1']);
+    const aOrder = batches.flat().filter((x) => x[0] === 'a');
+    expect(aOrder).toEqual([...Array(31).keys()].map((i) => `a${i}`));
+  });
+});

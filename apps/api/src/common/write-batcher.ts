@@ -46,6 +46,12 @@ export class WriteBatcher<T, R> {
     private readonly writeBatch: WriteBatch<T, R>,
     private readonly maxBatch = 250,
     private readonly groupCommit: GroupCommit | null = null,
+    /**
+     * The source of an item (e.g. its document). When more waits than one write takes, every
+     * source gets a fair share of the write, in order within each source: a source that floods
+     * the queue does not push everyone else's items to later writes.
+     */
+    private readonly sourceOf: ((item: T) => unknown) | null = null,
   ) {}
 
   write(item: T): Promise<R> {
@@ -79,6 +85,37 @@ export class WriteBatcher<T, R> {
     return Math.min(windowMs, targetBatch * this.meanGapMs);
   }
 
+  private takeBatch(): Pending<T, R>[] {
+    const sourceOf = this.sourceOf;
+    if (!sourceOf || this.queue.length <= this.maxBatch) return this.queue.splice(0, this.maxBatch);
+    const waiting = new Map<unknown, number>();
+    for (const p of this.queue) {
+      const source = sourceOf(p.item);
+      waiting.set(source, (waiting.get(source) ?? 0) + 1);
+    }
+    // Fair shares: sources with few items get them all; what they leave is split among the rest.
+    const quota = new Map<unknown, number>();
+    let room = this.maxBatch;
+    let left = waiting.size;
+    for (const [source, count] of [...waiting].sort((a, b) => a[1] - b[1])) {
+      const share = Math.min(count, Math.max(1, Math.floor(room / left--)));
+      quota.set(source, share);
+      room -= share;
+    }
+    const batch: Pending<T, R>[] = [];
+    const rest: Pending<T, R>[] = [];
+    for (const p of this.queue) {
+      const source = sourceOf(p.item);
+      const q = quota.get(source) ?? 0;
+      if (q > 0 && batch.length < this.maxBatch) {
+        quota.set(source, q - 1);
+        batch.push(p);
+      } else rest.push(p);
+    }
+    this.queue = rest;
+    return batch;
+  }
+
   private async flush(): Promise<void> {
     try {
       while (this.queue.length) {
@@ -87,7 +124,7 @@ export class WriteBatcher<T, R> {
         // the write's time to their latency, and nothing to the batch).
         const wait = this.windowMs() - (performance.now() - this.queue[0].arrivedAt);
         if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-        const batch = this.queue.splice(0, this.maxBatch);
+        const batch = this.takeBatch();
         try {
           const results = await this.writeBatch(batch.map((p) => p.item));
           batch.forEach((p, i) => p.resolve(results[i]));

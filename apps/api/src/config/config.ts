@@ -30,6 +30,13 @@ export interface AppConfig {
   collabMaxMessageBytes: number;
   /** How often co-editing connections are pinged; one that has not answered by the next is closed. */
   collabPingIntervalMs: number;
+  /** Messages and bytes a second that one person's co-editing connections may send together (then slowed). */
+  collabMessagesPerSecond: number;
+  collabMessageBurst: number;
+  collabBytesPerSecond: number;
+  /** Co-editing connections one person, and one client address, may hold at once. */
+  collabMaxConnectionsPerPerson: number;
+  collabMaxConnectionsPerAddress: number;
   smtpUrl: string | null;
   mailFrom: string;
   logLevel: string;
@@ -149,6 +156,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     uploadMaxBytes: int(env, 'UPLOAD_MAX_BYTES', 25 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     collabMaxMessageBytes: int(env, 'COLLAB_MAX_MESSAGE_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
     collabPingIntervalMs: int(env, 'COLLAB_PING_INTERVAL_MS', 30_000, 100, 10 * 60_000),
+    collabMessagesPerSecond: int(env, 'COLLAB_MESSAGES_PER_SECOND', 10_000, 1, 1_000_000),
+    collabMessageBurst: int(env, 'COLLAB_MESSAGE_BURST', 20_000, 1, 10_000_000),
+    collabBytesPerSecond: int(env, 'COLLAB_BYTES_PER_SECOND', 4 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    collabMaxConnectionsPerPerson: int(env, 'COLLAB_MAX_CONNECTIONS_PER_PERSON', 20, 1, 10_000),
+    collabMaxConnectionsPerAddress: int(env, 'COLLAB_MAX_CONNECTIONS_PER_ADDRESS', 200, 1, 100_000),
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: env.MAIL_FROM || 'IUC Knowledge Platform <no-reply@localhost>',
     logLevel,

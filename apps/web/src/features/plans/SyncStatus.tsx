@@ -18,14 +18,34 @@ const DOT: Record<SyncState, string> = {
   closed: 'var(--mantine-color-red-8)',
 };
 
+/** Why the server ended the connection for good (y-websocket does not reconnect after 44xx). */
+function closedReason(code: number | null) {
+  if (code === 4401) return 'plans.sync.closedSession' as const;
+  if (code === 4400) return 'plans.sync.closedInvalid' as const;
+  if (code === 4413) return 'plans.sync.closedTooLarge' as const;
+  return 'plans.sync.closedAccess' as const;
+}
+
+/** Why the server asked this browser to reconnect (45xx): it does so by itself. */
+function retryReason(code: number) {
+  return code === 4500
+    ? ('plans.sync.retryServerError' as const)
+    : ('plans.sync.retryBusy' as const);
+}
+
 export function SyncStatus({ saves, canEdit }: { saves: SaveTracker; canEdit: boolean }) {
   const { t } = useTranslation();
-  const { state, unsaved, closeCode } = useSyncStatus(saves);
+  const { state, unsaved, closeCode, retryCode } = useSyncStatus(saves);
   const detail =
     state === 'offline'
-      ? t(canEdit ? 'plans.sync.offlineDetail' : 'plans.sync.offlineReadDetail')
+      ? [
+          retryCode !== null && t(retryReason(retryCode)),
+          t(canEdit ? 'plans.sync.offlineDetail' : 'plans.sync.offlineReadDetail'),
+        ]
+          .filter(Boolean)
+          .join(' ')
       : state === 'closed'
-        ? t(closeCode === 4401 ? 'plans.sync.closedSession' : 'plans.sync.closedAccess')
+        ? t(closedReason(closeCode))
         : null;
   // One sentence per connectivity state: saving and saved share the connected one.
   const announcement =

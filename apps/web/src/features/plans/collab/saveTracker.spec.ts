@@ -140,6 +140,22 @@ describe('SaveTracker', () => {
     expect(tracker.getSnapshot()).toMatchObject({ state: 'closed', closeCode: 4403 });
   });
 
+  it('says why while reconnecting when the server asked to be tried again (45xx), and forgets it once back', () => {
+    provider.connect();
+    provider.emit('connection-close', { code: 4503 });
+    provider.drop();
+    expect(tracker.getSnapshot()).toMatchObject({
+      state: 'offline',
+      closeCode: null,
+      retryCode: 4503,
+    });
+    provider.connect();
+    expect(tracker.getSnapshot()).toMatchObject({ state: 'connected', retryCode: null });
+    provider.emit('connection-close', { code: 1006 });
+    provider.drop();
+    expect(tracker.getSnapshot()).toMatchObject({ state: 'offline', retryCode: null });
+  });
+
   it('notifies subscribers only when the snapshot changes', () => {
     const listener = jest.fn();
     tracker.subscribe(listener);

@@ -21,6 +21,11 @@ export interface SyncSnapshot {
   unsaved: boolean;
   /** The server's close code when it ended the connection for good (4401, 4403, 4404…). */
   closeCode: number | null;
+  /**
+   * While reconnecting: the code of the server's last close when it asked to be tried again
+   * (4500–4599: restarting, busy, a failed write), so the page can say why.
+   */
+  retryCode: number | null;
 }
 
 /** The parts of y-websocket's WebsocketProvider the tracker listens to. */
@@ -28,9 +33,14 @@ export interface TrackedProvider {
   ws: WebSocket | null;
   on(event: 'status', handler: (event: { status: string }) => void): void;
   on(event: 'closed', handler: (event: { code: number }) => void): void;
+  on(event: 'connection-close', handler: (event: { code: number } | null) => void): void;
   off(event: 'status', handler: (event: { status: string }) => void): void;
   off(event: 'closed', handler: (event: { code: number }) => void): void;
+  off(event: 'connection-close', handler: (event: { code: number } | null) => void): void;
 }
+
+/** Close codes with which the server asks the client to come back (y-websocket then reconnects). */
+const isRetryCode = (code: number) => code >= 4500 && code < 4600;
 
 // y-websocket's message type and y-protocols' sync step numbers (single bytes as varuints).
 const MESSAGE_SYNC = 0;
@@ -49,8 +59,14 @@ export class SaveTracker {
   private everConnected = false;
   private networkUp = typeof navigator === 'undefined' ? true : navigator.onLine;
   private closeCode: number | null = null;
+  private retryCode: number | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
-  private snapshot: SyncSnapshot = { state: 'connecting', unsaved: false, closeCode: null };
+  private snapshot: SyncSnapshot = {
+    state: 'connecting',
+    unsaved: false,
+    closeCode: null,
+    retryCode: null,
+  };
   private readonly listeners = new Set<() => void>();
 
   constructor(
@@ -63,6 +79,7 @@ export class SaveTracker {
     doc.on('update', this.onUpdate);
     provider.on('status', this.onStatus);
     provider.on('closed', this.onClosed);
+    provider.on('connection-close', this.onConnectionClose);
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -85,6 +102,7 @@ export class SaveTracker {
     this.doc.off('update', this.onUpdate);
     this.provider.off('status', this.onStatus);
     this.provider.off('closed', this.onClosed);
+    this.provider.off('connection-close', this.onConnectionClose);
     this.listeners.clear();
   }
 
@@ -105,6 +123,7 @@ export class SaveTracker {
       this.connected = true;
       this.everConnected = true;
       this.closeCode = null;
+      this.retryCode = null;
       this.awaiting = [INITIAL];
     } else if (status === 'disconnected') {
       this.connected = false;
@@ -115,6 +134,11 @@ export class SaveTracker {
 
   private onClosed = ({ code }: { code: number }): void => {
     this.closeCode = code;
+    this.publish();
+  };
+
+  private onConnectionClose = (event: { code: number } | null): void => {
+    this.retryCode = event && isRetryCode(event.code) ? event.code : null;
     this.publish();
   };
 
@@ -168,9 +192,15 @@ export class SaveTracker {
               ? 'saved'
               : 'connected';
     const prev = this.snapshot;
-    if (prev.state === state && prev.unsaved === unsaved && prev.closeCode === this.closeCode)
+    const retryCode = state === 'offline' ? this.retryCode : null;
+    if (
+      prev.state === state &&
+      prev.unsaved === unsaved &&
+      prev.closeCode === this.closeCode &&
+      prev.retryCode === retryCode
+    )
       return;
-    this.snapshot = { state, unsaved, closeCode: this.closeCode };
+    this.snapshot = { state, unsaved, closeCode: this.closeCode, retryCode };
     for (const listener of this.listeners) listener();
   }
 }
