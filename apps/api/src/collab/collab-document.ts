@@ -36,6 +36,8 @@ export class CollabDocument {
   readonly peers = new Map<number, DocumentPeer>();
   /** Updates applied since the last compaction. */
   updatesSinceCompaction = 0;
+  /** When the last compaction started (performance.now()); -Infinity before any. */
+  compactedAt = -Infinity;
   private chain: Promise<void> = Promise.resolve();
   private destroyed = false;
 

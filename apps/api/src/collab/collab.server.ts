@@ -28,6 +28,13 @@ const PATH_PREFIX = '/collab/';
 const DOC_NAME = /^[a-z]+\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Compact when this many updates were applied since the last snapshot. */
 const COMPACT_AFTER_UPDATES = 1000;
+/**
+ * ...but not again within this long of the previous one, unless this many more came: a document
+ * written as fast as a client can send (an import, a long offline spell) got 1,000 updates every
+ * tenth of a second, and each compaction re-reads and re-encodes the whole document.
+ */
+const COMPACT_AT_MOST_EVERY_MS = 5_000;
+const COMPACT_AFTER_UPDATES_ANYWAY = 50_000;
 /** Unload a document this long after its last connection left. */
 const IDLE_UNLOAD_MS = 10_000;
 /**
@@ -287,7 +294,7 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
   }
 
   private changed(document: CollabDocument): void {
-    if (document.updatesSinceCompaction >= COMPACT_AFTER_UPDATES) this.scheduleCompaction(document);
+    if (this.compactionDue(document)) this.scheduleCompaction(document);
     const now = performance.now();
     const pending = this.unobserved.get(document.name);
     if (pending) {
@@ -324,9 +331,16 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
     }
   }
 
+  private compactionDue(document: CollabDocument): boolean {
+    const updates = document.updatesSinceCompaction;
+    if (updates < COMPACT_AFTER_UPDATES) return false;
+    return updates >= COMPACT_AFTER_UPDATES_ANYWAY || performance.now() - document.compactedAt >= COMPACT_AT_MOST_EVERY_MS;
+  }
+
   private scheduleCompaction(document: CollabDocument): void {
     if (this.compacting.has(document.name)) return;
     document.updatesSinceCompaction = 0;
+    document.compactedAt = performance.now();
     const run = this.compact(document.name)
       .catch((err: Error) => this.logger.error(`compaction of ${document.name} failed: ${err.message}`))
       .finally(() => this.compacting.delete(document.name));

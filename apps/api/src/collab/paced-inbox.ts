@@ -28,6 +28,8 @@ export interface InboxHandler {
 const FRAMES_PER_TURN = 128;
 /** Stop reading once this many frames wait, even when nothing else holds the client back. */
 const PAUSE_AT_QUEUED = 256;
+/** After this many frames without a yield, the count is reset at the end of the current turn. */
+const BURST_CHECK = 16;
 
 export class PacedInbox {
   private queue: Uint8Array[] = [];
@@ -38,6 +40,13 @@ export class PacedInbox {
   private timer: NodeJS.Timeout | null = null;
   private nextTurn: NodeJS.Immediate | null = null;
   private closed = false;
+  /**
+   * Frames taken since the count was last reset (ws hands over every frame of one read at once).
+   * A typing client's frames come one a turn: the count is reset once the turn ends, checked
+   * only every BURST_CHECK frames so that this costs nothing per keystroke.
+   */
+  private burst = 0;
+  private burstReset: NodeJS.Immediate | null = null;
 
   constructor(
     private readonly source: ReadableSource,
@@ -51,6 +60,12 @@ export class PacedInbox {
 
   push(frame: Uint8Array): void {
     if (this.closed) return;
+    if (this.hold === null) {
+      this.burst++;
+      if (this.burst === BURST_CHECK && !this.burstReset) this.burstReset = setImmediate(() => this.resetBurst());
+      // A long burst goes on after other connections' I/O.
+      if (this.burst > FRAMES_PER_TURN) this.yieldTurn();
+    }
     // The common case, a client within its budget: handled at once, nothing queued.
     if (this.hold === null && this.waiting === 0 && this.tryHandle(frame)) return;
     this.queue.push(frame);
@@ -69,6 +84,7 @@ export class PacedInbox {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     if (this.nextTurn) clearImmediate(this.nextTurn);
+    if (this.burstReset) clearImmediate(this.burstReset);
     this.queue = [];
     this.head = 0;
   }
@@ -96,9 +112,21 @@ export class PacedInbox {
     return true;
   }
 
+  private resetBurst(): void {
+    this.burstReset = null;
+    this.burst = 0;
+  }
+
+  /** The frames after this one wait for the next turn, after other connections' I/O. */
+  private yieldTurn(): void {
+    this.hold = 'turn';
+    this.nextTurn = setImmediate(() => this.release());
+  }
+
   private release(): void {
     this.timer = null;
     this.nextTurn = null;
+    this.burst = 0;
     this.hold = null;
     this.pump();
   }
@@ -108,9 +136,7 @@ export class PacedInbox {
     let handled = 0;
     while (this.hold === null && this.waiting > 0) {
       if (handled === FRAMES_PER_TURN) {
-        // The rest after other connections' I/O.
-        this.hold = 'turn';
-        this.nextTurn = setImmediate(() => this.release());
+        this.yieldTurn();
         break;
       }
       const frame = this.queue[this.head];
