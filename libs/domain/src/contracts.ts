@@ -11,12 +11,30 @@ import type {
   SubmissionCheck,
 } from './plan-template.js';
 import type { PlanContentDiff } from './plan-diff.js';
+import type { MembershipChangeKind } from './membership-change.js';
 
 export interface ApiError {
   statusCode: number;
   error: string;
   message: string | string[];
+  /** For errors a client handles in its own way: which one it is (the message is for people). */
+  code?: ApiErrorCode;
 }
+
+/** The machine-readable `code`s of ApiError. */
+export const API_ERROR_CODES = [
+  /** The invitation is for an existing account: sign in as it, then accept. */
+  'invitation.sign_in_required',
+  /** Signed in as someone other than the invitation's address. */
+  'invitation.other_account',
+  /** Accepting would lower or move the person's membership: send confirmChange: true. */
+  'invitation.confirm_change',
+  /** Programme staff hold no role inside a pairing. */
+  'invitation.staff_account',
+  /** A city's coordinator invites to their own city's side only. */
+  'invitation.own_side_only',
+] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 export interface MembershipDto {
   pairingId: string;
@@ -167,9 +185,28 @@ export interface InvitationPreviewDto {
   name: string;
   pairingTitle: string;
   role: PairingRole;
+  /** The city side the invitation is for (its authority's name); null for the whole pairing. */
+  city: string | null;
   expiresAt: string;
-  /** The email already has an account: accepting needs no password (and never changes it). */
+  /** The email already has an account: accepting needs signing in as it (and never changes its password). */
   hasAccount: boolean;
+  /** Only to the invitee, signed in: what accepting does to their membership in the pairing. */
+  change: MembershipChangeDto | null;
+}
+
+/** A role in a pairing and the city side it is on (null: the whole pairing). */
+export interface MembershipPlaceDto {
+  role: PairingRole;
+  authorityId: string | null;
+  city: string | null;
+}
+
+export interface MembershipChangeDto {
+  kind: MembershipChangeKind;
+  current: MembershipPlaceDto | null;
+  next: MembershipPlaceDto;
+  /** Accepting needs confirmChange: true (the change lowers or moves the membership). */
+  needsConfirmation: boolean;
 }
 
 export interface AcceptInvitationRequest {
@@ -178,6 +215,19 @@ export interface AcceptInvitationRequest {
   password?: string;
   /** The new account's name; defaults to the name on the invitation. */
   name?: string;
+  /** The person agrees that accepting lowers or moves their membership (see the preview's change). */
+  confirmChange?: boolean;
+}
+
+export interface AcceptInvitationResponse {
+  /** The pairing joined. */
+  pairingId: string;
+  user: UserDto;
+  /**
+   * When accepting created the account, its new session (as from POST /api/auth/login; the cookie
+   * is set too). Null for an existing account: it accepted while signed in and stays so.
+   */
+  session: { token: string; csrfToken: string } | null;
 }
 
 export interface OutboxMailDto {

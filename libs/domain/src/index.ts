@@ -1,5 +1,6 @@
 export * from './taxonomies.js';
 export * from './roles.js';
+export * from './membership-change.js';
 export * from './eligibility.js';
 export * from './calls.js';
 export * from './contracts.js';

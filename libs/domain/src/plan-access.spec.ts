@@ -1,4 +1,4 @@
-import { worksForPlanCity } from './plan-access.js';
+import { planRights, worksForPlanCity } from './plan-access.js';
 
 describe('worksForPlanCity', () => {
   it('is true only for a member of the plan’s own city', () => {
@@ -9,5 +9,23 @@ describe('worksForPlanCity', () => {
   it('is false for members of the whole pairing and for people outside it', () => {
     expect(worksForPlanCity(null, 'malaga')).toBe(false);
     expect(worksForPlanCity(undefined, 'malaga')).toBe(false);
+  });
+});
+
+describe('planRights for programme staff', () => {
+  it('lets staff outside the pairing give verdicts on a submitted plan', () => {
+    const officer = { programmeRole: 'officer', pairingRole: null, ownSide: false } as const;
+    expect(planRights(officer, 'submitted').transitions).toEqual(['changes_requested', 'approved']);
+  });
+
+  it('gives staff who are also members of the pairing neither verdicts nor the city’s moves', () => {
+    const officerCoordinator = {
+      programmeRole: 'officer',
+      pairingRole: 'coordinator',
+      ownSide: true,
+    } as const;
+    expect(planRights(officerCoordinator, 'submitted').transitions).toEqual([]);
+    expect(planRights(officerCoordinator, 'draft').transitions).toEqual([]);
+    expect(planRights(officerCoordinator, 'approved').transitions).toEqual([]);
   });
 });

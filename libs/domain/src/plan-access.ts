@@ -40,7 +40,15 @@ export function planRights(s: PlanStanding, status: PlanStatus): PlanRights {
   const open = status === 'draft' || status === 'changes_requested';
   const coordinator = s.ownSide && s.pairingRole === 'coordinator';
   const transitions = PLAN_TRANSITIONS.filter(
-    (t) => t.from === status && (t.by === 'city' ? coordinator : staff),
+    (t) => t.from === status && (t.by === 'city' ? coordinator && !staff : mayReview(s)),
   ).map((t) => t.to);
   return { read, edit: writer && open, manageVersions: writer && open, transitions };
+}
+
+/**
+ * Programme staff give the verdicts, unless they are members of the plan's pairing: no one judges
+ * a plan they could write or submit (staff hold no pairing role; this guards older memberships).
+ */
+export function mayReview(s: PlanStanding): boolean {
+  return s.programmeRole !== null && s.pairingRole === null;
 }

@@ -69,6 +69,17 @@ export function can(standing: Standing, permission: Permission): boolean {
   return standing.pairingRole !== null && grant.pairing.includes(standing.pairingRole);
 }
 
+/** Higher is more: a coordinator can do all an editor can, an editor all a viewer can. */
+export const PAIRING_ROLE_RANK: Record<PairingRole, number> = { viewer: 1, editor: 2, coordinator: 3 };
+
+/**
+ * Programme staff review every pairing's plans, so they hold no role inside a pairing: an officer
+ * who were a city's coordinator could submit that city's plan and approve it too.
+ */
+export function mayHoldPairingRole(programmeRole: ProgrammeRole | null): boolean {
+  return programmeRole === null;
+}
+
 /** Which pairing roles a person may hand out by invitation. */
 export function grantableRoles(standing: Standing): PairingRole[] {
   if (standing.programmeRole) return [...PAIRING_ROLES];

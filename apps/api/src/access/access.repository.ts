@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { PairingRole } from '@iuc/domain';
+import type { MembershipPlace, PairingRole } from '@iuc/domain';
 
 /**
  * The access check's own queries. It reads other modules' tables directly (memberships, pairings)
@@ -24,5 +24,14 @@ export class AccessRepository {
       [userId, pairingIds],
     );
     return new Map(rows.map((r) => [r.pairing_id, r.role]));
+  }
+
+  /** The user's role in one pairing and the city side it is on; null when not a member. */
+  async membership(userId: string, pairingId: string): Promise<MembershipPlace | null> {
+    const [row]: { role: PairingRole; authority_id: string | null }[] = await this.dataSource.query(
+      'SELECT role, authority_id FROM memberships WHERE user_id = $1 AND pairing_id = $2',
+      [userId, pairingId],
+    );
+    return row ? { role: row.role, authorityId: row.authority_id } : null;
   }
 }

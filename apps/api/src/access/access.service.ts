@@ -1,5 +1,5 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { can, type Permission, type Standing } from '@iuc/domain';
+import { can, type MembershipPlace, type Permission, type Standing } from '@iuc/domain';
 import type { Actor } from '../auth/actor.js';
 import { AccessRepository } from './access.repository.js';
 
@@ -18,6 +18,11 @@ export class AccessService {
   async standing(actor: Actor, pairingId: string): Promise<Standing> {
     const roles = UUID.test(pairingId) ? await this.repository.pairingRoles(actor.userId, [pairingId]) : new Map();
     return { programmeRole: actor.programmeRole, pairingRole: roles.get(pairingId) ?? null };
+  }
+
+  /** A user's membership in one pairing (role and city side); null when none or the id is no uuid. */
+  membership(userId: string, pairingId: string): Promise<MembershipPlace | null> {
+    return UUID.test(pairingId) ? this.repository.membership(userId, pairingId) : Promise.resolve(null);
   }
 
   /** Throws unless the actor holds `permission` on every one of `pairingIds`. */

@@ -23,3 +23,9 @@ export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionCont
   if (!request.actor) throw new Error('CurrentActor used on a route without a session');
   return request.actor;
 });
+
+/** The request's actor on a @Public() route, or null when it came without a (usable) session. */
+export const OptionalActor = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): Actor | null =>
+    ctx.switchToHttp().getRequest<{ actor?: Actor }>().actor ?? null,
+);

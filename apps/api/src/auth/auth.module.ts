@@ -5,6 +5,7 @@ import { MailModule } from '../mail/mail.module.js';
 import { AdminUsersController } from './admin-users.controller.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
+import { InvitationAcceptanceService } from './invitation-acceptance.service.js';
 import { InvitationEntity } from './invitation.entity.js';
 import { InvitationsController } from './invitations.controller.js';
 import { InvitationsRepository } from './invitations.repository.js';
@@ -37,6 +38,7 @@ import { UsersService } from './users.service.js';
     AuthService,
     InvitationsRepository,
     InvitationsService,
+    InvitationAcceptanceService,
     { provide: APP_GUARD, useClass: SessionGuard },
   ],
   exports: [SessionsService, UsersService],

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { IsNull, MoreThan, type DataSource, type Repository } from 'typeorm';
-import { pairingTitle } from '@iuc/domain';
+import { IsNull, MoreThan, type DataSource, type EntityManager, type Repository } from 'typeorm';
+import { pairingTitle, type MembershipPlace, type PairingRole } from '@iuc/domain';
 import { InvitationEntity } from './invitation.entity.js';
 
 export type NewInvitation = Pick<
@@ -14,6 +14,10 @@ export interface NewAccount {
   name: string;
   passwordHash: string;
 }
+
+/** Who accepts: a new account, or an existing one whose membership must still be `expected`. */
+export type AcceptingAccount =
+  { newAccount: NewAccount } | { userId: string; expected: MembershipPlace | null };
 
 /**
  * Invitations, and what accepting one writes. The pairing reads (title, authorities) and the
@@ -58,47 +62,97 @@ export class InvitationsRepository {
     return rows.length > 0;
   }
 
-  async pairingTitle(pairingId: string): Promise<string> {
-    const rows: { side: string; name: string }[] = await this.dataSource.query(
-      `SELECT pa.side, a.name FROM pairing_authorities pa JOIN authorities a ON a.id = pa.authority_id
+  /** The pairing's city sides, in their order: for its title and the names of its cities. */
+  pairingAuthorities(pairingId: string): Promise<PairingAuthority[]> {
+    return this.dataSource.query(
+      `SELECT a.id, pa.side, a.name FROM pairing_authorities pa JOIN authorities a ON a.id = pa.authority_id
         WHERE pa.pairing_id = $1 ORDER BY pa.position, a.name`,
       [pairingId],
     );
-    const side = (s: string) => rows.filter((r) => r.side === s).map((r) => r.name);
-    return pairingTitle(side('eu'), side('partner'));
+  }
+
+  async pairingTitle(pairingId: string): Promise<string> {
+    return titleOf(await this.pairingAuthorities(pairingId));
   }
 
   /**
-   * Accepts the invitation in one transaction: marks it accepted (unless someone else just did),
-   * creates the account if the email has none, and adds or updates the membership. Returns the
-   * user's id, or null when the invitation was no longer pending.
+   * Accepts the invitation in one transaction: creates the account (`newAccount`) or checks that
+   * the existing account's membership is still `expected` (what the person saw and agreed to),
+   * marks the invitation accepted and writes the membership as `next`. 'gone' when the invitation
+   * was no longer pending; 'changed' when the account or membership changed meanwhile. Either way
+   * nothing is written.
    */
-  redeem(invitation: InvitationEntity, newAccount: NewAccount | null): Promise<string | null> {
-    return this.dataSource.transaction(async (tx) => {
-      const accepted: unknown[] = await tx.query(
-        `UPDATE invitations SET accepted_at = now()
-          WHERE id = $1 AND accepted_at IS NULL AND expires_at > now() RETURNING id`,
-        [invitation.id],
-      );
-      if (accepted.length === 0) return null;
-      if (newAccount) {
-        // An account made meanwhile for the same email wins; its password is left alone.
-        await tx.query(
-          'INSERT INTO users (email, name, password_hash) VALUES ($1, $2, $3) ON CONFLICT (email) DO NOTHING',
-          [invitation.email, newAccount.name, newAccount.passwordHash],
+  redeem(
+    invitation: InvitationEntity,
+    account: AcceptingAccount,
+    next: MembershipPlace,
+  ): Promise<{ userId: string } | 'gone' | 'changed'> {
+    return this.dataSource
+      .transaction(async (tx) => {
+        const accepted: unknown[] = await tx.query(
+          `UPDATE invitations SET accepted_at = now()
+            WHERE id = $1 AND accepted_at IS NULL AND expires_at > now() RETURNING id`,
+          [invitation.id],
         );
-      }
-      const [user]: { id: string }[] = await tx.query('SELECT id FROM users WHERE email = $1', [
-        invitation.email,
-      ]);
-      if (!user) throw new Error(`Invitation ${invitation.id}: no account for its email`);
-      await tx.query(
-        `INSERT INTO memberships (user_id, pairing_id, role, authority_id) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (user_id, pairing_id)
-         DO UPDATE SET role = excluded.role, authority_id = coalesce(excluded.authority_id, memberships.authority_id)`,
-        [user.id, invitation.pairingId, invitation.role, invitation.authorityId],
-      );
-      return user.id;
-    });
+        if (accepted.length === 0) return 'gone' as const;
+        const userId = await this.accountFor(tx, invitation, account);
+        await tx.query(
+          `INSERT INTO memberships (user_id, pairing_id, role, authority_id) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (user_id, pairing_id)
+           DO UPDATE SET role = excluded.role, authority_id = excluded.authority_id`,
+          [userId, invitation.pairingId, next.role, next.authorityId],
+        );
+        return { userId };
+      })
+      .catch((err: unknown) => {
+        if (err instanceof ChangedMeanwhile) return 'changed' as const;
+        throw err;
+      });
   }
+
+  /** The new account's id, or the existing one's once its membership is checked; else rolls back. */
+  private async accountFor(
+    tx: EntityManager,
+    invitation: InvitationEntity,
+    account: AcceptingAccount,
+  ): Promise<string> {
+    if ('newAccount' in account) {
+      // An account made meanwhile for the same email is someone's: never join it (or sign it in) here.
+      const [created]: { id: string }[] = await tx.query(
+        `INSERT INTO users (email, name, password_hash) VALUES ($1, $2, $3)
+         ON CONFLICT (email) DO NOTHING RETURNING id`,
+        [invitation.email, account.newAccount.name, account.newAccount.passwordHash],
+      );
+      if (!created) throw new ChangedMeanwhile();
+      return created.id;
+    }
+    const [row]: { role: PairingRole; authority_id: string | null }[] = await tx.query(
+      'SELECT role, authority_id FROM memberships WHERE user_id = $1 AND pairing_id = $2 FOR UPDATE',
+      [account.userId, invitation.pairingId],
+    );
+    const now = row ? { role: row.role, authorityId: row.authority_id } : null;
+    if (!samePlace(now, account.expected)) throw new ChangedMeanwhile();
+    return account.userId;
+  }
+}
+
+export interface PairingAuthority {
+  id: string;
+  side: string;
+  name: string;
+}
+
+/** A pairing's title from its city sides. */
+export function titleOf(authorities: PairingAuthority[]): string {
+  const side = (s: string) => authorities.filter((a) => a.side === s).map((a) => a.name);
+  return pairingTitle(side('eu'), side('partner'));
+}
+
+/** Rolls the acceptance back: the account or its membership is not what the person saw. */
+class ChangedMeanwhile extends Error {}
+
+function samePlace(a: MembershipPlace | null, b: MembershipPlace | null): boolean {
+  return (
+    a === b || (a !== null && b !== null && a.role === b.role && a.authorityId === b.authorityId)
+  );
 }

@@ -1,38 +1,34 @@
 import {
   BadRequestException,
+  ConflictException,
   ForbiddenException,
   Inject,
   Injectable,
   Logger,
-  NotFoundException,
   ServiceUnavailableException,
 } from '@nestjs/common';
 import {
   grantableRoles,
-  type AcceptInvitationRequest,
+  mayHoldPairingRole,
   type CreateInvitationRequest,
   type InvitationDto,
-  type InvitationPreviewDto,
-  type SessionResponse,
+  type MembershipPlace,
 } from '@iuc/domain';
 import { AccessService } from '../access/access.service.js';
+import { codedError } from '../common/coded-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { MAIL_TRANSPORT, type MailTransport } from '../mail/mail-transport.js';
 import type { Actor } from './actor.js';
-import { AuthService } from './auth.service.js';
-import type { ClientInfo } from './client-info.js';
 import { normalizeEmail } from './email.js';
 import { invitationMail } from './invitation-mail.js';
 import type { InvitationEntity } from './invitation.entity.js';
-import { InvitationsRepository, type NewAccount } from './invitations.repository.js';
-import { hashPassword } from './password.js';
+import { InvitationsRepository } from './invitations.repository.js';
 import { keyedHash, randomToken } from './tokens.js';
 import { UsersService } from './users.service.js';
 
 export const INVITATION_TTL_DAYS = 14;
-/** One answer for unknown, expired and used tokens. */
-const NO_SUCH_INVITATION = 'This invitation does not exist, has expired or has already been used.';
 
+/** Making invitations: who may invite whom, to which side, and the mail with the link. */
 @Injectable()
 export class InvitationsService {
   private readonly logger = new Logger('Invitations');
@@ -40,7 +36,6 @@ export class InvitationsService {
   constructor(
     private readonly invitations: InvitationsRepository,
     private readonly users: UsersService,
-    private readonly auth: AuthService,
     private readonly access: AccessService,
     @Inject(MAIL_TRANSPORT) private readonly mail: MailTransport,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -53,17 +48,29 @@ export class InvitationsService {
     input: CreateInvitationRequest,
   ): Promise<InvitationDto> {
     await this.access.require(actor, 'pairing.invite', [pairingId]);
-    if (!grantableRoles(await this.access.standing(actor, pairingId)).includes(input.role)) {
+    const own = await this.access.membership(actor.userId, pairingId);
+    const standing = { programmeRole: actor.programmeRole, pairingRole: own?.role ?? null };
+    if (!grantableRoles(standing).includes(input.role)) {
       throw new ForbiddenException(`You may not invite someone as ${input.role} in this pairing.`);
     }
-    const authorityId = input.authorityId ?? null;
+    const authorityId = invitedSide(actor, own, input.authorityId ?? null);
     if (authorityId && !(await this.invitations.isPairingAuthority(pairingId, authorityId))) {
       throw new BadRequestException(["authorityId must be one of the pairing's authorities"]);
     }
+    const email = normalizeEmail(input.email);
+    const invitee = await this.users.findByEmail(email);
+    if (invitee && !mayHoldPairingRole(invitee.programmeRole)) {
+      throw new ConflictException(
+        codedError(
+          'invitation.staff_account',
+          `${email} is a programme staff account: staff review the pairings' plans and hold no role inside a pairing.`,
+        ),
+      );
+    }
     const token = randomToken();
     const invitation = await this.invitations.insert({
-      tokenHash: this.hash(token),
-      email: normalizeEmail(input.email),
+      tokenHash: keyedHash(this.config.sessionSecret, token),
+      email,
       name: input.name,
       pairingId,
       role: input.role,
@@ -98,60 +105,28 @@ export class InvitationsService {
     await this.access.require(actor, 'pairing.invite', [pairingId]);
     return (await this.invitations.pendingForPairing(pairingId)).map(toDto);
   }
+}
 
-  /** What the invitee sees before accepting; the token is the only credential needed. */
-  async preview(token: string): Promise<InvitationPreviewDto> {
-    const invitation = await this.pending(token);
-    const [pairingTitle, user] = await Promise.all([
-      this.invitations.pairingTitle(invitation.pairingId),
-      this.users.findByEmail(invitation.email),
-    ]);
-    return {
-      email: invitation.email,
-      name: invitation.name,
-      pairingTitle,
-      role: invitation.role,
-      expiresAt: invitation.expiresAt.toISOString(),
-      hasAccount: user !== null,
-    };
+/**
+ * The side an invitation is for. Programme staff choose any (or the whole pairing); a city's
+ * coordinator invites to their own city's side only, which is also the side when they name none.
+ */
+function invitedSide(
+  actor: Actor,
+  own: MembershipPlace | null,
+  requested: string | null,
+): string | null {
+  if (actor.programmeRole) return requested;
+  const side = own?.authorityId ?? null;
+  if (requested !== null && requested !== side) {
+    throw new ForbiddenException(
+      codedError(
+        'invitation.own_side_only',
+        "You may invite people only to your own city's side of the pairing. The other city's coordinator or the programme team invite to theirs.",
+      ),
+    );
   }
-
-  /**
-   * Accepts an invitation and signs the invitee in. The token proves they read mail sent to the
-   * address, so an existing account needs nothing more; its password is never changed here.
-   */
-  async accept(input: AcceptInvitationRequest, client: ClientInfo): Promise<SessionResponse> {
-    const invitation = await this.pending(input.token);
-    const user = await this.users.findByEmail(invitation.email);
-    if (user?.disabledAt)
-      throw new ForbiddenException(
-        'This account is disabled; ask the programme team to enable it.',
-      );
-    let newAccount: NewAccount | null = null;
-    if (!user) {
-      if (!input.password)
-        throw new BadRequestException([
-          'password must be at least 8 characters long to create the account',
-        ]);
-      newAccount = {
-        name: input.name ?? invitation.name,
-        passwordHash: await hashPassword(input.password),
-      };
-    }
-    const userId = await this.invitations.redeem(invitation, newAccount);
-    if (!userId) throw new NotFoundException(NO_SUCH_INVITATION); // accepted meanwhile by another request
-    return this.auth.startSession(userId, client);
-  }
-
-  private async pending(token: string): Promise<InvitationEntity> {
-    const invitation = await this.invitations.findPending(this.hash(token));
-    if (!invitation) throw new NotFoundException(NO_SUCH_INVITATION);
-    return invitation;
-  }
-
-  private hash(token: string): string {
-    return keyedHash(this.config.sessionSecret, token);
-  }
+  return side;
 }
 
 function toDto(i: InvitationEntity): InvitationDto {

@@ -92,7 +92,7 @@ describe('invitations', () => {
         email: ' New.Person@Example.org ',
         name: ' Nuno Novo ',
         role: 'viewer',
-        authorityId: pairing.partnerAuthorityId,
+        authorityId: pairing.euAuthorityId,
       })
       .expect(201);
     const invitation = res.body as InvitationDto;
@@ -102,7 +102,7 @@ describe('invitations', () => {
       name: 'Nuno Novo',
       pairingId: pairing.pairingId,
       role: 'viewer',
-      authorityId: pairing.partnerAuthorityId,
+      authorityId: pairing.euAuthorityId,
       expiresAt: expect.any(String),
       acceptedAt: null,
     });
@@ -140,19 +140,22 @@ describe('invitations', () => {
       name: 'Nuno Novo',
       pairingTitle: 'Torino – Curitiba',
       role: 'viewer',
+      city: 'Torino',
       expiresAt: invitation.expiresAt,
       hasAccount: false,
+      change: null,
     });
 
     const accepted = await request(t.url)
       .post('/api/invitations/accept')
       .send({ token, password: 'my new password' })
       .expect(200);
+    expect(accepted.body.pairingId).toBe(pairing.pairingId);
     expect(accepted.body.user).toMatchObject({
       email: 'new.person@example.org',
       name: 'Nuno Novo',
       memberships: [
-        { pairingId: pairing.pairingId, role: 'viewer', authorityId: pairing.partnerAuthorityId },
+        { pairingId: pairing.pairingId, role: 'viewer', authorityId: pairing.euAuthorityId },
       ],
     });
     const cookie = (accepted.headers['set-cookie'] as unknown as string[]).find((c) =>
@@ -160,9 +163,9 @@ describe('invitations', () => {
     )!;
     const me = await request(t.url).get('/api/me').set('Cookie', cookie.split(';')[0]).expect(200);
     expect(me.body.user.memberships).toEqual([
-      { pairingId: pairing.pairingId, role: 'viewer', authorityId: pairing.partnerAuthorityId },
+      { pairingId: pairing.pairingId, role: 'viewer', authorityId: pairing.euAuthorityId },
     ]);
-    expect(me.body.csrfToken).toBe(accepted.body.csrfToken);
+    expect(me.body.csrfToken).toBe(accepted.body.session.csrfToken);
 
     // The password was set (argon2id), and the link works once.
     const [user]: { password_hash: string }[] = await t.dataSource.query(
@@ -273,7 +276,7 @@ describe('invitations', () => {
 
     it("refuses an authority that is not one of the pairing's (400)", async () => {
       const before = await count('invitations');
-      const res = await invite(as.coordinator, {
+      const res = await invite(as.officer, {
         email: 'x@example.org',
         name: 'X',
         role: 'viewer',
@@ -309,62 +312,305 @@ describe('invitations', () => {
     });
   });
 
-  it('an existing account accepts with the token alone; its password is unchanged and its role updated', async () => {
-    const { id: viewerId } = await createUser(t.dataSource, {
-      email: 'member@example.org',
-      name: 'Mo Member',
-      password: PASSWORD,
+  describe('which side', () => {
+    it("refuses a coordinator's invitation to the partner city's side: 403 with a code, no invitation, no mail", async () => {
+      const [invitations, mails] = [await count('invitations'), await count('mail_outbox')];
+      const res = await invite(as.coordinator, {
+        email: 'cross-side@example.org',
+        name: 'Mallory',
+        role: 'editor',
+        authorityId: pairing.partnerAuthorityId,
+      }).expect(403);
+      expect(res.body).toEqual({
+        statusCode: 403,
+        error: 'Forbidden',
+        message: expect.stringContaining("only to your own city's side"),
+        code: 'invitation.own_side_only',
+      });
+      expect([await count('invitations'), await count('mail_outbox')]).toEqual([
+        invitations,
+        mails,
+      ]);
     });
-    await addMembership(t.dataSource, {
-      userId: viewerId,
-      pairingId: pairing.pairingId,
-      role: 'viewer',
-      authorityId: pairing.euAuthorityId,
+
+    it('a coordinator who names no side invites to their own; programme staff choose any side or none', async () => {
+      const mine = await invite(as.coordinator, {
+        email: 'own-side@example.org',
+        name: 'Olivia',
+        role: 'editor',
+      }).expect(201);
+      expect(mine.body.authorityId).toBe(pairing.euAuthorityId);
+      for (const [who, authorityId] of [
+        ['officer', pairing.partnerAuthorityId],
+        ['admin', null],
+      ] as const) {
+        const res = await invite(as[who], {
+          email: `${who}-side@example.org`,
+          name: 'Pia',
+          role: 'coordinator',
+          authorityId,
+        }).expect(201);
+        expect(res.body.authorityId).toBe(authorityId);
+      }
     });
-    await invite(as.admin, {
-      email: 'MEMBER@example.org',
-      name: 'Renamed?',
-      role: 'editor',
-    }).expect(201);
-    const token = await tokenMailedTo('member@example.org');
-    expect(
-      (await request(t.url).get(`/api/invitations/${token}`).expect(200)).body.hasAccount,
-    ).toBe(true);
-    const [{ password_hash: hashBefore }] = await t.dataSource.query(
-      'SELECT password_hash FROM users WHERE id = $1',
-      [viewerId],
+  });
+
+  describe('an existing account', () => {
+    const membershipOf = async (userId: string) =>
+      t.dataSource.query(
+        'SELECT role, authority_id AS "authorityId" FROM memberships WHERE user_id = $1 AND pairing_id = $2',
+        [userId, pairing.pairingId],
+      );
+    const accept = (body: object, who?: LoggedIn) => {
+      const req = request(t.url).post('/api/invitations/accept');
+      return (who ? req.set('Authorization', `Bearer ${who.token}`) : req).send(body);
+    };
+    /** A member of the pairing (or not, with `role` null) and an invitation for them by the admin. */
+    async function memberInvited(
+      key: string,
+      current: { role: PairingRole; authorityId: string | null } | null,
+      offered: { role: PairingRole; authorityId: string | null },
+    ) {
+      const email = `${key}@example.org`;
+      const { id } = await createUser(t.dataSource, {
+        email,
+        name: `Mo ${key}`,
+        password: PASSWORD,
+      });
+      if (current)
+        await addMembership(t.dataSource, { userId: id, pairingId: pairing.pairingId, ...current });
+      await invite(as.admin, { email: email.toUpperCase(), name: 'Renamed?', ...offered }).expect(
+        201,
+      );
+      return {
+        id,
+        email,
+        token: await tokenMailedTo(email),
+        me: await login(t.url, email, PASSWORD),
+      };
+    }
+
+    it('signed out, the link is no login: 401 with a code, no session cookie, nothing changes, the link still works', async () => {
+      const m = await memberInvited(
+        'signed-out',
+        { role: 'viewer', authorityId: pairing.euAuthorityId },
+        {
+          role: 'editor',
+          authorityId: pairing.euAuthorityId,
+        },
+      );
+      const sessions = await count('sessions');
+      const res = await accept({ token: m.token, password: 'any password at all' }).expect(401);
+      expect(res.body).toEqual({
+        statusCode: 401,
+        error: 'Unauthorized',
+        message: expect.stringContaining('sign in'),
+        code: 'invitation.sign_in_required',
+      });
+      expect(res.headers['set-cookie']).toBeUndefined();
+      expect(await count('sessions')).toBe(sessions);
+      expect(await membershipOf(m.id)).toEqual([
+        { role: 'viewer', authorityId: pairing.euAuthorityId },
+      ]);
+      // Signed out, the preview says there is an account, and shows no membership.
+      const preview = await request(t.url).get(`/api/invitations/${m.token}`).expect(200);
+      expect(preview.body).toMatchObject({ hasAccount: true, change: null });
+    });
+
+    it('signed in as another account: 403 with a code, nothing changes (a new address too)', async () => {
+      const m = await memberInvited('someone-else', null, {
+        role: 'editor',
+        authorityId: pairing.euAuthorityId,
+      });
+      const res = await accept({ token: m.token }, as.outsider).expect(403);
+      expect(res.body.code).toBe('invitation.other_account');
+      expect(await membershipOf(m.id)).toEqual([]);
+      expect((await membershipOf(as.outsider.user.id)).length).toBe(0);
+
+      await invite(as.coordinator, {
+        email: 'fresh@example.org',
+        name: 'F',
+        role: 'viewer',
+      }).expect(201);
+      const fresh = await tokenMailedTo('fresh@example.org');
+      const res2 = await accept({ token: fresh, password: 'long enough' }, as.outsider).expect(403);
+      expect(res2.body.code).toBe('invitation.other_account');
+      expect(await count("users WHERE email = 'fresh@example.org'")).toBe(0);
+    });
+
+    it('signed in as itself, joining: the membership is added, no new session, the password unchanged', async () => {
+      const m = await memberInvited('joiner', null, {
+        role: 'editor',
+        authorityId: pairing.partnerAuthorityId,
+      });
+      const preview = await request(t.url)
+        .get(`/api/invitations/${m.token}`)
+        .set('Authorization', `Bearer ${m.me.token}`)
+        .expect(200);
+      expect(preview.body.change).toEqual({
+        kind: 'join',
+        current: null,
+        next: { role: 'editor', authorityId: pairing.partnerAuthorityId, city: 'Curitiba' },
+        needsConfirmation: false,
+      });
+      const [{ password_hash: before }] = await t.dataSource.query(
+        'SELECT password_hash FROM users WHERE id = $1',
+        [m.id],
+      );
+      const sessions = await count('sessions');
+      // As the browser does it: the session cookie and its CSRF token.
+      const res = await request(t.url)
+        .post('/api/invitations/accept')
+        .set('Cookie', m.me.cookie)
+        .set('X-CSRF-Token', m.me.csrfToken)
+        .send({ token: m.token, password: 'ignored password' })
+        .expect(200);
+      expect(res.body).toEqual({
+        pairingId: pairing.pairingId,
+        user: expect.objectContaining({ id: m.id, name: 'Mo joiner' }),
+        session: null,
+      });
+      expect(res.headers['set-cookie']).toBeUndefined();
+      expect(await count('sessions')).toBe(sessions);
+      expect(await membershipOf(m.id)).toEqual([
+        { role: 'editor', authorityId: pairing.partnerAuthorityId },
+      ]);
+      const [{ password_hash: after }] = await t.dataSource.query(
+        'SELECT password_hash FROM users WHERE id = $1',
+        [m.id],
+      );
+      expect(after).toBe(before);
+      await request(t.url).get('/api/me').set('Cookie', m.me.cookie).expect(200); // still signed in
+    });
+
+    it('a raise applies on accepting (the page has shown it); the same role changes nothing', async () => {
+      const m = await memberInvited(
+        'raised',
+        { role: 'viewer', authorityId: pairing.euAuthorityId },
+        {
+          role: 'editor',
+          authorityId: null,
+        },
+      );
+      await accept({ token: m.token }, m.me).expect(200);
+      expect(await membershipOf(m.id)).toEqual([
+        { role: 'editor', authorityId: pairing.euAuthorityId },
+      ]);
+      await invite(as.admin, { email: m.email, name: 'Again', role: 'editor' }).expect(201);
+      const again = await tokenMailedTo(m.email);
+      const preview = await request(t.url)
+        .get(`/api/invitations/${again}`)
+        .set('Authorization', `Bearer ${m.me.token}`)
+        .expect(200);
+      expect(preview.body.change).toMatchObject({ kind: 'same', needsConfirmation: false });
+      await accept({ token: again }, m.me).expect(200);
+      expect(await membershipOf(m.id)).toEqual([
+        { role: 'editor', authorityId: pairing.euAuthorityId },
+      ]);
+    });
+
+    it.each([
+      [
+        'lowers',
+        { role: 'coordinator', authorityId: 'eu' },
+        { role: 'viewer', authorityId: 'eu' },
+        'lower',
+      ],
+      [
+        'moves',
+        { role: 'editor', authorityId: 'eu' },
+        { role: 'editor', authorityId: 'partner' },
+        'move',
+      ],
+    ] as const)(
+      'an invitation that %s the membership waits for confirmChange: 409 and nothing changes, then applies',
+      async (key, current, offered, kind) => {
+        const side = (s: 'eu' | 'partner') =>
+          s === 'eu' ? pairing.euAuthorityId : pairing.partnerAuthorityId;
+        const m = await memberInvited(
+          `confirm-${key}`,
+          { role: current.role, authorityId: side(current.authorityId) },
+          { role: offered.role, authorityId: side(offered.authorityId) },
+        );
+        const preview = await request(t.url)
+          .get(`/api/invitations/${m.token}`)
+          .set('Authorization', `Bearer ${m.me.token}`)
+          .expect(200);
+        expect(preview.body.change).toMatchObject({
+          kind,
+          current: {
+            role: current.role,
+            city: current.authorityId === 'eu' ? 'Torino' : 'Curitiba',
+          },
+          next: { role: offered.role, city: offered.authorityId === 'eu' ? 'Torino' : 'Curitiba' },
+          needsConfirmation: true,
+        });
+        for (const body of [{ token: m.token }, { token: m.token, confirmChange: false }]) {
+          const res = await accept(body, m.me).expect(409);
+          expect(res.body.code).toBe('invitation.confirm_change');
+        }
+        expect(await membershipOf(m.id)).toEqual([
+          { role: current.role, authorityId: side(current.authorityId) },
+        ]);
+        await request(t.url).get(`/api/invitations/${m.token}`).expect(200); // still pending
+
+        await accept({ token: m.token, confirmChange: true }, m.me).expect(200);
+        expect(await membershipOf(m.id)).toEqual([
+          { role: offered.role, authorityId: side(offered.authorityId) },
+        ]);
+      },
     );
 
-    const res = await request(t.url)
-      .post('/api/invitations/accept')
-      .send({ token, password: 'ignored password' })
-      .expect(200);
-    expect(res.body.user).toMatchObject({
-      id: viewerId,
-      name: 'Mo Member',
-      memberships: [
-        { pairingId: pairing.pairingId, role: 'editor', authorityId: pairing.euAuthorityId },
-      ],
+    it('refuses confirmChange that is not a boolean (400)', async () => {
+      await accept({ token: 'whatever', confirmChange: 'yes' }).expect(400);
     });
-    const [{ password_hash: hashAfter }] = await t.dataSource.query(
-      'SELECT password_hash FROM users WHERE id = $1',
-      [viewerId],
-    );
-    expect(hashAfter).toBe(hashBefore);
-    await request(t.url)
-      .post('/api/auth/login')
-      .send({ email: 'member@example.org', password: 'ignored password' })
-      .expect(401);
-    await login(t.url, 'member@example.org', PASSWORD);
-    expect(
-      Number(
-        (
-          await t.dataSource.query('SELECT count(*) AS n FROM memberships WHERE user_id = $1', [
-            viewerId,
-          ])
-        )[0].n,
-      ),
-    ).toBe(1);
+  });
+
+  describe('programme staff hold no role in a pairing', () => {
+    it('refuses to invite a known staff account (409 with a code), for any role; nothing is written', async () => {
+      for (const role of ['coordinator', 'viewer'] as const) {
+        const [invitations, mails] = [await count('invitations'), await count('mail_outbox')];
+        const res = await invite(as.admin, {
+          email: 'Officer@example.org',
+          name: 'Otto',
+          role,
+          authorityId: pairing.euAuthorityId,
+        }).expect(409);
+        expect(res.body.code).toBe('invitation.staff_account');
+        expect([await count('invitations'), await count('mail_outbox')]).toEqual([
+          invitations,
+          mails,
+        ]);
+      }
+    });
+
+    it('refuses a staff account accepting an invitation made before it was staff (403 with a code)', async () => {
+      await invite(as.coordinator, {
+        email: 'later-staff@example.org',
+        name: 'L',
+        role: 'editor',
+      }).expect(201);
+      const token = await tokenMailedTo('later-staff@example.org');
+      const { id } = await createUser(t.dataSource, {
+        email: 'later-staff@example.org',
+        name: 'Lena Later',
+        password: PASSWORD,
+        programmeRole: 'officer',
+      });
+      const officer = await login(t.url, 'later-staff@example.org', PASSWORD);
+      const preview = await request(t.url)
+        .get(`/api/invitations/${token}`)
+        .set('Authorization', `Bearer ${officer.token}`)
+        .expect(200);
+      expect(preview.body.change).toBeNull();
+      const res = await request(t.url)
+        .post('/api/invitations/accept')
+        .set('Authorization', `Bearer ${officer.token}`)
+        .send({ token, confirmChange: true })
+        .expect(403);
+      expect(res.body.code).toBe('invitation.staff_account');
+      expect(await count(`memberships WHERE user_id = '${id}'`)).toBe(0);
+    });
   });
 
   it('unknown and expired tokens answer 404', async () => {

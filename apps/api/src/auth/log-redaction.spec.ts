@@ -10,6 +10,9 @@ describe('tokens in URLs are redacted from request logs', () => {
     ['/api/invitations/accept', '/api/invitations/accept'],
     ['/api/pairings/1/invitations', '/api/pairings/1/invitations'],
     ['/api/me', '/api/me'],
+    ['/login?next=%2Finvite%2FAbC-123_x', '/login?next=%2Finvite%2F[redacted]'],
+    ['/login?next=/invite/AbC&x=1', '/login?next=/invite/[redacted]&x=1'],
+    ['/login?next=%2Fpairings%2F1', '/login?next=%2Fpairings%2F1'],
   ])('%s → %s', (url, expected) => {
     expect(redactUrlTokens(url)).toBe(expected);
   });

@@ -1,14 +1,18 @@
 /**
  * Credentials that travel in URLs: invitation tokens in the path (`/invite/<token>`,
- * `/api/invitations/<token>`) and `?token=` for clients that cannot send headers. Request logs
- * show them as "[redacted]".
+ * `/api/invitations/<token>`), `?token=` for clients that cannot send headers, and the sign-in
+ * page's `?next=/invite/<token>` (an invitee signing in first). Request logs show them as "[redacted]".
  */
 const TOKEN_IN_PATH = /^((?:\/api\/invitations|\/invite)\/)(?!accept(?:[/?#]|$))[^/?#]+/;
 const TOKEN_IN_QUERY = /([?&]token=)[^&#]*/gi;
+const INVITATION_IN_NEXT = /([?&]next=(?:\/|%2F)invite(?:\/|%2F))[^&#]*/gi;
 const REDACTED = '[redacted]';
 
 export function redactUrlTokens(url: string): string {
-  return url.replace(TOKEN_IN_PATH, `$1${REDACTED}`).replace(TOKEN_IN_QUERY, `$1${REDACTED}`);
+  return url
+    .replace(TOKEN_IN_PATH, `$1${REDACTED}`)
+    .replace(TOKEN_IN_QUERY, `$1${REDACTED}`)
+    .replace(INVITATION_IN_NEXT, `$1${REDACTED}`);
 }
 
 interface SerializedRequest {

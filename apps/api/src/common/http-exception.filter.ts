@@ -1,7 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import type { Response } from 'express';
-import type { ApiError } from '@iuc/domain';
+import type { ApiError, ApiErrorCode } from '@iuc/domain';
 
 /**
  * Every error leaves the API as `{ statusCode, error, message }`. Unexpected errors are logged with
@@ -27,7 +27,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
         typeof res === 'string'
           ? res
           : ((res as { message?: string | string[] }).message ?? exception.message);
-      return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message };
+      const body: ApiError = { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message };
+      // `throw new ForbiddenException({ message, code })` passes a code on for clients to branch on.
+      const code = typeof res === 'object' ? (res as { code?: unknown }).code : undefined;
+      if (typeof code === 'string') body.code = code as ApiErrorCode;
+      return body;
     }
     // Body parser errors (malformed JSON, too large) carry a status of their own.
     const status = (exception as { status?: number; type?: string })?.status;

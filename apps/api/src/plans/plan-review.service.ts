@@ -50,6 +50,11 @@ export class PlanReviewService {
     const { plan, standing } = await this.policy.open(actor, planId);
     const { to } = request;
     const comment = request.comment?.trim() || null;
+    if (standing.programmeRole && standing.pairingRole) {
+      throw new ForbiddenException(
+        "You are a member of this plan's pairing: programme staff review only plans of pairings they hold no role in.",
+      );
+    }
     if (!this.policy.mayEverMoveTo(standing, to)) {
       throw new ForbiddenException(`You may not move a plan to ${statusLabel(to)}.`);
     }

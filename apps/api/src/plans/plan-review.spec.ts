@@ -190,6 +190,28 @@ describe('plan review workflow', () => {
     }
   });
 
+  it("refuses a verdict from programme staff who are also members of the plan's pairing (defence in depth)", async () => {
+    // Staff cannot be given a pairing role any more; a membership from before must not let them judge.
+    const officerId = suite.cast.userIds.officer;
+    await suite.t.dataSource.query(
+      `INSERT INTO memberships (user_id, pairing_id, role, authority_id) VALUES ($1, $2, 'coordinator', $3)`,
+      [officerId, suite.cast.pairing.pairingId, suite.cast.pairing.euAuthorityId],
+    );
+    try {
+      const plan = (await as('officer').get(`/api/plans/${suite.planId}`).expect(200))
+        .body as PlanDetailDto;
+      expect(plan.permissions.transitions).toEqual([]);
+      for (const to of ['approved', 'changes_requested']) {
+        const res = await move('officer', to, 'Looks good to me').expect(403);
+        expect(res.body.message).toContain('member of this plan');
+      }
+      expect(await status()).toBe('submitted');
+      expect(await count('plan_reviews')).toBe(1);
+    } finally {
+      await suite.t.dataSource.query('DELETE FROM memberships WHERE user_id = $1', [officerId]);
+    }
+  });
+
   it('lets programme staff request changes and approve, and the city coordinator resubmit and adopt; the log keeps every step', async () => {
     await move('coordinator', 'submitted').expect(409);
     await move('officer', 'changes_requested', 'Add a budget per action').expect(201);

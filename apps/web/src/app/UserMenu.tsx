@@ -1,10 +1,7 @@
 import { Button, Menu, Text } from '@mantine/core';
 import type { UserDto } from '@iuc/domain';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
-import { api } from './api';
-import { endSession } from './session';
+import { useSignOut } from './useSignOut';
 
 export function UserMenu({ user }: { user: UserDto }) {
   const { t } = useTranslation();
@@ -48,19 +45,6 @@ function useRoleLabel(user: UserDto): string {
   if (user.programmeRole) return t(`role.${user.programmeRole}`);
   const roles = [...new Set(user.memberships.map((m) => m.role))];
   return roles.length ? roles.map((r) => t(`role.${r}`)).join(', ') : t('role.member');
-}
-
-function useSignOut() {
-  const queryClient = useQueryClient();
-  const navigate = useNavigate();
-  return useMutation({
-    mutationFn: () => api.post<void>('/auth/logout'),
-    // Signed out locally even if the server could not be told (the cookie may already be gone).
-    onSettled: () => {
-      endSession(queryClient);
-      void navigate('/login', { replace: true });
-    },
-  });
 }
 
 function Chevron() {

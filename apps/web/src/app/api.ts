@@ -2,7 +2,7 @@
  * The one way the client talks to the API: same-origin JSON with the session cookie, the CSRF header
  * on mutations, and error bodies turned into ApiRequestError.
  */
-import type { ApiError } from '@iuc/domain';
+import type { ApiError, ApiErrorCode } from '@iuc/domain';
 
 export class ApiRequestError extends Error implements ApiError {
   readonly statusCode: number;
@@ -11,6 +11,8 @@ export class ApiRequestError extends Error implements ApiError {
   readonly messages: string[];
   /** Seconds to wait before retrying, from Retry-After (rate limits). */
   readonly retryAfter: number | null;
+  /** What the error is, for the errors the client handles in its own way. */
+  readonly code?: ApiErrorCode;
 
   constructor(body: ApiError, retryAfter: number | null = null) {
     const messages = Array.isArray(body.message) ? body.message : [body.message];
@@ -20,11 +22,17 @@ export class ApiRequestError extends Error implements ApiError {
     this.message = messages.join('; ');
     this.messages = messages;
     this.retryAfter = retryAfter;
+    this.code = body.code;
   }
 }
 
 export function isApiError(err: unknown, status?: number): err is ApiRequestError {
   return err instanceof ApiRequestError && (status === undefined || err.statusCode === status);
+}
+
+/** Whether the API answered with this error code (branch on it, never on the message's words). */
+export function hasErrorCode(err: unknown, code: ApiErrorCode): boolean {
+  return err instanceof ApiRequestError && err.code === code;
 }
 
 // The CSRF token comes with every login and /api/me answer; kept here so every mutation sends it.
@@ -76,6 +84,7 @@ function toApiError(res: Response, data: unknown): ApiError {
       statusCode: d.statusCode ?? res.status,
       error: d.error ?? res.statusText,
       message: d.message ?? res.statusText,
+      code: d.code,
     };
   }
   return { statusCode: res.status, error: res.statusText, message: res.statusText };

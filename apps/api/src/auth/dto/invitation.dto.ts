@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  IsBoolean,
   IsEmail,
   IsIn,
   IsNotEmpty,
@@ -12,11 +13,17 @@ import {
 import {
   PAIRING_ROLES,
   type AcceptInvitationRequest,
+  type AcceptInvitationResponse,
   type CreateInvitationRequest,
   type InvitationDto,
   type InvitationPreviewDto,
+  type MembershipChangeDto,
+  type MembershipChangeKind,
+  type MembershipPlaceDto,
   type PairingRole,
+  type UserDto,
 } from '@iuc/domain';
+import { UserDoc } from './auth.dto.js';
 import { Trim } from './trim.js';
 
 export class CreateInvitationBody implements CreateInvitationRequest {
@@ -41,7 +48,8 @@ export class CreateInvitationBody implements CreateInvitationRequest {
     format: 'uuid',
     nullable: true,
     type: String,
-    description: "One of the pairing's authorities (the city side).",
+    description:
+      "One of the pairing's authorities (the city side). A city's coordinator may name only their own (and invites to it when naming none); programme staff choose any, or none for the whole pairing.",
   })
   @IsOptional()
   @IsUUID()
@@ -76,6 +84,14 @@ export class AcceptInvitationBody implements AcceptInvitationRequest {
   @IsNotEmpty()
   @MaxLength(200)
   name?: string;
+
+  @ApiPropertyOptional({
+    description:
+      "The invitee agrees that accepting lowers their role or moves them to another city's side (the preview's change.needsConfirmation).",
+  })
+  @IsOptional()
+  @IsBoolean()
+  confirmChange?: boolean;
 }
 
 export class InvitationDoc implements InvitationDto {
@@ -89,12 +105,63 @@ export class InvitationDoc implements InvitationDto {
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) acceptedAt: string | null;
 }
 
+const CHANGE_KINDS: MembershipChangeKind[] = ['join', 'same', 'raise', 'lower', 'move'];
+
+export class MembershipPlaceDoc implements MembershipPlaceDto {
+  @ApiProperty({ enum: PAIRING_ROLES }) role: PairingRole;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) authorityId: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: "The side's city; null: the whole pairing.",
+  })
+  city: string | null;
+}
+
+export class MembershipChangeDoc implements MembershipChangeDto {
+  @ApiProperty({ enum: CHANGE_KINDS }) kind: MembershipChangeDto['kind'];
+  @ApiProperty({ type: MembershipPlaceDoc, nullable: true }) current: MembershipPlaceDto | null;
+  @ApiProperty({ type: MembershipPlaceDoc }) next: MembershipPlaceDto;
+  @ApiProperty({ description: 'Accepting needs confirmChange: true (lower or move).' })
+  needsConfirmation: boolean;
+}
+
 export class InvitationPreviewDoc implements InvitationPreviewDto {
   @ApiProperty() email: string;
   @ApiProperty() name: string;
   @ApiProperty() pairingTitle: string;
   @ApiProperty({ enum: PAIRING_ROLES }) role: PairingRole;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: "The side's city; null: the whole pairing.",
+  })
+  city: string | null;
   @ApiProperty({ format: 'date-time' }) expiresAt: string;
-  @ApiProperty({ description: 'The email already has an account: no password needed to accept.' })
+  @ApiProperty({
+    description: 'The email already has an account: accepting needs signing in as it first.',
+  })
   hasAccount: boolean;
+  @ApiProperty({
+    type: MembershipChangeDoc,
+    nullable: true,
+    description: 'Only to the invitee, signed in: what accepting does to their membership.',
+  })
+  change: MembershipChangeDto | null;
+}
+
+class AcceptedSessionDoc {
+  @ApiProperty() token: string;
+  @ApiProperty() csrfToken: string;
+}
+
+export class AcceptInvitationDoc implements AcceptInvitationResponse {
+  @ApiProperty({ format: 'uuid' }) pairingId: string;
+  @ApiProperty({ type: UserDoc }) user: UserDto;
+  @ApiProperty({
+    type: AcceptedSessionDoc,
+    nullable: true,
+    description: "The new account's session (the cookie is set too); null for an existing account.",
+  })
+  session: { token: string; csrfToken: string } | null;
 }

@@ -1,22 +1,15 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Paper,
-  PasswordInput,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import type { InvitationPreviewDto } from '@iuc/domain';
-import { useState, type FormEvent } from 'react';
+import { Alert, Anchor, Paper, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import type { InvitationPreviewDto, UserDto } from '@iuc/domain';
+import { useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../app/api';
 import { PageHeading, usePageTitle } from '../../app/page';
+import { useSession } from '../../app/session';
 import { useFormat } from '../../i18n/format';
-import { ErrorAlert, Loading, SubmitError, useErrorMessage } from '../../ui/Status';
+import { ErrorAlert, Loading } from '../../ui/Status';
+import { AcceptForm } from './AcceptForm';
+import { JoinForm, OtherAccount, SignInFirst, StaffAccount } from './JoinInvitation';
 import { useAcceptInvitation, useInvitationPreview } from './useInvitation';
 
 /** As the API's AcceptInvitationBody requires. */
@@ -25,7 +18,9 @@ export const MIN_PASSWORD_LENGTH = 8;
 export function InvitePage() {
   const { t } = useTranslation();
   const { token = '' } = useParams();
-  const preview = useInvitationPreview(token);
+  const session = useSession();
+  // Asked once the session is known: signed in as the invitee, the answer says what would change.
+  const preview = useInvitationPreview(token, session.isPending ? undefined : session.user);
   usePageTitle(t('invite.title'));
   if (preview.isPending) return <Loading />;
   if (preview.isError) {
@@ -45,10 +40,18 @@ export function InvitePage() {
       </Stack>
     );
   }
-  return <AcceptInvitation token={token} preview={preview.data} />;
+  return <AcceptInvitation token={token} preview={preview.data} user={session.user} />;
 }
 
-function AcceptInvitation({ token, preview }: { token: string; preview: InvitationPreviewDto }) {
+function AcceptInvitation({
+  token,
+  preview,
+  user,
+}: {
+  token: string;
+  preview: InvitationPreviewDto;
+  user: UserDto | null;
+}) {
   const { t } = useTranslation();
   const { date } = useFormat();
   return (
@@ -57,8 +60,12 @@ function AcceptInvitation({ token, preview }: { token: string; preview: Invitati
         <PageHeading>{t('invite.title')}</PageHeading>
         <Text mt="xs">
           <Trans
-            i18nKey="invite.summary"
-            values={{ pairing: preview.pairingTitle, role: t(`role.${preview.role}`) }}
+            i18nKey={preview.city ? 'invite.summaryCity' : 'invite.summary'}
+            values={{
+              pairing: preview.pairingTitle,
+              role: t(`role.${preview.role}`),
+              city: preview.city,
+            }}
             components={{ strong: <strong /> }}
           />
         </Text>
@@ -67,34 +74,28 @@ function AcceptInvitation({ token, preview }: { token: string; preview: Invitati
         </Text>
       </div>
       <Paper p="lg" component="section" aria-labelledby="accept-title">
-        {/* An existing account keeps its password: accepting only adds the membership. */}
-        {preview.hasAccount ? (
-          <JoinForm token={token} preview={preview} />
-        ) : (
-          <NewAccountForm token={token} preview={preview} />
-        )}
+        <AcceptStep token={token} preview={preview} user={user} />
       </Paper>
     </Stack>
   );
 }
 
-function JoinForm({ token, preview }: { token: string; preview: InvitationPreviewDto }) {
-  const { t } = useTranslation();
-  const accept = useAcceptInvitation(preview);
-  return (
-    <AcceptForm
-      title={t('invite.existingTitle')}
-      accept={accept}
-      onSubmit={() => accept.mutate({ token })}
-    >
-      <Text>{t('invite.existingAccount', { email: preview.email })}</Text>
-    </AcceptForm>
-  );
+/**
+ * What the person can do from here. A new address creates its account; an existing one accepts
+ * signed in as itself, never through the link alone.
+ */
+function AcceptStep(props: { token: string; preview: InvitationPreviewDto; user: UserDto | null }) {
+  const { preview, user } = props;
+  if (user && user.email !== preview.email) return <OtherAccount {...props} user={user} />;
+  if (!preview.hasAccount) return <NewAccountForm {...props} />;
+  if (!user) return <SignInFirst {...props} />;
+  if (user.programmeRole) return <StaffAccount />;
+  return <JoinForm {...props} />;
 }
 
 function NewAccountForm({ token, preview }: { token: string; preview: InvitationPreviewDto }) {
   const { t } = useTranslation();
-  const accept = useAcceptInvitation(preview);
+  const accept = useAcceptInvitation(token);
   const [name, setName] = useState(preview.name);
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -112,7 +113,7 @@ function NewAccountForm({ token, preview }: { token: string; preview: Invitation
   function submit() {
     setChecked(true);
     if (Object.values(errors).some(Boolean)) return;
-    accept.mutate({ token, password, name: name.trim() });
+    accept.mutate({ password, name: name.trim() });
   }
 
   return (
@@ -144,38 +145,5 @@ function NewAccountForm({ token, preview }: { token: string; preview: Invitation
         required
       />
     </AcceptForm>
-  );
-}
-
-/** The form frame both variants share: heading, the API's error, the fields, the accept button. */
-function AcceptForm(props: {
-  title: string;
-  accept: ReturnType<typeof useAcceptInvitation>;
-  onSubmit: () => void;
-  children: React.ReactNode;
-}) {
-  const { t } = useTranslation();
-  const errorMessage = useErrorMessage();
-  const { accept } = props;
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    props.onSubmit();
-  }
-  return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="md">
-        <Title order={2} size="h3" id="accept-title">
-          {props.title}
-        </Title>
-        <SubmitError
-          mutation={accept}
-          message={(err) => (isApiError(err, 404) ? t('invite.invalid') : errorMessage(err))}
-        />
-        {props.children}
-        <Button type="submit" loading={accept.isPending}>
-          {t('invite.accept')}
-        </Button>
-      </Stack>
-    </form>
   );
 }

@@ -1,4 +1,4 @@
-import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router';
 import { PageHeading } from '../../app/page';
@@ -11,7 +11,8 @@ export function LoginPage() {
   const { t } = useTranslation();
   const { user } = useSession();
   const [params] = useSearchParams();
-  if (user) return <Navigate to={safeNext(params.get('next'))} replace />;
+  const next = safeNext(params.get('next'));
+  if (user) return <Navigate to={next} replace />;
   return (
     <Stack gap="lg">
       <div>
@@ -20,6 +21,11 @@ export function LoginPage() {
           {t('login.intro')}
         </Text>
       </div>
+      {next.startsWith('/invite/') && (
+        <Alert color="blue" variant="light">
+          {t('login.toAcceptInvitation')}
+        </Alert>
+      )}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg" style={{ alignItems: 'start' }}>
         <Paper p="lg" component="section" aria-labelledby="login-form-title">
           <Title order={2} size="h3" id="login-form-title" mb="md">

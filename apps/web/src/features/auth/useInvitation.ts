@@ -1,43 +1,57 @@
 import type {
   AcceptInvitationRequest,
+  AcceptInvitationResponse,
   InvitationPreviewDto,
-  PairingSummaryDto,
-  SessionResponse,
+  MeResponse,
   UserDto,
 } from '@iuc/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { api } from '../../app/api';
-import { startSession } from '../../app/session';
+import { api, hasErrorCode, isApiError } from '../../app/api';
+import { SESSION_KEY, startSession } from '../../app/session';
 
-export function useInvitationPreview(token: string) {
+const previewKey = (token: string) => ['invitation', token] as const;
+
+/**
+ * What the invitation offers; to the invitee signed in, also what accepting changes. The answer
+ * depends on who asks: `viewer` is the signed-in person (null: nobody), undefined while unknown.
+ */
+export function useInvitationPreview(token: string, viewer: UserDto | null | undefined) {
   return useQuery({
-    queryKey: ['invitation', token],
+    queryKey: [...previewKey(token), viewer?.id ?? null],
     queryFn: () => api.get<InvitationPreviewDto>(`/invitations/${encodeURIComponent(token)}`),
+    enabled: viewer !== undefined,
   });
 }
 
-/**
- * The pairing just joined. The preview names it only by title, so: the one membership of a new
- * account, or else the member's pairing with that title.
- */
-async function joinedPairingId(user: UserDto, title: string): Promise<string | null> {
-  if (user.memberships.length === 1) return user.memberships[0].pairingId;
-  const mine = new Set(user.memberships.map((m) => m.pairingId));
-  const pairings = await api.get<PairingSummaryDto[]>('/pairings').catch(() => []);
-  return pairings.find((p) => mine.has(p.id) && p.title === title)?.id ?? null;
-}
-
-export function useAcceptInvitation(preview: InvitationPreviewDto) {
+export function useAcceptInvitation(token: string) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   return useMutation({
-    mutationFn: async (body: AcceptInvitationRequest) => {
-      const session = await api.post<SessionResponse>('/invitations/accept', body);
-      startSession(queryClient, session);
-      return joinedPairingId(session.user, preview.pairingTitle);
+    mutationFn: (body: Omit<AcceptInvitationRequest, 'token'>) =>
+      api.post<AcceptInvitationResponse>('/invitations/accept', { ...body, token }),
+    onSuccess: async ({ pairingId, user, session }) => {
+      if (session) {
+        startSession(queryClient, { user, ...session }); // a new account, signed in by accepting
+      } else {
+        queryClient.setQueryData<MeResponse | null>(SESSION_KEY, (me) => me && { ...me, user });
+      }
+      await navigate(`/pairings/${pairingId}`, { replace: true });
+      // The new membership changes what this person sees everywhere.
+      if (!session)
+        void queryClient.invalidateQueries({
+          predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] && q.queryKey[0] !== 'invitation',
+        });
     },
-    onSuccess: (pairingId) =>
-      void navigate(pairingId ? `/pairings/${pairingId}` : '/', { replace: true }),
+    onError: (err) => {
+      // The membership changed since the page showed it: show what accepting does now.
+      if (isApiError(err, 409)) void queryClient.invalidateQueries({ queryKey: previewKey(token) });
+      // The session ended or changed meanwhile: the page then asks to sign in again.
+      if (
+        hasErrorCode(err, 'invitation.sign_in_required') ||
+        hasErrorCode(err, 'invitation.other_account')
+      )
+        void queryClient.invalidateQueries({ queryKey: SESSION_KEY });
+    },
   });
 }

@@ -40,8 +40,17 @@ function InviteForm({
   const user = useUser();
   const invite = useInvite(pairing.id);
   const roles = pairing.permissions.grantableRoles;
-  // A coordinator usually invites people of their own city: start there.
+  // A city's coordinator invites to their own city only; programme staff choose any side.
   const ownAuthority = user.memberships.find((m) => m.pairingId === pairing.id)?.authorityId ?? '';
+  const ownSideOnly = user.programmeRole === null;
+  const sides = ownSideOnly
+    ? pairing.sides
+        .map((side) => ({
+          ...side,
+          authorities: side.authorities.filter((a) => a.id === ownAuthority),
+        }))
+        .filter((side) => side.authorities.length > 0)
+    : pairing.sides;
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [role, setRole] = useState<PairingRole>(roles[0] ?? 'viewer');
@@ -93,10 +102,11 @@ function InviteForm({
         />
         <NativeSelect
           label={t('invite.authority')}
+          description={ownSideOnly ? t('invite.authorityOwnOnly') : undefined}
           value={authorityId}
           onChange={(e) => setAuthorityId(e.currentTarget.value)}
         >
-          {pairing.sides.map((side) => (
+          {sides.map((side) => (
             <optgroup key={side.side} label={t(`side.${side.side}`)}>
               {side.authorities.map((a) => (
                 <option key={a.id} value={a.id}>
@@ -105,7 +115,7 @@ function InviteForm({
               ))}
             </optgroup>
           ))}
-          <option value="">{t('invite.noAuthority')}</option>
+          {!(ownSideOnly && ownAuthority) && <option value="">{t('invite.noAuthority')}</option>}
         </NativeSelect>
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
