@@ -15,8 +15,8 @@ export interface EmbeddedDatabase {
 }
 
 // Reachable on 127.0.0.1 only; the password keeps other local users' processes out.
-const PASSWORD = 'iuc-embedded';
-const DATABASE = 'iuc';
+export const EMBEDDED_PASSWORD = 'iuc-embedded';
+export const EMBEDDED_DATABASE = 'iuc';
 
 export async function startEmbeddedPostgres(
   dataDir: string,
@@ -26,15 +26,17 @@ export async function startEmbeddedPostgres(
   const server = await launchEmbeddedPostgres({
     clusterDir: path.join(dataDir, 'postgres'),
     port,
-    password: PASSWORD,
+    password: EMBEDDED_PASSWORD,
     log,
   });
   const credentials = { host: '127.0.0.1', port, user: server.user, password: server.password };
   const client = new pg.Client({ ...credentials, database: 'postgres' });
   try {
     await client.connect();
-    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
-    if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${DATABASE}`);
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+      EMBEDDED_DATABASE,
+    ]);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${EMBEDDED_DATABASE}`);
   } catch (err) {
     await server.stop();
     throw err;
@@ -42,7 +44,7 @@ export async function startEmbeddedPostgres(
     await client.end();
   }
   return {
-    url: `postgres://${server.user}:${server.password}@127.0.0.1:${port}/${DATABASE}`,
+    url: `postgres://${server.user}:${server.password}@127.0.0.1:${port}/${EMBEDDED_DATABASE}`,
     stop: () => server.stop(),
   };
 }
