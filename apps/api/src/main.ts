@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from './config/config.js';
 import { createPlatform } from './app.factory.js';
+import { EmbeddedPostgresError } from './database/embedded-postgres.js';
 
 async function main(): Promise<void> {
   let config;
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: Error) => {
-  console.error(`Failed to start: ${err.stack ?? err.message}`);
+  // A problem the message explains in full gets one line; anything else, its stack.
+  console.error(`Failed to start: ${err instanceof EmbeddedPostgresError ? err.message : (err.stack ?? err.message)}`);
   process.exit(1);
 });

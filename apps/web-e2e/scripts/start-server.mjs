@@ -37,6 +37,8 @@ if (process.env.DATABASE_URL) {
   env.DATABASE_URL = url.toString();
 } else {
   const dataDir = path.join(root, 'data/e2e');
+  // As root in a private folder data/e2e/postgres is a link; the API then removes the cluster it
+  // pointed to (apps/api/src/database/embedded-postgres/cluster-location.ts).
   rmSync(dataDir, { recursive: true, force: true });
   delete env.DATABASE_URL;
   env.DATA_DIR = dataDir;

@@ -16,7 +16,7 @@ export interface ApiProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
@@ -28,9 +28,9 @@ function freePort(): Promise<number> {
 }
 
 export async function startApiProcess(databaseUrl: string, port?: number): Promise<ApiProcess> {
-  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: build the API first (npx nx run api:build)`);
   const listenPort = port ?? (await freePort());
-  const child = spawn(process.execPath, [MAIN], {
+  return spawnApi({
+    port: listenPort,
     env: {
       PATH: process.env.PATH,
       NODE_ENV: 'test',
@@ -42,15 +42,25 @@ export async function startApiProcess(databaseUrl: string, port?: number): Promi
       SESSION_SECRET: TEST_SESSION_SECRET,
       WEB_DIST: '/nonexistent',
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const url = `http://127.0.0.1:${listenPort}`;
+}
+
+/** Runs `main` (default: this checkout's build) with exactly `env`, and waits for /api/health. */
+export async function spawnApi(options: { port: number; env: NodeJS.ProcessEnv; main?: string; cwd?: string; timeoutMs?: number }): Promise<ApiProcess> {
+  const main = options.main ?? MAIN;
+  if (!existsSync(main)) throw new Error(`${main} is missing: build the API first (npx nx run api:build)`);
+  const child = spawn(process.execPath, [main], { env: options.env, cwd: options.cwd, stdio: ['ignore', 'ignore', 'inherit'] });
+  const url = `http://127.0.0.1:${options.port}`;
+  const timeoutMs = options.timeoutMs ?? 20_000;
   const started = Date.now();
   for (;;) {
     if (child.exitCode !== null) throw new Error(`API exited with ${child.exitCode}`);
     const ok = await fetch(`${url}/api/health`).then((r) => r.ok).catch(() => false);
     if (ok) break;
-    if (Date.now() - started > 20_000) throw new Error('API did not start within 20 s');
+    if (Date.now() - started > timeoutMs) {
+      child.kill();
+      throw new Error(`API did not start within ${timeoutMs / 1000} s`);
+    }
     await new Promise((r) => setTimeout(r, 50));
   }
   return {
