@@ -18,12 +18,12 @@ import {
   encodeSyncStep2,
   encodeAwarenessEntries,
   encodeUpdate,
-  inspectUpdate,
   parseAwarenessUpdate,
   parseClientMessage,
   ProtocolError,
 } from './protocol.js';
 import { TokenBucket } from '../common/token-bucket.js';
+import { checkUpdate } from './update-check.js';
 
 export interface ConnectionLimits {
   maxMessageBytes: number;
@@ -214,7 +214,7 @@ export class CollabConnection implements DocumentPeer {
   }
 
   private receiveUpdate(update: Uint8Array, relay: Uint8Array | undefined): void {
-    const { empty } = inspectUpdate(update);
+    const { empty } = checkUpdate(update);
     if (empty) return;
     if (!this.grant.canEdit) {
       // Refused: never applied, stored or relayed.
