@@ -12,7 +12,10 @@
  *   assume a length of at least 1: an empty deleted range that cannot be applied yet throws when
  *   Yjs writes it down to retry later);
  * - no sub-documents: ours have none, and a sub-document's options are whatever the sender wrote.
- * It costs one decode, which the server needs anyway to tell empty updates apart.
+ * It costs one decode, which the server needs anyway to tell empty updates apart, and a walk over
+ * the structs: measured on the seph-blog1 trace, 0.5 → 0.7 µs per single-keystroke update and
+ * 2.7 → 3.2 µs per 100-keystroke update (decode only → checked). Applying each update to the live
+ * Y.Doc instead cost 13 and 49 µs, and could not tell a parked bad struct from a good one.
  */
 import * as Y from 'yjs';
 import { ProtocolError } from './protocol.js';
