@@ -2,22 +2,36 @@
  * Administration from the shell, against the configured database:
  *   node apps/api/dist/cli.js create-admin <email> "<name>"   (password from IUC_ADMIN_PASSWORD)
  * Creates the first programme admin of a production installation, or resets that admin's password.
+ *   node apps/api/dist/cli.js repair-collab <documentName|--all> [--dry-run]
+ * Drops the co-editing update-log rows that do not apply (see collab/collab-repair.ts), printing them.
  */
 import 'reflect-metadata';
+import type { DataSource } from 'typeorm';
 import { loadConfig } from './config/config.js';
 import { openDatabase } from './database/data-source.js';
 import { startEmbeddedPostgres } from './database/embedded-postgres.js';
 import { hashPassword } from './auth/password.js';
 import { UserEntity } from './auth/user.entity.js';
+import { documentsWithUpdates, repairDocument, type RepairReport } from './collab/collab-repair.js';
+
+/** Runs `work` against the configured database (the embedded one when none is configured). */
+async function withDatabase(work: (dataSource: DataSource) => Promise<void>): Promise<void> {
+  const config = loadConfig({ ...process.env, IUC_DEMO: '0' });
+  const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, config.embeddedPostgresPort, console.log);
+  const dataSource = await openDatabase(config.databaseUrl ?? embedded!.url);
+  try {
+    await work(dataSource);
+  } finally {
+    await dataSource.destroy();
+    await embedded?.stop();
+  }
+}
 
 async function createAdmin(email: string | undefined, name: string | undefined): Promise<void> {
   const password = process.env.IUC_ADMIN_PASSWORD ?? '';
   if (!email || !/^[^@\s]+@[^@\s]+$/.test(email) || !name) throw new Error('usage: create-admin <email> "<name>" (password in IUC_ADMIN_PASSWORD)');
   if (password.length < 12) throw new Error('IUC_ADMIN_PASSWORD must be at least 12 characters.');
-  const config = loadConfig({ ...process.env, IUC_DEMO: '0' });
-  const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, config.embeddedPostgresPort, console.log);
-  const dataSource = await openDatabase(config.databaseUrl ?? embedded!.url);
-  try {
+  await withDatabase(async (dataSource) => {
     const users = dataSource.getRepository(UserEntity);
     const normalised = email.toLowerCase();
     const passwordHash = await hashPassword(password);
@@ -25,14 +39,31 @@ async function createAdmin(email: string | undefined, name: string | undefined):
     if (existing) await users.update(existing.id, { name, passwordHash, programmeRole: 'admin', disabledAt: null });
     else await users.insert({ email: normalised, name, passwordHash, programmeRole: 'admin' });
     console.log(`${normalised} is a programme admin.`);
-  } finally {
-    await dataSource.destroy();
-    await embedded?.stop();
-  }
+  });
+}
+
+function printRepair(report: RepairReport, dryRun: boolean): void {
+  const { docName, dropped, kept, failure } = report;
+  if (failure) return console.log(`${docName}: cannot be repaired, ${failure}; nothing changed`);
+  for (const { seq, reason } of dropped) console.log(`${docName}: ${dryRun ? 'would drop' : 'dropped'} seq ${seq} (${reason})`);
+  console.log(`${docName}: ${dropped.length ? `${dryRun ? 'would keep' : 'kept'} ${kept} update(s)` : `all ${kept} update(s) apply, nothing to drop`}`);
+}
+
+async function repairCollab(...args: (string | undefined)[]): Promise<void> {
+  const dryRun = args.includes('--dry-run');
+  const targets = args.filter((a): a is string => !!a && a !== '--dry-run');
+  if (targets.length !== 1) throw new Error('usage: repair-collab <documentName|--all> [--dry-run]');
+  await withDatabase(async (dataSource) => {
+    const names = targets[0] === '--all' ? await documentsWithUpdates(dataSource) : targets;
+    for (const name of names) printRepair(await repairDocument(dataSource, name, { dryRun }), dryRun);
+  });
 }
 
 const [command, ...args] = process.argv.slice(2);
-const commands: Record<string, (...a: (string | undefined)[]) => Promise<void>> = { 'create-admin': createAdmin };
+const commands: Record<string, (...a: (string | undefined)[]) => Promise<void>> = {
+  'create-admin': createAdmin,
+  'repair-collab': repairCollab,
+};
 const run = command ? commands[command] : undefined;
 if (!run) {
   console.error(`commands: ${Object.keys(commands).join(', ')}`);

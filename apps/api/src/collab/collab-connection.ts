@@ -20,13 +20,13 @@ import {
   encodeSyncStep2,
   encodeAwarenessEntries,
   encodeUpdate,
-  inspectUpdate,
   parseAwarenessUpdate,
   parseClientMessage,
   ProtocolError,
 } from './protocol.js';
 import { PacedInbox } from './paced-inbox.js';
 import type { PersonBudget } from './person-budgets.js';
+import { checkUpdate } from './update-check.js';
 
 export interface ConnectionLimits {
   maxMessageBytes: number;
@@ -219,7 +219,7 @@ export class CollabConnection implements DocumentPeer {
   }
 
   private receiveUpdate(update: Uint8Array, relay: Uint8Array | undefined): void {
-    const { empty } = inspectUpdate(update);
+    const { empty } = checkUpdate(update);
     if (empty) return;
     if (!this.grant.canEdit) {
       // Refused: never applied, stored or relayed.

@@ -5,7 +5,7 @@
  */
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { DocumentContent } from './document-content.js';
+import { DocumentContent, type SkippedUpdate } from './document-content.js';
 import { encodeAwareness, encodeUpdate } from './protocol.js';
 import type { StoredDocument } from './update-log.repository.js';
 import { binaryFrame } from './ws-frame.js';
@@ -25,6 +25,8 @@ export interface DocumentHooks {
   changed(document: CollabDocument): void;
   /** A durable update or an awareness change made here, for other instances. */
   publish(kind: 'update' | 'awareness', payload: Uint8Array): void;
+  /** A stored update that does not apply (it is skipped; see SkippedUpdate). */
+  skipped?: SkippedUpdate;
 }
 
 /** Transaction origin of changes that came from another instance (already durable there). */
@@ -46,7 +48,7 @@ export class CollabDocument {
     private readonly hooks: DocumentHooks,
     stored: StoredDocument,
   ) {
-    this.content = new DocumentContent(stored);
+    this.content = new DocumentContent(stored, hooks.skipped);
     this.updatesSinceCompaction = stored.updates.length;
     // Presence needs a Y.Doc only for its client id: not the content's, which is built lazily.
     this.awareness = new awarenessProtocol.Awareness(new Y.Doc());

@@ -13,7 +13,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { COLLAB_ACCESS, type CollabAccess } from './collab-access.js';
 import { CollabConnection, DEFAULT_LIMITS, type ConnectionLimits } from './collab-connection.js';
 import { CollabDocument } from './collab-document.js';
-import { docFromStored } from './document-content.js';
+import { docFromStored, type SkippedUpdate } from './document-content.js';
 import { DOCUMENT_OBSERVERS, type DocumentObserver } from './document-observer.js';
 import { COLLAB_FANOUT, type CollabFanout, type FanoutKind } from './fanout.js';
 import { CLOSE_FORBIDDEN, CLOSE_NOT_FOUND, CLOSE_SERVER_ERROR, CLOSE_TRY_AGAIN } from './protocol.js';
@@ -180,7 +180,7 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
   async read<T>(docName: string, read: (doc: Y.Doc) => T): Promise<T> {
     const live = this.documents.get(docName);
     if (live) return read(await (await live).content.ready());
-    const doc = await docFromStored(await this.updateLog.load(docName));
+    const doc = await docFromStored(await this.updateLog.load(docName), this.reportSkipped(docName));
     try {
       return read(doc);
     } finally {
@@ -275,6 +275,7 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
         persist: (name, update) => this.batcher.write({ docName: name, update }),
         changed: (d) => this.changed(d),
         publish: (kind, payload) => this.fanout.publish(docName, kind, payload),
+        skipped: this.reportSkipped(docName),
       },
       stored,
     );
@@ -348,14 +349,26 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
   }
 
   /**
+   * A stored update that does not apply is skipped, so that the document stays readable, and
+   * logged: `repair-collab` (cli.ts) drops it for good.
+   */
+  private reportSkipped(docName: string): SkippedUpdate {
+    return (at, err) =>
+      this.logger.error(`${docName}: ${at} does not apply and was skipped (${(err as Error).message}); run repair-collab ${docName}`);
+  }
+
+  /**
    * Merges the snapshot and the log as stored (not the live doc, which another instance's updates
-   * may not have reached yet) into a new snapshot, and drops the merged rows.
+   * may not have reached yet) into a new snapshot, and drops the merged rows. Not when a row does
+   * not apply: rows are only dropped by an operator's repair-collab, which says which.
    */
   async compact(docName: string): Promise<void> {
     const stored = await this.updateLog.load(docName);
     if (!stored.updates.length) return;
-    const doc = await docFromStored(stored);
+    const unapplied: string[] = [];
+    const doc = await docFromStored(stored, (at) => unapplied.push(at));
     try {
+      if (unapplied.length) throw new Error(`${unapplied.join(', ')} do(es) not apply: run repair-collab ${docName}`);
       await this.updateLog.compact(docName, Y.encodeStateAsUpdate(doc), stored.lastSeq);
     } finally {
       doc.destroy();

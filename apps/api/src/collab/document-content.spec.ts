@@ -164,7 +164,7 @@ describe('document content keeps the event loop free', () => {
       setImmediate(tick);
     };
     setImmediate(tick);
-    const built = await docFromStored({ snapshot: null, updates });
+    const built = await docFromStored({ snapshot: null, updates }, () => undefined);
     building = false;
     expect(built.getText('t').toString()).toBe(doc.getText('t').toString());
     expect(turnsWhileBuilding).toBeGreaterThan(1);

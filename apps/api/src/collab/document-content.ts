@@ -45,27 +45,72 @@ export interface SyncAnswer {
 }
 
 /**
- * Applies updates to `doc` a slice of about APPLY_SLICE_MS per event-loop turn, so that a long log
- * does not stall the other documents. Each slice is one transaction.
+ * Told of a stored update that Yjs could not apply (`at`: 'snapshot', 'seq N', or 'a live update'
+ * for one not numbered here). It is skipped: whatever it integrated before throwing stays (Yjs
+ * has no rollback), the updates after it still apply, and the document stays readable.
  */
-async function applyInSlices(doc: Y.Doc, updates: readonly Uint8Array[]): Promise<void> {
+export type SkippedUpdate = (at: string, error: unknown) => void;
+
+/**
+ * Applies updates to `doc` a slice of about APPLY_SLICE_MS per event-loop turn, so that a long log
+ * does not stall the other documents. Each slice is one transaction; an update that throws is
+ * skipped (see SkippedUpdate), not the rest of its slice.
+ */
+async function applyInSlices(
+  doc: Y.Doc,
+  updates: readonly Uint8Array[],
+  labels: readonly (string | null)[],
+  skipped: SkippedUpdate,
+): Promise<void> {
   let next = 0;
   while (next < updates.length) {
     if (next > 0) await yieldToLoop();
     const deadline = performance.now() + APPLY_SLICE_MS;
     Y.transact(doc, () => {
       // The clock is read every 16 updates: a typing update applies in microseconds.
-      do Y.applyUpdate(doc, updates[next++]);
+      do next = applyOne(doc, updates, labels, next, skipped);
       while (next < updates.length && (next % 16 !== 0 || performance.now() < deadline));
     });
   }
 }
 
-/** A new Y.Doc holding a stored document (e.g. to compact it), built a slice at a time. */
-export async function docFromStored(stored: Pick<StoredDocument, 'snapshot' | 'updates'>): Promise<Y.Doc> {
+/** Applies `updates[i]` (skipping it if it throws); returns the next index. */
+function applyOne(doc: Y.Doc, updates: readonly Uint8Array[], labels: readonly (string | null)[], i: number, skipped: SkippedUpdate): number {
+  try {
+    Y.applyUpdate(doc, updates[i]);
+  } catch (err) {
+    skipped(labels[i] ?? 'a live update', err);
+  }
+  return i + 1;
+}
+
+/**
+ * A new Y.Doc holding a stored document (e.g. to compact it), built a slice at a time. Updates
+ * that do not apply are skipped and reported to `skipped`.
+ */
+export async function docFromStored(
+  stored: Pick<StoredDocument, 'snapshot' | 'updates' | 'seqs'>,
+  skipped: SkippedUpdate,
+): Promise<Y.Doc> {
   const doc = new Y.Doc({ gc: true });
-  await applyInSlices(doc, stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates);
+  const labels = storedLabels(stored);
+  await applyInSlices(doc, stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates, labels, skipped);
   return doc;
+}
+
+/** How each entry of a stored document is named in reports, snapshot first. */
+function storedLabels(stored: Pick<StoredDocument, 'snapshot' | 'updates' | 'seqs'>): (string | null)[] {
+  const rows = stored.updates.map((_, i) => (stored.seqs?.[i] !== undefined ? `seq ${stored.seqs[i]}` : null));
+  return stored.snapshot ? ['snapshot', ...rows] : rows;
+}
+
+/** The updates merged into one, or null when one of them is unreadable (the caller keeps them apart). */
+function mergedOrNull(updates: Uint8Array[]): Uint8Array | null {
+  try {
+    return Y.mergeUpdates(updates);
+  } catch {
+    return null;
+  }
 }
 
 function isEmptyStateVector(stateVector: Uint8Array): boolean {
@@ -78,6 +123,8 @@ export class DocumentContent {
    * After: only the updates not yet applied to it.
    */
   private log: Uint8Array[];
+  /** How each entry of `log` is named when it does not apply (null: a live update). */
+  private labels: (string | null)[];
   private doc: Y.Doc | null = null;
   private building: Promise<Y.Doc> | null = null;
   private catchUpScheduled = false;
@@ -85,25 +132,25 @@ export class DocumentContent {
   private pendingBytes = 0;
   private destroyed = false;
 
-  constructor({ snapshot, updates }: Pick<StoredDocument, 'snapshot' | 'updates'>) {
-    this.log = snapshot ? [snapshot, ...updates] : updates.slice();
+  constructor(
+    stored: Pick<StoredDocument, 'snapshot' | 'updates' | 'seqs'>,
+    private readonly skipped: SkippedUpdate = () => undefined,
+  ) {
+    this.log = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates.slice();
+    this.labels = storedLabels(stored);
   }
 
   /** Adds a durable update (already applied nowhere). */
   add(update: Uint8Array): void {
     this.log.push(update);
+    this.labels.push(null);
     if (!this.doc) return;
     this.pendingBytes += update.byteLength;
     if ((this.log.length >= CATCH_UP_AFTER || this.pendingBytes >= CATCH_UP_AFTER_BYTES) && !this.catchUpScheduled) {
       this.catchUpScheduled = true;
       setImmediate(() => {
         this.catchUpScheduled = false;
-        try {
-          if (this.doc) this.current(this.doc);
-        } catch {
-          // Nobody awaits this turn: an update Yjs cannot apply must not take the process down.
-          // It is durable; the next reader builds on what applied, as a reader would have.
-        }
+        if (this.doc) this.current(this.doc);
       });
     }
   }
@@ -130,16 +177,28 @@ export class DocumentContent {
     if (!this.doc && !this.building && empty && this.log.length > 2 && this.log.length <= MAX_MERGED_ANSWER) {
       // The stored snapshot as it is, and everything after it as one update; kept as the log so
       // that the next fresh client is answered without merging again.
-      this.log = [this.log[0], Y.mergeUpdates(this.log.slice(1))];
+      const merged = mergedOrNull(this.log.slice(1));
+      if (merged) {
+        this.log = [this.log[0], merged];
+        this.labels = [this.labels[0], null];
+      }
     }
-    if (!this.doc && (empty ? this.log.length <= 2 : this.log.length <= MAX_BYTES_ANSWER)) {
-      const parts = empty ? this.log : this.log.map((u) => Y.diffUpdate(u, stateVector));
-      // The client applies the later parts as pending until the first arrives, so that it has
-      // everything when it counts itself synced (on step 2).
-      return { updates: parts.slice(1), step2: parts[0] ?? EMPTY_UPDATE };
-    }
+    const parts = !this.doc && (empty ? this.log.length <= 2 : this.log.length <= MAX_BYTES_ANSWER) ? this.diffs(stateVector, empty) : null;
+    // The client applies the later parts as pending until the first arrives, so that it has
+    // everything when it counts itself synced (on step 2).
+    if (parts) return { updates: parts.slice(1), step2: parts[0] ?? EMPTY_UPDATE };
     // Updates added while we waited are applied too before encoding.
     return { updates: [], step2: Y.encodeStateAsUpdate(await this.ready(), stateVector) };
+  }
+
+  /** The log's entries as a client with `stateVector` lacks them; null if a stored one is unreadable. */
+  private diffs(stateVector: Uint8Array, empty: boolean): Uint8Array[] | null {
+    if (empty) return this.log;
+    try {
+      return this.log.map((u) => Y.diffUpdate(u, stateVector));
+    } catch {
+      return null; // answered from the Y.Doc, which skips what does not apply
+    }
   }
 
   destroy(): void {
@@ -147,18 +206,21 @@ export class DocumentContent {
     this.doc?.destroy();
     this.doc = null;
     this.log = [];
+    this.labels = [];
   }
 
   private async build(): Promise<Y.Doc> {
     // Entries added meanwhile stay in the log and are applied by current().
     const upTo = this.log.length;
-    const doc = await docFromStored({ snapshot: null, updates: this.log.slice(0, upTo) });
+    const doc = new Y.Doc({ gc: true });
+    await applyInSlices(doc, this.log.slice(0, upTo), this.labels.slice(0, upTo), this.skipped);
     if (this.destroyed) {
       doc.destroy();
       throw new Error('document unloaded');
     }
     this.doc = doc;
     this.log = this.log.slice(upTo);
+    this.labels = this.labels.slice(upTo);
     this.pendingBytes = this.log.reduce((sum, u) => sum + u.byteLength, 0);
     this.building = null;
     return doc;
@@ -168,10 +230,12 @@ export class DocumentContent {
   private current(doc: Y.Doc): Y.Doc {
     if (this.log.length) {
       const pending = this.log;
+      const labels = this.labels;
       this.log = [];
+      this.labels = [];
       this.pendingBytes = 0;
       Y.transact(doc, () => {
-        for (const u of pending) Y.applyUpdate(doc, u);
+        for (let i = 0; i < pending.length; ) i = applyOne(doc, pending, labels, i, this.skipped);
       });
     }
     return doc;

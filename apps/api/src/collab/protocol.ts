@@ -133,16 +133,6 @@ export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint
   return encoding.toUint8Array(encoder);
 }
 
-/** Checks that a Yjs update decodes; returns whether it carries anything (structs or deletions). */
-export function inspectUpdate(update: Uint8Array): { empty: boolean } {
-  try {
-    const decoded = Y.decodeUpdate(update);
-    return { empty: decoded.structs.length === 0 && decoded.ds.clients.size === 0 };
-  } catch {
-    throw new ProtocolError('undecodable update');
-  }
-}
-
 function encodeSync(syncType: number, payload: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_SYNC);

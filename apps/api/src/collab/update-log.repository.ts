@@ -9,6 +9,8 @@ export interface StoredDocument {
   snapshot: Uint8Array | null;
   /** Updates after the snapshot, in order. */
   updates: Uint8Array[];
+  /** The sequence number of each of `updates` (to name a row in logs and repairs), when read from the log. */
+  seqs?: string[];
   /** Sequence number of the newest stored update (snapshot included); '0' for a new document. */
   lastSeq: string;
 }
@@ -65,6 +67,7 @@ export class UpdateLogRepository {
     return {
       snapshot: snapshot ? bytes(snapshot.data) : null,
       updates: tail.map((r) => bytes(r.data)),
+      seqs: tail.map((r) => String(r.seq)),
       lastSeq: last ? String(last.seq) : '0',
     };
   }

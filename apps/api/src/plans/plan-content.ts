@@ -14,6 +14,14 @@ import {
   type PlanSectionKey,
 } from '@iuc/domain';
 
+/**
+ * Deepest nesting read: a TipTap document nests a few levels per list, an action three (action,
+ * funding, line). Deeper content (only a hostile writer makes it) is left out, not recursed into
+ * until the stack runs out.
+ */
+const MAX_XML_DEPTH = 100;
+const MAX_ACTION_DEPTH = 8;
+
 /** Block-level TipTap nodes: each ends a line in plain text. */
 const BLOCKS = new Set([
   'paragraph',
@@ -25,7 +33,8 @@ const BLOCKS = new Set([
   'horizontalRule',
 ]);
 
-function xmlText(node: Y.XmlElement | Y.XmlText | Y.XmlHook, out: string[]): void {
+function xmlText(node: Y.XmlElement | Y.XmlText | Y.XmlHook, out: string[], depth = 0): void {
+  if (depth > MAX_XML_DEPTH) return;
   if (node instanceof Y.XmlText) {
     for (const op of node.toDelta() as { insert: unknown }[])
       if (typeof op.insert === 'string') out.push(op.insert);
@@ -33,7 +42,7 @@ function xmlText(node: Y.XmlElement | Y.XmlText | Y.XmlHook, out: string[]): voi
   }
   if (!(node instanceof Y.XmlElement)) return;
   if (node.nodeName === 'tableCell' || node.nodeName === 'tableHeader') out.push(' ');
-  for (const child of node.toArray()) xmlText(child as Y.XmlElement | Y.XmlText, out);
+  for (const child of node.toArray()) xmlText(child as Y.XmlElement | Y.XmlText, out, depth + 1);
   if (BLOCKS.has(node.nodeName)) out.push('\n');
 }
 
@@ -55,7 +64,18 @@ const num = (v: unknown): number | null => {
   const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
   return Number.isFinite(n) ? n : null;
 };
-const plain = (v: unknown): unknown => (v instanceof Y.AbstractType ? v.toJSON() : v);
+/**
+ * A value of the action table as plain data. Only maps, arrays and text belong there: anything
+ * else a writer put in (XML, whose toJSON throws on a child that is not a node) reads as absent.
+ */
+const plain = (v: unknown, depth = 0): unknown => {
+  if (depth > MAX_ACTION_DEPTH) return undefined;
+  if (v instanceof Y.Map)
+    return Object.fromEntries([...v.entries()].map(([k, x]) => [k, plain(x, depth + 1)]));
+  if (v instanceof Y.Array) return v.toArray().map((x) => plain(x, depth + 1));
+  if (v instanceof Y.Text && !(v instanceof Y.XmlText)) return v.toString();
+  return v instanceof Y.AbstractType ? undefined : v;
+};
 const list = (v: unknown): Record<string, unknown>[] => {
   const value = plain(v);
   return Array.isArray(value)
