@@ -12,10 +12,19 @@ import type {
 } from './plan-template.js';
 import type { PlanContentDiff } from './plan-diff.js';
 
+/**
+ * Machine-readable reasons a client branches on (the message is for people and may change):
+ * `origin_not_allowed` the page's address is not one the server accepts (PUBLIC_URL / ALLOWED_ORIGINS);
+ * `login_throttled` too many failed sign-ins, wait Retry-After; `login_busy` too many sign-ins being
+ * checked at once, retry after Retry-After (seconds).
+ */
+export type ApiErrorCode = 'origin_not_allowed' | 'login_throttled' | 'login_busy';
+
 export interface ApiError {
   statusCode: number;
   error: string;
   message: string | string[];
+  code?: ApiErrorCode;
 }
 
 export interface MembershipDto {
