@@ -2,13 +2,15 @@
  * The one way the client talks to the API: same-origin JSON with the session cookie, the CSRF header
  * on mutations, and error bodies turned into ApiRequestError.
  */
-import type { ApiError } from '@iuc/domain';
+import type { ApiError, ApiErrorCode } from '@iuc/domain';
 
 export class ApiRequestError extends Error implements ApiError {
   readonly statusCode: number;
   readonly error: string;
   override readonly message: string;
   readonly messages: string[];
+  /** The API's machine-readable reason, when it gives one (branch on this, not on the message). */
+  readonly code: ApiErrorCode | undefined;
   /** Seconds to wait before retrying, from Retry-After (rate limits). */
   readonly retryAfter: number | null;
 
@@ -19,6 +21,7 @@ export class ApiRequestError extends Error implements ApiError {
     this.error = body.error;
     this.message = messages.join('; ');
     this.messages = messages;
+    this.code = body.code;
     this.retryAfter = retryAfter;
   }
 }
@@ -76,6 +79,7 @@ function toApiError(res: Response, data: unknown): ApiError {
       statusCode: d.statusCode ?? res.status,
       error: d.error ?? res.statusText,
       message: d.message ?? res.statusText,
+      code: d.code,
     };
   }
   return { statusCode: res.status, error: res.statusText, message: res.statusText };
