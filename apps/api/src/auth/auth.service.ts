@@ -40,8 +40,8 @@ export class AuthService {
    */
   async login(input: LoginRequest, client: ClientInfo): Promise<SignedIn> {
     const email = normalizeEmail(input.email);
-    // A full server refuses before any work; the per-account and per-client caps need the account.
-    this.gate.refuseIfFull();
+    // A full server refuses strangers before any work; the other caps need the account.
+    if (!client.deviceCookie) this.gate.refuseIfFull(false);
     const user = await this.users.findByEmail(email);
     const deviceId = user
       ? knownDevice(this.config.sessionSecret, client.deviceCookie, user)

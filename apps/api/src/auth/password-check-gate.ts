@@ -20,7 +20,10 @@ export class LoginBusyException extends RetryLaterException {
 export interface CheckKeys {
   account: string;
   client: string;
-  /** A known device has its own failure budget: the per-account and per-client caps skip it. */
+  /**
+   * A known device has its own failure budget: the per-account and per-client caps skip it, and
+   * it waits in a queue of its own that goes first, so a flood of strangers cannot starve it.
+   */
   knownDevice: boolean;
 }
 
@@ -30,12 +33,14 @@ export interface CheckKeys {
  * bounded queue. Beyond a cap the answer is an immediate 429/503 with Retry-After, not seconds in a
  * queue that every other sign-in (and every file read) waits behind. The caps are about this
  * process's CPU, so they are rightly per instance; how many guesses an account gets is bounded in
- * PostgreSQL (LoginThrottle), across instances.
+ * PostgreSQL (LoginThrottle), across instances. Browsers that signed in to the account before
+ * queue apart and go first: a stranger's flood delays them by one check at most.
  */
 @Injectable()
 export class PasswordCheckGate {
   private running = 0;
   private readonly waiting: (() => void)[] = [];
+  private readonly waitingKnown: (() => void)[] = [];
   private readonly inFlight = new Map<string, number>();
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
@@ -50,9 +55,9 @@ export class PasswordCheckGate {
         ];
     if (perKey.some(([key, max]) => (this.inFlight.get(key) ?? 0) >= max))
       throw new LoginBusyException(HttpStatus.TOO_MANY_REQUESTS);
-    this.refuseIfFull();
+    this.refuseIfFull(keys.knownDevice);
     for (const [key] of perKey) this.inFlight.set(key, (this.inFlight.get(key) ?? 0) + 1);
-    await this.turn();
+    await this.turn(keys.knownDevice ? this.waitingKnown : this.waiting);
     let left = false;
     return () => {
       if (left) return;
@@ -62,27 +67,28 @@ export class PasswordCheckGate {
         if (n > 0) this.inFlight.set(key, n);
         else this.inFlight.delete(key);
       }
-      const next = this.waiting.shift();
+      const next = this.waitingKnown.shift() ?? this.waiting.shift();
       if (next) next();
       else this.running--;
     };
   }
 
-  /** 503 when every check slot is taken and the queue is full. */
-  refuseIfFull(): void {
+  /** 503 when every check slot is taken and the (stranger's or known device's) queue is full. */
+  refuseIfFull(knownDevice: boolean): void {
+    const queue = knownDevice ? this.waitingKnown : this.waiting;
     if (
       this.running >= this.config.loginMaxConcurrentChecks &&
-      this.waiting.length >= this.config.loginMaxQueuedChecks
+      queue.length >= this.config.loginMaxQueuedChecks
     )
       throw new LoginBusyException(HttpStatus.SERVICE_UNAVAILABLE);
   }
 
-  private turn(): Promise<void> {
+  private turn(queue: (() => void)[]): Promise<void> {
     if (this.running < this.config.loginMaxConcurrentChecks) {
       this.running++;
       return Promise.resolve();
     }
     // The finishing check hands its slot straight to the next in line (running stays the same).
-    return new Promise((resolve) => this.waiting.push(resolve));
+    return new Promise((resolve) => queue.push(resolve));
   }
 }
