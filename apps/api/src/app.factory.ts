@@ -15,6 +15,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Logger as PinoLogger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
+import { TRUSTED_PROXIES } from './auth/origin-policy.js';
 import type { AppConfig } from './config/config.js';
 import { openDatabase } from './database/data-source.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres.js';
@@ -82,7 +83,7 @@ export async function createPlatform(config: AppConfig, options: { logger?: bool
 }
 
 function configureHttp(app: NestExpressApplication, config: AppConfig, log: PinoLogger): void {
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', TRUSTED_PROXIES);
   app.disable('x-powered-by');
   app.use(
     helmet({

@@ -23,6 +23,12 @@ export interface ApiError {
 
 /** The machine-readable `code`s of ApiError. */
 export const API_ERROR_CODES = [
+  /** The page's address is not one the server accepts (PUBLIC_URL / ALLOWED_ORIGINS). */
+  'origin_not_allowed',
+  /** Too many failed sign-ins: wait Retry-After (seconds). */
+  'login_throttled',
+  /** Too many sign-ins being checked at once: retry after Retry-After (seconds). */
+  'login_busy',
   /** The invitation is for an existing account: sign in as it, then accept. */
   'invitation.sign_in_required',
   /** Signed in as someone other than the invitation's address. */

@@ -6,6 +6,7 @@ import {
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiServiceUnavailableResponse,
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
@@ -17,6 +18,7 @@ import { type Actor, CurrentActor, Public } from './actor.js';
 import { AuthService } from './auth.service.js';
 import { Client, type ClientInfo } from './client-info.js';
 import { LoginBody, MeResponseDoc, SessionResponseDoc } from './dto/auth.dto.js';
+import { setDeviceCookie } from './known-device.js';
 import { RetryAfterFilter } from './retry-after.filter.js';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
 
@@ -34,23 +36,32 @@ export class AuthController {
   @UseFilters(RetryAfterFilter)
   @ApiOperation({
     summary:
-      'Sign in: starts a new session (the iuc_session cookie) and ends the one the request came with.',
+      'Sign in: starts a new session (the iuc_session cookie) and ends the one the request came with; remembers this browser for the account (the iuc_device cookie), which then gets in while the account or address is locked by others’ failures.',
   })
   @ApiOkResponse({ type: SessionResponseDoc })
   @ApiUnauthorizedResponse({
     description: 'Wrong email or password, or a disabled account (one message for all).',
   })
   @ApiTooManyRequestsResponse({
-    description: 'Too many failed attempts for this account or client; see Retry-After.',
+    description:
+      'Too many failed attempts for this account, client or device (code login_throttled), or too many of its sign-ins being checked at once (code login_busy); see Retry-After.',
   })
-  @ApiForbiddenResponse({ description: 'Sent from a page of another origin.' })
+  @ApiServiceUnavailableResponse({
+    description:
+      'Too many sign-ins being checked at once on this server (code login_busy); see Retry-After.',
+  })
+  @ApiForbiddenResponse({
+    description:
+      'Sent from a page of another origin (code origin_not_allowed); the message names PUBLIC_URL and ALLOWED_ORIGINS.',
+  })
   async login(
     @Body() body: LoginBody,
     @Client() client: ClientInfo,
     @Res({ passthrough: true }) res: Response,
   ): Promise<SessionResponse> {
-    const session = await this.auth.login(body, client);
+    const { session, deviceCookie } = await this.auth.login(body, client);
     setSessionCookie(res, this.config, session.token);
+    setDeviceCookie(res, this.config, deviceCookie);
     return session;
   }
 

@@ -13,6 +13,7 @@ import { InvitationsService } from './invitations.service.js';
 import { LoginFailureEntity } from './login-failure.entity.js';
 import { LoginFailuresRepository } from './login-failures.repository.js';
 import { LoginThrottle } from './login-throttle.service.js';
+import { PasswordCheckGate } from './password-check-gate.js';
 import { SessionEntity } from './session.entity.js';
 import { SessionGuard } from './session.guard.js';
 import { SessionsRepository } from './sessions.repository.js';
@@ -35,6 +36,7 @@ import { UsersService } from './users.service.js';
     SessionsService,
     LoginFailuresRepository,
     LoginThrottle,
+    PasswordCheckGate,
     AuthService,
     InvitationsRepository,
     InvitationsService,

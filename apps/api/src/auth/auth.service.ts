@@ -1,9 +1,12 @@
-import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import type { LoginRequest, MeResponse, SessionResponse } from '@iuc/domain';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { Actor } from './actor.js';
 import type { ClientInfo } from './client-info.js';
 import { normalizeEmail } from './email.js';
-import { LoginThrottle } from './login-throttle.service.js';
+import { knownDevice, rememberDevice } from './known-device.js';
+import { LoginThrottle, type Reservation } from './login-throttle.service.js';
+import { PasswordCheckGate } from './password-check-gate.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { SessionsService } from './sessions.service.js';
 import { randomToken } from './tokens.js';
@@ -11,6 +14,12 @@ import { UsersService } from './users.service.js';
 
 /** One answer for unknown email, wrong password and disabled account: nothing to probe. */
 const WRONG_CREDENTIALS = 'Wrong email or password.';
+
+export interface SignedIn {
+  session: SessionResponse;
+  /** The new value of the known-device cookie. */
+  deviceCookie: string;
+}
 
 @Injectable()
 export class AuthService {
@@ -21,22 +30,52 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly sessions: SessionsService,
     private readonly throttle: LoginThrottle,
+    private readonly gate: PasswordCheckGate,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async login(input: LoginRequest, client: ClientInfo): Promise<SessionResponse> {
+  /**
+   * Checks the password under the limits (LoginThrottle: how many failures; PasswordCheckGate: how
+   * many checks at once) and starts a session. The answer carries the known-device cookie to set.
+   */
+  async login(input: LoginRequest, client: ClientInfo): Promise<SignedIn> {
     const email = normalizeEmail(input.email);
-    await this.throttle.assertAllowed(email, client.ip);
+    // A full server refuses strangers before any work; the other caps need the account.
+    if (!client.deviceCookie) this.gate.refuseIfFull(false);
     const user = await this.users.findByEmail(email);
-    const passwordOk = await verifyPassword(
-      user?.passwordHash ?? (await this.unknownUserHash()),
-      input.password,
-    );
+    const deviceId = user
+      ? knownDevice(this.config.sessionSecret, client.deviceCookie, user)
+      : null;
+    const leave = await this.gate.enter({
+      account: email,
+      client: client.ip,
+      knownDevice: !!deviceId,
+    });
+    let passwordOk: boolean;
+    let reservation: Reservation;
+    try {
+      reservation = await this.throttle.reserve({
+        email,
+        clientIp: client.ip,
+        accountExists: user !== null,
+        deviceId,
+      });
+      passwordOk = await verifyPassword(
+        user?.passwordHash ?? (await this.unknownUserHash()),
+        input.password,
+      );
+    } finally {
+      leave();
+    }
     if (!user || !passwordOk || user.disabledAt) {
-      await this.throttle.recordFailure(email, client.ip);
+      await this.throttle.failed();
       throw new UnauthorizedException(WRONG_CREDENTIALS);
     }
-    await this.throttle.clearAccount(email);
-    return this.startSession(user.id, client);
+    await this.throttle.succeeded(reservation);
+    return {
+      session: await this.startSession(user.id, client),
+      deviceCookie: rememberDevice(this.config.sessionSecret, client.deviceCookie, user),
+    };
   }
 
   /** A fresh session for a user who has just proved who they are; any session the client came with ends. */

@@ -105,6 +105,7 @@ describe('sessions: login, logout, /api/me, CSRF and origin checks', () => {
       expect(res.body).toEqual({
         statusCode: 403,
         error: 'Forbidden',
+        code: 'origin_not_allowed',
         message: expect.stringContaining('https://evil.example'),
       });
       await request(t.url)

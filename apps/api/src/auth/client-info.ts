@@ -1,5 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
+import { deviceCookie } from './known-device.js';
 import { sessionCookie } from './session-cookie.js';
 
 /** What a sign-in needs to know about the client making it. */
@@ -9,6 +10,8 @@ export interface ClientInfo {
   userAgent: string | null;
   /** The session cookie the request came with, ended when a new session starts (rotation). */
   sessionCookie: string | null;
+  /** The known-device cookie: this browser signed in to some accounts before. */
+  deviceCookie: string | null;
 }
 
 export const Client = createParamDecorator((_: unknown, ctx: ExecutionContext): ClientInfo => {
@@ -17,5 +20,6 @@ export const Client = createParamDecorator((_: unknown, ctx: ExecutionContext): 
     ip: req.ip ?? req.socket.remoteAddress ?? 'unknown',
     userAgent: req.headers['user-agent'] ?? null,
     sessionCookie: sessionCookie(req),
+    deviceCookie: deviceCookie(req),
   };
 });

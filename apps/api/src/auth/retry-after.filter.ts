@@ -1,12 +1,12 @@
 import { type ArgumentsHost, Catch } from '@nestjs/common';
 import type { Response } from 'express';
 import { HttpExceptionFilter } from '../common/http-exception.filter.js';
-import { TooManyLoginAttemptsException } from './login-throttle.service.js';
+import { RetryLaterException } from './retry-later.exception.js';
 
-/** Adds `Retry-After` to the login rate limit's 429; the body stays the usual error shape. */
-@Catch(TooManyLoginAttemptsException)
+/** Adds `Retry-After` to the login limits' 429 and 503; the body stays the usual error shape. */
+@Catch(RetryLaterException)
 export class RetryAfterFilter extends HttpExceptionFilter {
-  override catch(exception: TooManyLoginAttemptsException, host: ArgumentsHost): void {
+  override catch(exception: RetryLaterException, host: ArgumentsHost): void {
     host
       .switchToHttp()
       .getResponse<Response>()

@@ -4,12 +4,14 @@ import {
   ForbiddenException,
   Inject,
   Injectable,
+  Logger,
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { type Actor, IS_PUBLIC } from './actor.js';
+import { isOwnOrigin, originRefusal } from './origin-policy.js';
 import { presentedToken } from './session-cookie.js';
 import { SessionsService } from './sessions.service.js';
 import { sameToken } from './tokens.js';
@@ -25,6 +27,8 @@ export const CSRF_HEADER = 'x-csrf-token';
  */
 @Injectable()
 export class SessionGuard implements CanActivate {
+  private readonly log = new Logger('Origin');
+
   constructor(
     private readonly reflector: Reflector,
     private readonly sessions: SessionsService,
@@ -71,13 +75,15 @@ export class SessionGuard implements CanActivate {
     return typeof sent === 'string' && expected !== undefined && sameToken(sent, expected);
   }
 
-  /** Browsers send Origin with every POST; non-browser clients may leave it out. */
+  /**
+   * Browsers send Origin with every POST; non-browser clients may leave it out. A refusal says,
+   * to the person and in the log, what the operator has to set.
+   */
   private requireAllowedOrigin(req: Request): void {
     const origin = req.headers.origin;
-    if (origin !== undefined && !this.config.allowedOrigins.includes(origin)) {
-      throw new ForbiddenException(
-        `Requests from ${origin} are not allowed: the platform only accepts them from its own pages.`,
-      );
-    }
+    if (origin === undefined || isOwnOrigin(origin, req, this.config)) return;
+    const message = originRefusal(origin, this.config);
+    this.log.warn(`${req.method} ${req.path} from Host ${req.headers.host}: ${message}`);
+    throw new ForbiddenException({ message, code: 'origin_not_allowed' });
   }
 }

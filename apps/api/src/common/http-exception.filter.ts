@@ -1,11 +1,12 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import type { Response } from 'express';
-import type { ApiError, ApiErrorCode } from '@iuc/domain';
+import type { ApiError } from '@iuc/domain';
 
 /**
- * Every error leaves the API as `{ statusCode, error, message }`. Unexpected errors are logged with
- * their stack and answered with a plain 500: no stack trace or driver message reaches the client.
+ * Every error leaves the API as `{ statusCode, error, message }`, plus `code` when the exception
+ * gives one for clients to branch on. Unexpected errors are logged with their stack and answered
+ * with a plain 500: no stack trace or driver message reaches the client.
  */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
@@ -23,15 +24,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
       const res = exception.getResponse();
-      const message =
-        typeof res === 'string'
-          ? res
-          : ((res as { message?: string | string[] }).message ?? exception.message);
-      const body: ApiError = { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message };
-      // `throw new ForbiddenException({ message, code })` passes a code on for clients to branch on.
-      const code = typeof res === 'object' ? (res as { code?: unknown }).code : undefined;
-      if (typeof code === 'string') body.code = code as ApiErrorCode;
-      return body;
+      const fields = typeof res === 'string' ? { message: res } : (res as Partial<ApiError>);
+      const message = fields.message ?? exception.message;
+      const error = STATUS_CODES[statusCode] ?? 'Error';
+      return fields.code ? { statusCode, error, message, code: fields.code } : { statusCode, error, message };
     }
     // Body parser errors (malformed JSON, too large) carry a status of their own.
     const status = (exception as { status?: number; type?: string })?.status;

@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 
 export class ConfigError extends Error {}
@@ -45,7 +46,15 @@ export interface AppConfig {
   /** Failed logins allowed per account, and per client address, in the rate-limit window. */
   loginMaxFailuresPerAccount: number;
   loginMaxFailuresPerClient: number;
+  /** Failed logins allowed per known device (a browser that signed in before) in the window. */
+  loginMaxFailuresPerDevice: number;
   loginWindowMinutes: number;
+  /** Password checks (argon2) running at once in this process, and waiting for a turn. */
+  loginMaxConcurrentChecks: number;
+  loginMaxQueuedChecks: number;
+  /** Password checks in flight at once for one account, and from one client address. */
+  loginMaxConcurrentChecksPerAccount: number;
+  loginMaxConcurrentChecksPerClient: number;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -132,6 +141,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   const demoPassword = env.IUC_DEMO_PASSWORD || 'demo';
   const webDistDefault = path.resolve(cwd, 'apps/web/dist');
   const webDist = env.WEB_DIST ? path.resolve(cwd, env.WEB_DIST) : existsSync(webDistDefault) ? webDistDefault : null;
+  // argon2 runs on libuv's thread pool: two checks per core keep the cores busy without a backlog.
+  const concurrentChecks = int(env, 'LOGIN_MAX_CONCURRENT_CHECKS', 2 * availableParallelism(), 1, 1000);
   const logLevel = env.LOG_LEVEL || (nodeEnv === 'test' ? 'warn' : 'info');
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent; got "${logLevel}".`);
@@ -167,7 +178,12 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     webDist,
     loginMaxFailuresPerAccount: int(env, 'LOGIN_MAX_FAILURES_PER_ACCOUNT', 5, 1, 1000),
     loginMaxFailuresPerClient: int(env, 'LOGIN_MAX_FAILURES_PER_CLIENT', 20, 1, 10000),
+    loginMaxFailuresPerDevice: int(env, 'LOGIN_MAX_FAILURES_PER_DEVICE', 3, 1, 1000),
     loginWindowMinutes: int(env, 'LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60),
+    loginMaxConcurrentChecks: concurrentChecks,
+    loginMaxQueuedChecks: int(env, 'LOGIN_MAX_QUEUED_CHECKS', concurrentChecks, 0, 10000),
+    loginMaxConcurrentChecksPerAccount: int(env, 'LOGIN_MAX_CONCURRENT_CHECKS_PER_ACCOUNT', 2, 1, 1000),
+    loginMaxConcurrentChecksPerClient: int(env, 'LOGIN_MAX_CONCURRENT_CHECKS_PER_CLIENT', 4, 1, 1000),
   };
 }
 

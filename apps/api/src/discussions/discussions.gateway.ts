@@ -7,6 +7,7 @@
 import { Inject, Logger } from '@nestjs/common';
 import { type OnGatewayConnection, type OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import { DISCUSSIONS_NAMESPACE, type Ack, type DiscussionClientEvents } from '@iuc/domain';
+import { originRefusal } from '../auth/origin-policy.js';
 import { SessionsService } from '../auth/sessions.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import {
@@ -173,17 +174,14 @@ export class DiscussionsGateway
         'unauthenticated',
         'Sign in first: send auth { token } or the session cookie.',
       );
-    if (
-      credential.via === 'cookie' &&
-      !this.config.allowedOrigins.includes(socket.handshake.headers.origin ?? '')
-    ) {
+    if (credential.via === 'cookie' && !socket.handshake.headers.origin) {
       return refusal(
         'forbidden',
         'The session cookie is only accepted from the platform’s own pages.',
       );
     }
-    if (!originAllowed(socket.handshake.headers.origin, this.config.allowedOrigins))
-      return refusal('forbidden', 'Origin not allowed.');
+    if (!originAllowed(socket.request, this.config))
+      return refusal('forbidden', originRefusal(socket.handshake.headers.origin ?? '', this.config));
     const session = await this.sessions.resolve(credential.token, credential.via);
     if (!session) return refusal('unauthenticated', 'The session is missing, expired or ended.');
     this.hub.authenticated(socket, session.actor);

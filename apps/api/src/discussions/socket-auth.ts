@@ -3,9 +3,11 @@
  * session cookie — which any page's script could make a browser send, so it is taken only from our
  * own origins.
  */
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { parse as parseCookies } from 'cookie';
+import { isOwnOrigin } from '../auth/origin-policy.js';
 import { SESSION_COOKIE } from '../auth/session-cookie.js';
+import type { AppConfig } from '../config/config.js';
 
 export interface Handshake {
   headers: IncomingHttpHeaders;
@@ -25,6 +27,10 @@ export function presentedCredential(handshake: Handshake): SocketCredential | nu
 }
 
 /** A browser's Origin must be one of ours; clients that send none (not browsers) pass. */
-export function originAllowed(origin: string | undefined, allowedOrigins: readonly string[]): boolean {
-  return origin === undefined || allowedOrigins.includes(origin);
+export function originAllowed(
+  req: IncomingMessage,
+  config: Pick<AppConfig, 'allowedOrigins'>,
+): boolean {
+  const origin = req.headers.origin;
+  return origin === undefined || isOwnOrigin(origin, req, config);
 }

@@ -11,6 +11,7 @@ import { Redis } from 'ioredis';
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Server, ServerOptions } from 'socket.io';
+import { originRefusal } from '../auth/origin-policy.js';
 import type { AppConfig } from '../config/config.js';
 import { loadDiscussionsLimits, maxFrameBytes } from './discussions.config.js';
 import { originAllowed } from './socket-auth.js';
@@ -39,7 +40,8 @@ export class DiscussionsIoAdapter extends IoAdapter {
       serveClient: false,
       cors: { origin: allowed, credentials: true },
       allowRequest: (req: IncomingMessage, callback: (err: string | null | undefined, success: boolean) => void) => {
-        const ok = originAllowed(req.headers.origin, allowed);
+        const ok = originAllowed(req, this.config);
+        if (!ok) this.log.warn(`socket.io handshake refused: ${originRefusal(req.headers.origin ?? '', this.config)}`);
         callback(ok ? null : 'origin not allowed', ok);
       },
       maxHttpBufferSize: maxFrameBytes(this.maxBodyBytes),

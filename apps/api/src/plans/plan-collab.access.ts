@@ -1,9 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
 import { parse as parseCookies } from 'cookie';
 import { planRights, worksForPlanCity } from '@iuc/domain';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { SessionsService } from '../auth/sessions.service.js';
+import { isOwnOrigin, originRefusal } from '../auth/origin-policy.js';
 import { SESSION_COOKIE } from '../auth/session-cookie.js';
 import type { AccessDecision, AccessVerdict, CollabAccess, CollabAuthorisation, CollabGrant } from '../collab/collab-access.js';
 import { CLOSE_FORBIDDEN, CLOSE_NOT_AUTHENTICATED, CLOSE_NOT_FOUND } from '../collab/protocol.js';
@@ -18,6 +19,8 @@ function decision(s: PlanStandingRow): AccessDecision {
 /** Access to plan documents for the sync server: the plan's rights, from the session. */
 @Injectable()
 export class PlanCollabAccess implements CollabAccess {
+  private readonly log = new Logger('Origin');
+
   constructor(
     private readonly sessions: SessionsService,
     private readonly plans: PlansRepository,
@@ -31,7 +34,9 @@ export class PlanCollabAccess implements CollabAccess {
     const presented = this.presentedToken(request);
     if (!presented) return { ok: false, closeCode: CLOSE_NOT_AUTHENTICATED, reason: 'sign in first' };
     // A cookie rides along with any page's websocket: only our own pages may use it.
-    if (presented.via === 'cookie' && !this.config.allowedOrigins.includes(request.headers.origin ?? '')) {
+    const origin = request.headers.origin;
+    if (presented.via === 'cookie' && (!origin || !isOwnOrigin(origin, request, this.config))) {
+      if (origin) this.log.warn(`collab connection refused: ${originRefusal(origin, this.config)}`);
       return { ok: false, closeCode: CLOSE_FORBIDDEN, reason: 'origin not allowed' };
     }
     const sessionTokenHash = this.sessions.hash(presented.token);

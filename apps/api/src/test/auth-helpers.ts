@@ -48,13 +48,26 @@ export interface LoggedIn {
   user: UserDto;
 }
 
-/** Signs in through the real login route; throws with the answer when it does not succeed. */
+/**
+ * Signs in through the real login route; throws with the answer when it does not succeed. Like a
+ * real client it waits and tries again when the server is busy checking other sign-ins (tests sign
+ * many people in at once, all from one address).
+ */
 export async function login(baseUrl: string, email: string, password: string): Promise<LoggedIn> {
-  const res = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
+  let res: Response;
+  for (;;) {
+    res = await fetch(`${baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
+    if (res.status !== 429 && res.status !== 503) break;
+    const body = (await res.clone().json()) as { code?: string };
+    if (body.code !== 'login_busy') break;
+    await new Promise((resolve) =>
+      setTimeout(resolve, Number(res.headers.get('retry-after')) * 1000),
+    );
+  }
   if (res.status !== 200)
     throw new Error(`login as ${email} answered ${res.status}: ${await res.text()}`);
   const body = (await res.json()) as { token: string; csrfToken: string; user: UserDto };

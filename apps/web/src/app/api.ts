@@ -9,10 +9,10 @@ export class ApiRequestError extends Error implements ApiError {
   readonly error: string;
   override readonly message: string;
   readonly messages: string[];
+  /** The API's machine-readable reason, when it gives one (branch on this, not on the message). */
+  readonly code: ApiErrorCode | undefined;
   /** Seconds to wait before retrying, from Retry-After (rate limits). */
   readonly retryAfter: number | null;
-  /** What the error is, for the errors the client handles in its own way. */
-  readonly code?: ApiErrorCode;
 
   constructor(body: ApiError, retryAfter: number | null = null) {
     const messages = Array.isArray(body.message) ? body.message : [body.message];
@@ -21,8 +21,8 @@ export class ApiRequestError extends Error implements ApiError {
     this.error = body.error;
     this.message = messages.join('; ');
     this.messages = messages;
-    this.retryAfter = retryAfter;
     this.code = body.code;
+    this.retryAfter = retryAfter;
   }
 }
 

@@ -23,6 +23,9 @@ export function useErrorMessage(): (err: unknown) => string {
   return (err) => {
     if (isApiError(err, 0)) return t('errors.network');
     if (isApiError(err, 404)) return t('errors.notFound');
+    // The server refused the page's address: say what its operator has to set, not "not allowed".
+    if (isApiError(err) && err.code === 'origin_not_allowed')
+      return t('errors.originNotAllowed', { origin: window.location.origin });
     if (isApiError(err, 403)) return t('errors.forbidden');
     if (isApiError(err) && err.statusCode < 500) return err.message;
     return t('errors.generic');

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import type { DemoAccountDto } from '@iuc/domain';
 import { groupDemoAccounts, normalizeSearch } from './useDemoAccounts';
-import { safeNext } from './useSignIn';
+import { ApiRequestError } from '../../app/api';
+import { safeNext, signInProblem } from './useSignIn';
 
 const account = (
   name: string,
@@ -60,5 +61,29 @@ describe('safeNext', () => {
     expect(safeNext('//evil.example/login')).toBe('/');
     expect(safeNext('https://evil.example')).toBe('/');
     expect(safeNext(null)).toBe('/');
+  });
+});
+
+describe('signInProblem', () => {
+  const refusal = (
+    statusCode: number,
+    code?: 'login_busy' | 'login_throttled' | 'origin_not_allowed',
+    retryAfter: number | null = null,
+  ) => new ApiRequestError({ statusCode, error: 'x', message: 'x', code }, retryAfter);
+
+  it('tells a busy server (429 or 503, code login_busy) from too many failures', () => {
+    expect(signInProblem(refusal(429, 'login_busy', 1))).toEqual({ kind: 'busy' });
+    expect(signInProblem(refusal(503, 'login_busy', 1))).toEqual({ kind: 'busy' });
+    expect(signInProblem(refusal(429, 'login_throttled', 301))).toEqual({
+      kind: 'rateLimited',
+      minutes: 6,
+    });
+  });
+
+  it('leaves a refused page address to the general error words, which name the settings', () => {
+    const err = refusal(403, 'origin_not_allowed');
+    expect(err.code).toBe('origin_not_allowed');
+    expect(signInProblem(err)).toEqual({ kind: 'other' });
+    expect(signInProblem(refusal(401))).toEqual({ kind: 'wrongCredentials' });
   });
 });

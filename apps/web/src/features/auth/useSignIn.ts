@@ -17,6 +17,9 @@ export function useSignIn() {
   const [params] = useSearchParams();
   return useMutation({
     mutationFn: (body: LoginRequest) => api.post<SessionResponse>('/auth/login', body),
+    // A server busy checking other sign-ins asks for a second: wait it out before telling anyone.
+    retry: (failures, err) => failures < 3 && signInProblem(err).kind === 'busy',
+    retryDelay: (_, err) => (isApiError(err) && err.retryAfter ? err.retryAfter : 1) * 1000,
     onSuccess: (session) => {
       startSession(queryClient, session);
       void navigate(safeNext(params.get('next')), { replace: true });
@@ -24,16 +27,40 @@ export function useSignIn() {
   });
 }
 
-/** Login failures in words: one message for wrong email or password, and how long to wait when throttled. */
+export type SignInProblem =
+  | { kind: 'wrongCredentials' }
+  | { kind: 'rateLimited'; minutes: number }
+  | { kind: 'busy' }
+  | { kind: 'other' };
+
+/** What went wrong with a sign-in, from the API's status and code. */
+export function signInProblem(err: unknown): SignInProblem {
+  if (isApiError(err, 401)) return { kind: 'wrongCredentials' };
+  if (isApiError(err) && err.code === 'login_busy') return { kind: 'busy' };
+  if (isApiError(err, 429))
+    return { kind: 'rateLimited', minutes: Math.max(1, Math.ceil((err.retryAfter ?? 60) / 60)) };
+  return { kind: 'other' };
+}
+
+/**
+ * Login failures in words: one message for wrong email or password, how long to wait when
+ * throttled, "try again in a moment" when the server is busy; the rest (a refused page address
+ * among them) as any other error.
+ */
 export function useSignInErrorMessage(): (err: unknown) => string {
   const { t } = useTranslation();
   const generic = useErrorMessage();
   return (err) => {
-    if (isApiError(err, 401)) return t('login.wrongCredentials');
-    if (isApiError(err, 429)) {
-      const minutes = Math.max(1, Math.ceil((err.retryAfter ?? 60) / 60));
-      return t('login.rateLimited', { count: minutes });
+    const problem = signInProblem(err);
+    switch (problem.kind) {
+      case 'wrongCredentials':
+        return t('login.wrongCredentials');
+      case 'rateLimited':
+        return t('login.rateLimited', { count: problem.minutes });
+      case 'busy':
+        return t('login.busy');
+      case 'other':
+        return generic(err);
     }
-    return generic(err);
   };
 }
