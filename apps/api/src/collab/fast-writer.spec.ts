@@ -54,27 +54,33 @@ async function acknowledged(client: CollabClient): Promise<void> {
   });
 }
 
+/** Three editors of one new plan, signed in: the plan's document name and their tokens. */
+async function editorsOnAPlan(t: TestApp): Promise<{ docName: string; tokens: string[] }> {
+  const pairing = await insertPairing(t.dataSource);
+  const tokens: string[] = [];
+  for (const who of ['writer', 'reader', 'third']) {
+    const user = await createUser(t.dataSource, { email: `${who}@fast.test`, name: who, password: 'long enough password' });
+    await addMembership(t.dataSource, { userId: user.id, pairingId: pairing.pairingId, role: 'editor', authorityId: pairing.euAuthorityId });
+    tokens.push((await login(t.url, `${who}@fast.test`, 'long enough password')).token);
+  }
+  const [{ id }] = await t.dataSource.query(`INSERT INTO plans (pairing_id, authority_id, title) VALUES ($1, $2, 'Plan') RETURNING id`, [
+    pairing.pairingId,
+    pairing.euAuthorityId,
+  ]);
+  return { docName: `plan.${id}`, tokens };
+}
+
 describe('a fast writer', () => {
   let db: TestDatabase;
   let t: TestApp;
   let docName: string;
-  const tokens: string[] = [];
+  let tokens: string[] = [];
   const clients: CollabClient[] = [];
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    t = await startTestApp({ COLLAB_MAX_CONNECTIONS_PER_PERSON: '3', COLLAB_MAX_CONNECTIONS_PER_ADDRESS: '5' }, { database: db });
-    const pairing = await insertPairing(t.dataSource);
-    for (const who of ['writer', 'reader', 'third']) {
-      const user = await createUser(t.dataSource, { email: `${who}@fast.test`, name: who, password: 'long enough password' });
-      await addMembership(t.dataSource, { userId: user.id, pairingId: pairing.pairingId, role: 'editor', authorityId: pairing.euAuthorityId });
-      tokens.push((await login(t.url, `${who}@fast.test`, 'long enough password')).token);
-    }
-    const [{ id }] = await t.dataSource.query(`INSERT INTO plans (pairing_id, authority_id, title) VALUES ($1, $2, 'Plan') RETURNING id`, [
-      pairing.pairingId,
-      pairing.euAuthorityId,
-    ]);
-    docName = `plan.${id}`;
+    t = await startTestApp({}, { database: db });
+    ({ docName, tokens } = await editorsOnAPlan(t));
   });
 
   afterAll(async () => {
@@ -121,10 +127,21 @@ describe('a fast writer', () => {
     await waitFor(() => reader.provider.synced, 30_000, 'the reader to sync');
     expect(sectionText(reader.doc)).toBe(trace.endContent);
   }, 180_000);
+});
+
+describe('connection caps', () => {
+  let t: TestApp;
+  let docName: string;
+  let tokens: string[];
+
+  beforeAll(async () => {
+    t = await startTestApp({ COLLAB_MAX_CONNECTIONS_PER_PERSON: '3', COLLAB_MAX_CONNECTIONS_PER_ADDRESS: '5' });
+    ({ docName, tokens } = await editorsOnAPlan(t));
+  });
+
+  afterAll(() => t.close());
 
   it("refuses a person's connections beyond the cap with a code the stock client retries, and lets others in", async () => {
-    await t.close();
-    t = await startTestApp({ COLLAB_MAX_CONNECTIONS_PER_PERSON: '3', COLLAB_MAX_CONNECTIONS_PER_ADDRESS: '5' }, { database: db });
     const open = [];
     for (let i = 0; i < 3; i++) open.push(await rawSocket(t.url, docName, tokens[2]));
     const extra = await rawSocket(t.url, docName, tokens[2]);
