@@ -118,6 +118,9 @@ describe('limits', () => {
       writesPerSecond: 50,
       writeBurst: 100,
     });
+    expect(loadDiscussionsLimits({})).toMatchObject({ maxConnectionsPerUser: 20, maxConnectionsPerAddress: 200 });
+    expect(loadDiscussionsLimits({ DISCUSSIONS_MAX_CONNECTIONS_PER_USER: '3' })).toMatchObject({ maxConnectionsPerUser: 3 });
+    expect(() => loadDiscussionsLimits({ DISCUSSIONS_MAX_CONNECTIONS_PER_ADDRESS: '0' })).toThrow(ConfigError);
     expect(() => loadDiscussionsLimits({ DISCUSSIONS_MAX_BODY_BYTES: '8kb' })).toThrow(ConfigError);
     expect(() => loadDiscussionsLimits({ DISCUSSIONS_MAX_BODY_BYTES: '1' })).toThrow(ConfigError);
   });
