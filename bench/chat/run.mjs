@@ -202,6 +202,8 @@ async function startApi(databaseUrl, sessionSecret, redis) {
     WEB_DIST: '/nonexistent',
     REDIS_URL: redis ? REDIS_URL : '',
     DISCUSSIONS_MESSAGES_PER_SECOND: String(BENCH_PER_CONNECTION_RATE),
+    // Every bench client connects from this machine: one address for 500 people.
+    DISCUSSIONS_MAX_CONNECTIONS_PER_ADDRESS: String(CLIENTS),
   };
   const nodeArgs = [...SERVER_NODE_FLAGS, ...extraNodeArgs('BENCH_API_NODE_ARGS')];
   if (process.env.BENCH_API_DIAG === '1') nodeArgs.push('--import', './bench/chat/diag.mjs');

@@ -8,7 +8,6 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
-import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { NextFunction, Request, Response } from 'express';
@@ -21,6 +20,10 @@ import { openDatabase } from './database/data-source.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres.js';
 import { seedDemo } from './database/seed/demo-seed.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
+import { StorableTextPipe } from './common/storable-text.pipe.js';
+import { useJsonBodies } from './http/json-body.js';
+import { noStoreForApi } from './http/no-store.js';
+import { securityHeaders } from './http/security-headers.js';
 import { APP_VERSION } from './common/version.js';
 import { DiscussionsIoAdapter } from './discussions/socket-io.adapter.js';
 import { createRootLogger, NestPinoLogger, requestLogger } from './logging/logging.js';
@@ -62,6 +65,8 @@ export async function createPlatform(config: AppConfig, options: { logger?: bool
     const log = createRootLogger(config.logLevel);
     const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, dataSource), {
       logger: options.logger === false ? false : new NestPinoLogger(log),
+      // Ours is registered in configureHttp (JSON only, per-route size and depth limits).
+      bodyParser: false,
     });
     configureHttp(app, config, log);
     app.useWebSocketAdapter(new DiscussionsIoAdapter(app, config));
@@ -85,25 +90,13 @@ export async function createPlatform(config: AppConfig, options: { logger?: bool
 function configureHttp(app: NestExpressApplication, config: AppConfig, log: PinoLogger): void {
   app.set('trust proxy', TRUSTED_PROXIES);
   app.disable('x-powered-by');
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          // Mantine writes CSS variables into style attributes.
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:', 'blob:'],
-          connectSrc: ["'self'", 'ws:', 'wss:'],
-          upgradeInsecureRequests: config.nodeEnv === 'production' ? [] : null,
-        },
-      },
-      hsts: config.nodeEnv === 'production',
-    }),
-  );
+  app.use(securityHeaders(config));
+  app.use(noStoreForApi);
   app.use(cookieParser());
-  app.useBodyParser('json', { limit: '1mb' });
+  useJsonBodies(app, { defaultBytes: config.jsonBodyMaxBytes, maxDepth: config.jsonMaxDepth });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(
+    new StorableTextPipe(),
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
   );
   app.useGlobalFilters(new HttpExceptionFilter());

@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { CollabConnection, DEFAULT_LIMITS } from './collab-connection.js';
 import { CollabDocument } from './collab-document.js';
 import { encodeUpdate, MESSAGE_SYNC, SYNC_STEP1, SYNC_STEP2 } from './protocol.js';
-import { PersonBudget, type PersonLimits } from './person-budgets.js';
+import { PersonBudget, type PersonBudgetLimits } from './person-budget.js';
 import * as encoding from 'lib0/encoding';
 
 const DOC = 'plan.0b6f2c1e-4a7d-4f0e-9c3b-2d5e8a1f7c90';
@@ -26,13 +26,11 @@ function syncStep1(): Uint8Array {
 const documents: CollabDocument[] = [];
 afterEach(() => documents.splice(0).forEach((d) => d.destroy()));
 
-const GENEROUS: PersonLimits = {
+const GENEROUS: PersonBudgetLimits = {
   messagesPerSecond: 1e6,
   messageBurst: 1e6,
   bytesPerSecond: 1e9,
   byteBurst: 1e9,
-  maxConnectionsPerPerson: 10,
-  maxConnectionsPerAddress: 10,
 };
 
 /** A document whose writes wait until `commit()`, and an editor's connection on it over a fake socket. */

@@ -25,7 +25,7 @@ import {
   ProtocolError,
 } from './protocol.js';
 import { PacedInbox } from './paced-inbox.js';
-import type { PersonBudget } from './person-budgets.js';
+import type { PersonBudget } from './person-budget.js';
 import { checkUpdate } from './update-check.js';
 
 export interface ConnectionLimits {

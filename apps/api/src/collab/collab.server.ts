@@ -17,8 +17,10 @@ import { docFromStored, type SkippedUpdate } from './document-content.js';
 import { DOCUMENT_OBSERVERS, type DocumentObserver } from './document-observer.js';
 import { COLLAB_FANOUT, type CollabFanout, type FanoutKind } from './fanout.js';
 import { CLOSE_FORBIDDEN, CLOSE_NOT_FOUND, CLOSE_SERVER_ERROR, CLOSE_TRY_AGAIN } from './protocol.js';
-import { PersonBudgets } from './person-budgets.js';
+import { PersonBudget } from './person-budget.js';
 import { clientAddress } from '../common/client-address.js';
+import { ConnectionCaps } from '../common/connection-caps.js';
+import { SharedPerKey } from '../common/shared-per-key.js';
 import { UpdateLogRepository } from './update-log.repository.js';
 import { WriteBatcher } from '../common/write-batcher.js';
 import { SerialQueue } from '../common/serial-queue.js';
@@ -72,7 +74,9 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
   private readonly connections = new Set<CollabConnection>();
   private readonly batcher: WriteBatcher<{ docName: string; update: Uint8Array }, void>;
   private readonly limits: ConnectionLimits;
-  private readonly people: PersonBudgets;
+  /** Connections per person and per address, and each person's budget shared by their connections. */
+  private readonly caps: ConnectionCaps;
+  private readonly budgets: SharedPerKey<PersonBudget>;
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   /**
    * Per document with unobserved changes: when the latest came, when it is projected at the
@@ -102,14 +106,15 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.limits = { ...DEFAULT_LIMITS, maxMessageBytes: config.collabMaxMessageBytes };
-    this.people = new PersonBudgets({
+    this.caps = new ConnectionCaps({ perUser: config.collabMaxConnectionsPerPerson, perAddress: config.collabMaxConnectionsPerAddress });
+    const budget = {
       messagesPerSecond: config.collabMessagesPerSecond,
       messageBurst: config.collabMessageBurst,
       bytesPerSecond: config.collabBytesPerSecond,
       byteBurst: Math.max(config.collabBytesPerSecond, config.collabMaxMessageBytes * 2),
-      maxConnectionsPerPerson: config.collabMaxConnectionsPerPerson,
-      maxConnectionsPerAddress: config.collabMaxConnectionsPerAddress,
-    });
+    };
+    // Kept until it would be full again: reconnecting does not refill a spent budget.
+    this.budgets = new SharedPerKey(() => new PersonBudget(budget), PersonBudget.refillMs(budget));
     this.pingIntervalMs = config.collabPingIntervalMs;
     // ws's own ceiling is above ours so that we close oversized frames with our own code.
     this.wss = new WebSocketServer({ noServer: true, maxPayload: this.limits.maxMessageBytes * 4, perMessageDeflate: false });
@@ -136,7 +141,6 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
     this.recheckTimer.unref();
     this.pingTimer = setInterval(() => {
       for (const connection of this.connections) connection.checkAlive();
-      this.people.sweep();
     }, this.pingIntervalMs);
     this.pingTimer.unref();
   }
@@ -210,20 +214,26 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
       if (!verdict.ok) return ws.close(verdict.closeCode, verdict.reason);
       if (ws.readyState !== ws.OPEN) return;
       const address = clientAddress(req);
-      const admitted = this.people.admit(verdict.grant.userId, address);
+      const admitted = this.caps.admit(verdict.grant.userId, address);
       if (!admitted.ok) {
-        this.logger.warn(`refused a connection of user ${verdict.grant.userId} from ${address}: ${admitted.reason}`);
-        return ws.close(CLOSE_TRY_AGAIN, admitted.reason);
+        const reason = `too many connections for this ${admitted.cap === 'user' ? 'person' : 'address'} (${admitted.limit})`;
+        this.logger.warn(`refused a connection of user ${verdict.grant.userId} from ${address}: ${reason}`);
+        return ws.close(CLOSE_TRY_AGAIN, reason);
       }
+      const budget = this.budgets.acquire(verdict.grant.userId);
+      const release = () => {
+        admitted.release();
+        budget.release();
+      };
       let document: CollabDocument;
       try {
         document = await this.open(docName);
       } catch (err) {
-        this.people.release(verdict.grant.userId, address);
+        release();
         throw err;
       }
-      const connection = new CollabConnection(ws, socket, verdict.grant, document, this.limits, admitted.budget, (c) => {
-        this.people.release(c.grant.userId, address);
+      const connection = new CollabConnection(ws, socket, verdict.grant, document, this.limits, budget.value, (c) => {
+        release();
         this.closed(c);
       });
       this.connections.add(connection);

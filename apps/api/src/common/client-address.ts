@@ -1,21 +1,24 @@
-import type { IncomingMessage } from 'node:http';
-import { isIP } from 'node:net';
-
-const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
-
 /**
- * The client's address for a raw request (websocket upgrades, which express's `req.ip` never
- * sees), with the app's proxy rule ('trust proxy' = loopback): X-Forwarded-For is believed only
- * from a proxy on this machine, read from the right past every loopback hop.
+ * The client address of a raw request (e.g. a websocket upgrade), found as Express finds `req.ip`
+ * with `trust proxy` set to 'loopback': behind a reverse proxy on this machine, the nearest
+ * address in X-Forwarded-For that is not a loopback one.
  */
+import type { IncomingMessage } from 'node:http';
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
+
 export function clientAddress(req: Pick<IncomingMessage, 'headers' | 'socket'>): string {
   const peer = req.socket.remoteAddress ?? 'unknown';
   const forwarded = req.headers['x-forwarded-for'];
-  if (!LOOPBACK.test(peer) || typeof forwarded !== 'string') return peer;
-  const hops = forwarded.split(',').map((h) => h.trim());
-  for (let i = hops.length - 1; i >= 0; i--) {
-    if (!isIP(hops[i])) return peer;
-    if (!LOOPBACK.test(hops[i])) return hops[i];
+  const hops = (Array.isArray(forwarded) ? forwarded.join(',') : (forwarded ?? ''))
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean)
+    .reverse();
+  let address = peer;
+  for (const hop of hops) {
+    if (!LOOPBACK.test(address)) break;
+    address = hop;
   }
-  return hops[0] || peer;
+  return address;
 }

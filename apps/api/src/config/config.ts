@@ -27,6 +27,10 @@ export interface AppConfig {
   demo: boolean;
   demoPassword: string;
   uploadMaxBytes: number;
+  /** Largest JSON request body of routes that need no more (a few name a larger limit of their own). */
+  jsonBodyMaxBytes: number;
+  /** Deepest nesting of arrays and objects accepted in a JSON body or socket event. */
+  jsonMaxDepth: number;
   /** Largest Yjs message a collab client may send; larger closes its connection. */
   collabMaxMessageBytes: number;
   /** How often co-editing connections are pinged; one that has not answered by the next is closed. */
@@ -165,6 +169,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     demo,
     demoPassword,
     uploadMaxBytes: int(env, 'UPLOAD_MAX_BYTES', 25 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    jsonBodyMaxBytes: int(env, 'JSON_BODY_MAX_BYTES', 16 * 1024, 1024, 1024 * 1024),
+    jsonMaxDepth: int(env, 'JSON_MAX_DEPTH', 32, 4, 1000),
     collabMaxMessageBytes: int(env, 'COLLAB_MAX_MESSAGE_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
     collabPingIntervalMs: int(env, 'COLLAB_PING_INTERVAL_MS', 30_000, 100, 10 * 60_000),
     collabMessagesPerSecond: int(env, 'COLLAB_MESSAGES_PER_SECOND', 10_000, 1, 1_000_000),

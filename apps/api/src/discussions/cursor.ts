@@ -10,6 +10,11 @@ export interface Position {
 
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/**
+ * 9999-12-31T23:59:59.999999Z: later times (and any before 1970) are no position of ours, and
+ * PostgreSQL's bigint and timestamptz would refuse them with an error (a 500).
+ */
+const MAX_MICROS = 253_402_300_799_999_999n;
 
 /** Before every message: where a channel never read starts. */
 export const START: Position = { micros: '0', id: NIL_UUID };
@@ -22,8 +27,8 @@ export function encodeCursor(p: Position): string {
 export function decodeCursor(cursor: string): Position | null {
   if (cursor.length > 80 || !/^[A-Za-z0-9_-]+$/.test(cursor)) return null;
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
-  const match = /^(-?\d{1,19})\.([0-9a-f-]{36})$/.exec(text);
-  if (!match || !UUID.test(match[2])) return null;
+  const match = /^(\d{1,18})\.([0-9a-f-]{36})$/.exec(text);
+  if (!match || !UUID.test(match[2]) || BigInt(match[1]) > MAX_MICROS) return null;
   return { micros: match[1], id: match[2] };
 }
 

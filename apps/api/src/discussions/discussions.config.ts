@@ -8,15 +8,21 @@ import { int, type Env } from '../config/config.js';
 export interface DiscussionsLimits {
   /** Largest message body in UTF-8 bytes (DISCUSSIONS_MAX_BODY_BYTES, default 8192). */
   maxBodyBytes: number;
-  /** Per connection: messages, edits, deletions and reactions a second, and the burst allowed. */
+  /**
+   * Per person (shared by all their connections to this instance): messages, edits, deletions and
+   * reactions a second, and the burst allowed.
+   */
   writesPerSecond: number;
   writeBurst: number;
-  /** Per connection: every event a second (validation failures included), and the burst. */
+  /** Per person: every event a second (validation failures included), and the burst. */
   eventsPerSecond: number;
   eventBurst: number;
-  /** Per connection: typing signals a second, and the burst. */
+  /** Per person: typing signals a second, and the burst. */
   typingPerSecond: number;
   typingBurst: number;
+  /** Open connections one person, and one client address, may hold on this instance. */
+  maxConnectionsPerUser: number;
+  maxConnectionsPerAddress: number;
   /** How often open connections' access is checked again (membership removed, session ended). */
   recheckIntervalMs: number;
 }
@@ -34,8 +40,20 @@ export function loadDiscussionsLimits(env: Env = process.env): DiscussionsLimits
     eventBurst: int(env, 'DISCUSSIONS_EVENT_BURST', eventsPerSecond * 2, 1, 1_000_000),
     typingPerSecond: 1,
     typingBurst: 3,
+    maxConnectionsPerUser: int(env, 'DISCUSSIONS_MAX_CONNECTIONS_PER_USER', 20, 1, 100_000),
+    maxConnectionsPerAddress: int(env, 'DISCUSSIONS_MAX_CONNECTIONS_PER_ADDRESS', 200, 1, 1_000_000),
     recheckIntervalMs: int(env, 'DISCUSSIONS_RECHECK_MS', 2_000, 100, 60_000),
   };
+}
+
+/** How long a person's budget must outlive their last connection: until every bucket is full again. */
+export function budgetRefillMs(limits: DiscussionsLimits): number {
+  const seconds = Math.max(
+    limits.writeBurst / limits.writesPerSecond,
+    limits.eventBurst / limits.eventsPerSecond,
+    limits.typingBurst / limits.typingPerSecond,
+  );
+  return Math.ceil(seconds * 1000);
 }
 
 /**

@@ -184,7 +184,14 @@ export class DiscussionsGateway
       return refusal('forbidden', originRefusal(socket.handshake.headers.origin ?? '', this.config));
     const session = await this.sessions.resolve(credential.token, credential.via);
     if (!session) return refusal('unauthenticated', 'The session is missing, expired or ended.');
-    this.hub.authenticated(socket, session.actor);
+    const over = this.hub.admit(socket, session.actor);
+    if (over)
+      return refusal(
+        'too_many_connections',
+        over.cap === 'user'
+          ? `You already have ${over.limit} open connections: close another tab or device first.`
+          : `Too many open connections from your network (${over.limit}): try again later.`,
+      );
     return null;
   }
 
@@ -219,6 +226,9 @@ export class DiscussionsGateway
   }
 }
 
-function refusal(code: 'unauthenticated' | 'forbidden', message: string): Error {
+/** Sent to the client as connect_error with `data.code`. */
+type RefusalCode = 'unauthenticated' | 'forbidden' | 'too_many_connections';
+
+function refusal(code: RefusalCode, message: string): Error {
   return Object.assign(new Error(message), { data: { code } });
 }

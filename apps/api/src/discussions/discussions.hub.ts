@@ -8,9 +8,12 @@ import type { Namespace, Socket } from 'socket.io';
 import type { DiscussionClientEvents, DiscussionServerEvents, UserRefDto } from '@iuc/domain';
 import type { Actor } from '../auth/actor.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import { DISCUSSIONS_LIMITS, type DiscussionsLimits } from './discussions.config.js';
+import { budgetRefillMs, DISCUSSIONS_LIMITS, type DiscussionsLimits } from './discussions.config.js';
 import { DiscussionsPolicy, type ChannelAccess } from './discussions.policy.js';
 import { TokenBucket } from '../common/token-bucket.js';
+import { clientAddress } from '../common/client-address.js';
+import { ConnectionCaps } from '../common/connection-caps.js';
+import { SharedPerKey, type Lease } from '../common/shared-per-key.js';
 import { isStale, type AccessDecision } from '../common/access-decision.js';
 
 export interface SocketData {
@@ -29,13 +32,23 @@ type ServerEvent = keyof DiscussionServerEvents;
 export const channelRoom = (channelId: string) => `channel:${channelId}`;
 export const userRoom = (userId: string) => `user:${userId}`;
 
-/** One open socket: its person, the channels it may use (checked), its rate limits. */
-export class Connection {
-  /** Channel access decided by the policy; re-checked every few seconds. */
-  readonly grants = new Map<string, ChannelAccess>();
+/** One person's rate limits, shared by all their connections (opening more buys nothing). */
+export interface PersonBudget {
   readonly events: TokenBucket;
   readonly writes: TokenBucket;
   readonly typing: TokenBucket;
+}
+
+/** Why a socket may not connect: which cap it would exceed. */
+export interface ConnectionRefusal {
+  cap: 'user' | 'address';
+  limit: number;
+}
+
+/** One open socket: its person, the channels it may use (checked), its person's rate limits. */
+export class Connection {
+  /** Channel access decided by the policy; re-checked every few seconds. */
+  readonly grants = new Map<string, ChannelAccess>();
   /**
    * When the session was last found live: at which access epoch, and until when it runs. Null
    * until the first sweep after connecting.
@@ -47,11 +60,19 @@ export class Connection {
   constructor(
     readonly socket: DiscussionsSocket,
     readonly actor: Actor,
-    limits: DiscussionsLimits,
-  ) {
-    this.events = new TokenBucket(limits.eventsPerSecond, limits.eventBurst);
-    this.writes = new TokenBucket(limits.writesPerSecond, limits.writeBurst);
-    this.typing = new TokenBucket(limits.typingPerSecond, limits.typingBurst);
+    private readonly budget: PersonBudget,
+  ) {}
+
+  get events(): TokenBucket {
+    return this.budget.events;
+  }
+
+  get writes(): TokenBucket {
+    return this.budget.writes;
+  }
+
+  get typing(): TokenBucket {
+    return this.budget.typing;
   }
 
   get user(): UserRefDto {
@@ -79,7 +100,10 @@ export class DiscussionsHub implements BeforeApplicationShutdown {
   private readonly logger = new Logger('Discussions');
   private namespace: DiscussionsNamespace | null = null;
   private readonly connections = new Map<string, Connection>();
-  private readonly pendingActors = new WeakMap<DiscussionsSocket, Actor>();
+  private readonly pending = new WeakMap<DiscussionsSocket, { actor: Actor; budget: Lease<PersonBudget> }>();
+  /** Caps and budgets are per instance (see ConnectionCaps and SharedPerKey). */
+  private readonly caps: ConnectionCaps;
+  private readonly budgets: SharedPerKey<PersonBudget>;
   private timer: NodeJS.Timeout | null = null;
   private rechecking: Promise<void> | null = null;
 
@@ -87,7 +111,17 @@ export class DiscussionsHub implements BeforeApplicationShutdown {
     private readonly policy: DiscussionsPolicy,
     @Inject(DISCUSSIONS_LIMITS) private readonly limits: DiscussionsLimits,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.caps = new ConnectionCaps({ perUser: limits.maxConnectionsPerUser, perAddress: limits.maxConnectionsPerAddress });
+    this.budgets = new SharedPerKey(
+      () => ({
+        events: new TokenBucket(limits.eventsPerSecond, limits.eventBurst),
+        writes: new TokenBucket(limits.writesPerSecond, limits.writeBurst),
+        typing: new TokenBucket(limits.typingPerSecond, limits.typingBurst),
+      }),
+      budgetRefillMs(limits),
+    );
+  }
 
   attach(namespace: DiscussionsNamespace): void {
     this.namespace = namespace;
@@ -108,19 +142,34 @@ export class DiscussionsHub implements BeforeApplicationShutdown {
     return this.connections.size;
   }
 
-  /** Handshake middleware found this socket's person. */
-  authenticated(socket: DiscussionsSocket, actor: Actor): void {
-    this.pendingActors.set(socket, actor);
+  /**
+   * Handshake middleware found this socket's person: admits it within the caps (per person, per
+   * client address), or says which cap it would exceed. Its place is held until the transport
+   * closes, even if the socket never finishes connecting.
+   */
+  admit(socket: DiscussionsSocket, actor: Actor): ConnectionRefusal | null {
+    const admission = this.caps.admit(actor.userId, clientAddress(socket.request));
+    if (!admission.ok) return { cap: admission.cap, limit: admission.limit };
+    const budget = this.budgets.acquire(actor.userId);
+    const release = () => {
+      admission.release();
+      budget.release();
+    };
+    socket.conn.once('close', release);
+    socket.once('disconnect', release);
+    this.pending.set(socket, { actor, budget });
     socket.data.user = { id: actor.userId, name: actor.name };
+    return null;
   }
 
   register(socket: DiscussionsSocket): Connection | null {
-    const actor = this.pendingActors.get(socket);
-    if (!actor) {
+    const admitted = this.pending.get(socket);
+    if (!admitted) {
       socket.disconnect(true);
       return null;
     }
-    const connection = new Connection(socket, actor, this.limits);
+    const { actor, budget } = admitted;
+    const connection = new Connection(socket, actor, budget.value);
     this.connections.set(socket.id, connection);
     void socket.join(userRoom(actor.userId));
     socket.on('disconnecting', () => {

@@ -483,6 +483,8 @@ describe('discussions (REST + socket.io, one instance)', () => {
         [[{ channelId: general.id, body: 42 }], 'invalid'],
         [[{ channelId: general.id, body: '   \n ' }], 'invalid'],
         [[{ channelId: general.id, body: 'nul \u0000 byte' }], 'invalid'],
+        // An unpaired surrogate (half an emoji) was an 'internal' error.
+        [[{ channelId: general.id, body: 'half \ud83d an emoji' }], 'invalid'],
         [[{ channelId: 'general', body: 'hi' }], 'invalid'],
         [[{ channelId: general.id, body: 'hi', parentId: 'nope' }], 'invalid'],
         [['just a string'], 'invalid'],

@@ -23,6 +23,14 @@ describe('cursors', () => {
       expect(decodeCursor(bad)).toBeNull();
   });
 
+  it('refuse times PostgreSQL cannot hold (they were a 500): negative, past 9999, beyond bigint', () => {
+    const at = (micros: string) => Buffer.from(`${micros}.${UUID}`).toString('base64url');
+    for (const micros of ['9223372036854775807', '9999999999999999999', '-9999999999999999999', '-1', '253402300800000000'])
+      expect(decodeCursor(at(micros))).toBeNull();
+    expect(decodeCursor(at('253402300799999999'))).toEqual({ micros: '253402300799999999', id: UUID });
+    expect(decodeCursor(at('0'))).toEqual({ micros: '0', id: UUID });
+  });
+
   it('the clock gives strictly increasing microseconds', () => {
     const clock = new MicroClock();
     let last = 0n;
@@ -53,6 +61,9 @@ describe('message bodies', () => {
     expect(checkBody(' \n\t ', 100)).toMatchObject({ ok: false, code: 'invalid' });
     expect(checkBody('bell \u0007', 100)).toMatchObject({ ok: false, code: 'invalid' });
     expect(checkBody('tab\tand\nnewline', 100)).toEqual({ ok: true, body: 'tab\tand\nnewline' });
+    // An unpaired surrogate is no Unicode (it failed the batched insert's json: an 'internal' ack).
+    expect(checkBody('half \ud83d of an emoji', 100)).toMatchObject({ ok: false, code: 'invalid', error: expect.stringMatching(/unpaired/) });
+    expect(checkBody('whole \ud83d\ude00 emoji', 100)).toMatchObject({ ok: true });
     expect(excerpt('a\n\nb   c')).toBe('a b c');
     expect(excerpt('x'.repeat(200))).toHaveLength(140);
   });
@@ -107,6 +118,9 @@ describe('limits', () => {
       writesPerSecond: 50,
       writeBurst: 100,
     });
+    expect(loadDiscussionsLimits({})).toMatchObject({ maxConnectionsPerUser: 20, maxConnectionsPerAddress: 200 });
+    expect(loadDiscussionsLimits({ DISCUSSIONS_MAX_CONNECTIONS_PER_USER: '3' })).toMatchObject({ maxConnectionsPerUser: 3 });
+    expect(() => loadDiscussionsLimits({ DISCUSSIONS_MAX_CONNECTIONS_PER_ADDRESS: '0' })).toThrow(ConfigError);
     expect(() => loadDiscussionsLimits({ DISCUSSIONS_MAX_BODY_BYTES: '8kb' })).toThrow(ConfigError);
     expect(() => loadDiscussionsLimits({ DISCUSSIONS_MAX_BODY_BYTES: '1' })).toThrow(ConfigError);
   });

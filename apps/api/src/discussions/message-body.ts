@@ -1,7 +1,9 @@
 /**
  * What a message body may be: plain text (light markdown is rendered by the web, never HTML from
- * us), not empty, no control characters but tab and newline, within the byte limit.
+ * us), not empty, no control characters but tab and newline, valid Unicode, within the byte limit.
  */
+import { unstorableText } from '../common/storable-text.js';
+
 export type BodyCheck = { ok: true; body: string } | { ok: false; code: 'invalid' | 'too_large'; error: string };
 
 // eslint-disable-next-line no-control-regex
@@ -15,6 +17,8 @@ export function checkBody(raw: string, maxBytes: number): BodyCheck {
   const body = raw.replace(/\r\n?/g, '\n').replace(/\s+$/u, '');
   if (!body.trim()) return { ok: false, code: 'invalid', error: 'The message is empty.' };
   if (CONTROL.test(body)) return { ok: false, code: 'invalid', error: 'The message contains control characters.' };
+  const unstorable = unstorableText(body);
+  if (unstorable) return { ok: false, code: 'invalid', error: `The message ${unstorable}.` };
   return { ok: true, body };
 }
 

@@ -1,7 +1,7 @@
 /**
  * socket.io on the API's HTTP server, for the gateways (`app.useWebSocketAdapter`). Browsers'
  * Origin is checked against the allow-list before the handshake, frames are capped a little above
- * the message body limit, and with REDIS_URL the Redis adapter lets several API instances share
+ * the message body limit and in nesting depth, and with REDIS_URL the Redis adapter lets several API instances share
  * rooms. Upgrades for other paths (the collab server's `/collab/…`) are left to their owners.
  */
 import { Logger, type INestApplication } from '@nestjs/common';
@@ -15,6 +15,7 @@ import { originRefusal } from '../auth/origin-policy.js';
 import type { AppConfig } from '../config/config.js';
 import { loadDiscussionsLimits, maxFrameBytes } from './discussions.config.js';
 import { originAllowed } from './socket-auth.js';
+import { depthLimitedParser } from './socket-parser.js';
 
 const SOCKET_IO_PATH = '/socket.io';
 /** Paths whose upgrades another part of the server answers. */
@@ -45,6 +46,7 @@ export class DiscussionsIoAdapter extends IoAdapter {
         callback(ok ? null : 'origin not allowed', ok);
       },
       maxHttpBufferSize: maxFrameBytes(this.maxBodyBytes),
+      parser: depthLimitedParser(this.config.jsonMaxDepth),
       // engine.io must not destroy upgrades it does not own: the collab server answers /collab/….
       destroyUpgrade: false,
       pingInterval: 20_000,

@@ -15,12 +15,14 @@ export interface ConnectOptions {
   token?: string;
   cookie?: string;
   origin?: string;
+  /** More handshake headers, e.g. X-Forwarded-For (the test client is a trusted local peer). */
+  headers?: Record<string, string>;
 }
 
 const open: DiscussionsClient[] = [];
 
 function socketFor(baseUrl: string, options: ConnectOptions): DiscussionsClient {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...options.headers };
   if (options.cookie) headers.cookie = options.cookie;
   if (options.origin) headers.origin = options.origin;
   const socket: DiscussionsClient = io(`${baseUrl}${DISCUSSIONS_NAMESPACE}`, {
@@ -55,6 +57,16 @@ export async function connectOutcome(baseUrl: string, options: ConnectOptions): 
     return 'connected';
   } catch (err) {
     return (err as Error).message;
+  }
+}
+
+/** The code (connect_error `data.code`) and message of a refused connection; null when it connects. */
+export async function connectRefusal(baseUrl: string, options: ConnectOptions): Promise<{ code?: string; message: string } | null> {
+  try {
+    (await connectDiscussions(baseUrl, options)).close();
+    return null;
+  } catch (err) {
+    return { code: (err as { data?: { code?: string } }).data?.code, message: (err as Error).message };
   }
 }
 
