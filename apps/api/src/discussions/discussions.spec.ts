@@ -25,6 +25,9 @@ const ORIGIN = 'http://localhost:3000';
 
 type Who = 'euCoordinator' | 'euEditor' | 'partnerEditor' | 'viewer' | 'late' | 'bMember' | 'officer' | 'leaver';
 
+
+/** Messages one person may send at once before being limited (the default is 10). */
+const MESSAGE_BURST = 40;
 describe('discussions (REST + socket.io, one instance)', () => {
   let t: TestApp;
   let a: PairingFixture;
@@ -57,7 +60,11 @@ describe('discussions (REST + socket.io, one instance)', () => {
   };
 
   beforeAll(async () => {
+    // Budgets are per person for the whole file (not per socket): room for every test's messages.
+    // The discussions limits are read from the process environment.
+    process.env.DISCUSSIONS_MESSAGE_BURST = String(MESSAGE_BURST);
     t = await startTestApp();
+    delete process.env.DISCUSSIONS_MESSAGE_BURST;
     a = await insertPairing(t.dataSource, { eu: 'Málaga', partner: 'Jingyue' });
     b = await insertPairing(t.dataSource, { eu: 'Torino', partner: 'Baltimore' });
     const people: [Who, string, PairingFixture | null, 'coordinator' | 'editor' | 'viewer' | null, 'eu' | 'partner' | null, ('officer' | null)?][] = [
@@ -517,8 +524,9 @@ describe('discussions (REST + socket.io, one instance)', () => {
       const accepted = acks.filter((x) => x.ok).length;
       const limited = acks.filter((x) => !x.ok && x.code === 'rate_limited').length;
       expect(accepted + limited).toBe(300);
-      expect(accepted).toBeLessThanOrEqual(12);
-      expect(limited).toBeGreaterThanOrEqual(288);
+      // The burst, and what refills (5 a second) while the flood is taken.
+      expect(accepted).toBeLessThanOrEqual(MESSAGE_BURST + 2);
+      expect(limited).toBeGreaterThanOrEqual(300 - MESSAGE_BURST - 2);
       expect(await countMessages('author_id = $1', [ids.euEditor])).toBe(before + accepted);
       expect(others).toBeLessThan(2_000);
     });
