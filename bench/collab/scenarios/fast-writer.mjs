@@ -56,6 +56,13 @@ async function run(ctx, kind, trace) {
     const lat = percentiles([...hub.latencies()], [50, 99]);
     const out = { ...result, cpu, delivered: hub.deliveries(), expected: hub.expectedDeliveries(), p50: lat.p50, p99: lat.p99, max: lat.max };
     await closeAll([writer, reader]);
+    // BENCH_S7_DEBUG=1: the other plan's slowest updates and when, and the server's warnings.
+    if (process.env.BENCH_S7_DEBUG) {
+      const t0 = hub.sendTime[hub.measureFrom];
+      const worst = hub.timeline().sort((a, b) => b[1] - a[1]).slice(0, 6);
+      ctx.log(`  [7] ${kind} slowest: ${worst.map(([at, ms]) => `${ms.toFixed(0)} ms at ${((at - t0) / 1000).toFixed(2)} s`).join(', ')}`);
+      ctx.log(`  [7] ${kind} server log: ${env.server.log?.join('').slice(-1500)}`);
+    }
     if (kind === 'ours') {
       if (result.closedForGood) await new Promise((r) => setTimeout(r, 1_000)); // its last writes land
       await env.restart();

@@ -216,6 +216,23 @@ describe('collab sync server', () => {
     await waitFor(() => seenColour()?.color === '#12ab34', 5_000, 'a valid colour');
   });
 
+  it('compacts a document after 1,000 updates (on a worker thread): a snapshot replaces the rows, and the content is unchanged', async () => {
+    const writer = client('coordinator');
+    await synced(writer);
+    for (let i = 0; i < 1_050; i++) type(writer, `line ${i}`);
+    const snapshotRows = async () =>
+      Number((await t.dataSource.query('SELECT count(*) AS n FROM collab_snapshots WHERE doc_name = $1', [docName]))[0].n);
+    const deadline = Date.now() + 20_000;
+    while ((await snapshotRows()) === 0 || (await storedUpdates()) >= 1_000) {
+      if (Date.now() > deadline) throw new Error('no compaction within 20 s');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const reader = client('editor');
+    await synced(reader);
+    await waitFor(() => text(reader) === text(writer), 5_000, 'the same content');
+    expect(text(reader)).toContain('line 1049');
+  });
+
   it('opens a document that is not loaded from its snapshot and a long tail, with the exact content', async () => {
     const [{ id }] = await t.dataSource.query(
       `INSERT INTO plans (pairing_id, authority_id, title) VALUES ($1, $2, 'Stored plan') RETURNING id`,

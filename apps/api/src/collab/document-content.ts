@@ -99,7 +99,7 @@ export async function docFromStored(
 }
 
 /** How each entry of a stored document is named in reports, snapshot first. */
-function storedLabels(stored: Pick<StoredDocument, 'snapshot' | 'updates' | 'seqs'>): (string | null)[] {
+export function storedLabels(stored: Pick<StoredDocument, 'snapshot' | 'updates' | 'seqs'>): (string | null)[] {
   const rows = stored.updates.map((_, i) => (stored.seqs?.[i] !== undefined ? `seq ${stored.seqs[i]}` : null));
   return stored.snapshot ? ['snapshot', ...rows] : rows;
 }

@@ -30,4 +30,22 @@ describe('update log repository', () => {
     );
     expect(storedA.snapshot).toBeNull();
   });
+
+  it('compacts: the snapshot replaces every row up to its seq (deleted in batches), later rows and other documents stay', async () => {
+    const doc = `plan.${crypto.randomUUID()}`;
+    const other = `plan.${crypto.randomUUID()}`;
+    const many = Array.from({ length: 4_500 }, (_, i) => Buffer.from(`u${i}`));
+    await log.appendBatch([...many.map(() => doc), other], [...many, Buffer.from('other')]);
+    const upTo = (await log.load(doc)).lastSeq;
+    await log.append([doc], [Buffer.from('after')]);
+
+    await log.compact(doc, Buffer.from('snapshot'), upTo);
+
+    const stored = await log.load(doc);
+    expect(Buffer.from(stored.snapshot!).toString()).toBe('snapshot');
+    expect(stored.updates.map((u) => Buffer.from(u).toString())).toEqual(['after']);
+    const [{ n }] = await t.dataSource.query('SELECT count(*)::int AS n FROM collab_updates WHERE doc_name = $1', [doc]);
+    expect(n).toBe(1);
+    expect((await log.load(other)).updates.map((u) => Buffer.from(u).toString())).toEqual(['other']);
+  });
 });
