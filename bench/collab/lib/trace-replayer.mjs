@@ -73,10 +73,22 @@ try {
   encoding.writeVarUint(encoder, 0);
   syncProtocol.writeSyncStep1(encoder, doc);
   provider.ws.send(encoding.toUint8Array(encoder));
-  const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error('no answer to the final probe in 300 s')), 300_000));
-  const ended = await Promise.race([acked.then(() => 'acked'), closedForGood.then(() => 'closed'), timeout]);
+  const timeout = new Promise((_, reject) =>
+    setTimeout(() => reject(new Error('no answer to the final probe in 300 s')), 300_000),
+  );
+  const ended = await Promise.race([
+    acked.then(() => 'acked'),
+    closedForGood.then(() => 'closed'),
+    timeout,
+  ]);
   const ackedMs = performance.now() - t0;
-  parentPort.postMessage({ sentMs, ackedMs, closedForGood: ended === 'closed', closeCodes, updates: trace.txns.length });
+  parentPort.postMessage({
+    sentMs,
+    ackedMs,
+    closedForGood: ended === 'closed',
+    closeCodes,
+    updates: trace.txns.length,
+  });
 } catch (err) {
   parentPort.postMessage({ error: String(err?.message ?? err), closeCodes });
 } finally {

@@ -23,7 +23,9 @@ function replayInWorker(serverUrl, docName, token, trace) {
     const worker = new Worker(path.join(import.meta.dirname, '../lib/trace-replayer.mjs'), {
       workerData: { serverUrl, docName, token, section: SECTION, trace },
     });
-    worker.once('message', (m) => (m.error ? reject(new Error(`${m.error} (close codes ${m.closeCodes})`)) : resolve(m)));
+    worker.once('message', (m) =>
+      m.error ? reject(new Error(`${m.error} (close codes ${m.closeCodes})`)) : resolve(m),
+    );
     worker.once('error', reject);
     worker.once('exit', (code) => code !== 0 && reject(new Error(`replayer exited with ${code}`)));
   });
@@ -34,8 +36,14 @@ async function run(ctx, kind, trace) {
   try {
     const [fast, other] = env.data.plans;
     const hub = new Hub({ maxSeq: 20_000, maxSamples: 20_000 });
-    const writer = new Conn(hub, env.server.docUrl(other.docName, other.editors[0]), { group: 1, doc: new Y.Doc(), writer: true });
-    const reader = new Conn(hub, env.server.docUrl(other.docName, env.data.viewers[0]), { group: 1 });
+    const writer = new Conn(hub, env.server.docUrl(other.docName, other.editors[0]), {
+      group: 1,
+      doc: new Y.Doc(),
+      writer: true,
+    });
+    const reader = new Conn(hub, env.server.docUrl(other.docName, env.data.viewers[0]), {
+      group: 1,
+    });
     await Promise.all([writer.open(), reader.open()]);
     hub.startMeasuring();
     const url = env.server.docUrl(fast.docName, fast.editors[0]);
@@ -54,19 +62,34 @@ async function run(ctx, kind, trace) {
     const cpu = env.server.cpuSeconds() - cpu0;
     await until(() => hub.deliveries() >= hub.expectedDeliveries(), 5_000);
     const lat = percentiles([...hub.latencies()], [50, 99]);
-    const out = { ...result, cpu, delivered: hub.deliveries(), expected: hub.expectedDeliveries(), p50: lat.p50, p99: lat.p99, max: lat.max };
+    const out = {
+      ...result,
+      cpu,
+      delivered: hub.deliveries(),
+      expected: hub.expectedDeliveries(),
+      p50: lat.p50,
+      p99: lat.p99,
+      max: lat.max,
+    };
     await closeAll([writer, reader]);
     // BENCH_S7_DEBUG=1: the other plan's slowest updates and when, and the server's warnings.
     if (process.env.BENCH_S7_DEBUG) {
       const t0 = hub.sendTime[hub.measureFrom];
-      const worst = hub.timeline().sort((a, b) => b[1] - a[1]).slice(0, 6);
-      ctx.log(`  [7] ${kind} slowest: ${worst.map(([at, ms]) => `${ms.toFixed(0)} ms at ${((at - t0) / 1000).toFixed(2)} s`).join(', ')}`);
+      const worst = hub
+        .timeline()
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 6);
+      ctx.log(
+        `  [7] ${kind} slowest: ${worst.map(([at, ms]) => `${ms.toFixed(0)} ms at ${((at - t0) / 1000).toFixed(2)} s`).join(', ')}`,
+      );
       ctx.log(`  [7] ${kind} server log: ${env.server.log?.join('').slice(-1500)}`);
     }
     if (kind === 'ours') {
       if (result.closedForGood) await new Promise((r) => setTimeout(r, 1_000)); // its last writes land
       await env.restart();
-      const fresh = new Conn(null, env.server.docUrl(fast.docName, env.data.viewers[1]), { doc: new Y.Doc() });
+      const fresh = new Conn(null, env.server.docUrl(fast.docName, env.data.viewers[1]), {
+        doc: new Y.Doc(),
+      });
       await fresh.open(60_000);
       out.readBack = textOf(fresh.doc);
       fresh.close();
@@ -79,7 +102,9 @@ async function run(ctx, kind, trace) {
 
 export async function scenario7(ctx) {
   const trace = loadTrace();
-  ctx.log(`  [7] ${trace.txns.length} updates through a stock WebsocketProvider at full speed; another plan's writer types ${OTHER_RATE}/s meanwhile`);
+  ctx.log(
+    `  [7] ${trace.txns.length} updates through a stock WebsocketProvider at full speed; another plan's writer types ${OTHER_RATE}/s meanwhile`,
+  );
   const stock = await run(ctx, 'stock', trace);
   const ours = await run(ctx, 'ours', trace);
   for (const r of [stock, ours])
@@ -96,7 +121,13 @@ export async function scenario7(ctx) {
     target: '≤ 2× stock',
     pass: !ours.closedForGood && ours.ackedMs <= 2 * stock.ackedMs,
   });
-  t.add({ scenario: 7, metric: 'server CPU for the replay (s)', ours: ours.cpu, stock: stock.cpu, digits: 2 });
+  t.add({
+    scenario: 7,
+    metric: 'server CPU for the replay (s)',
+    ours: ours.cpu,
+    stock: stock.cpu,
+    digits: 2,
+  });
   t.add({
     scenario: 7,
     metric: 'writer closed by the server',
@@ -108,7 +139,10 @@ export async function scenario7(ctx) {
   t.add({
     scenario: 7,
     metric: 'text read back after restart = endContent',
-    ours: ours.readBack === trace.endContent ? 'equal' : `DIFFERS (${ours.readBack?.length ?? 0} of ${trace.endContent.length} chars)`,
+    ours:
+      ours.readBack === trace.endContent
+        ? 'equal'
+        : `DIFFERS (${ours.readBack?.length ?? 0} of ${trace.endContent.length} chars)`,
     stock: 'n/a (memory only)',
     target: 'equal',
     pass: ours.readBack === trace.endContent,
@@ -121,5 +155,11 @@ export async function scenario7(ctx) {
     target: 'p99 ≤ 25',
     pass: ours.p99 <= 25 && ours.delivered >= ours.expected,
   });
-  t.add({ scenario: 7, metric: "other plan's fan-out max (ms)", ours: ours.max, stock: stock.max, digits: 1 });
+  t.add({
+    scenario: 7,
+    metric: "other plan's fan-out max (ms)",
+    ours: ours.max,
+    stock: stock.max,
+    digits: 1,
+  });
 }
