@@ -2,8 +2,8 @@
  * Scenario 5: a real workload. The seph-blog1 editing trace (137,154 transactions, 137,993 patches
  * of a 56,769-character blog post) replayed by one client into one Y.XmlText inside a paragraph of
  * the Y.XmlFragment `section:context` (the shape TipTap gives a section), through the server, with a
- * second connection watching. Our server allows 200 messages/s per connection, so the trace goes in
- * transactions of TXN_PER_UPDATE trace transactions each, paced at RATE updates/s (same for stock).
+ * second connection watching. Paced: the trace goes in transactions of TXN_PER_UPDATE trace
+ * transactions each, at RATE updates/s (same for stock); scenario 7 sends it at full speed.
  * Then: stored bytes (ours) against Y.encodeStateAsUpdateV2 of the same document, a restart, and
  * the text as read back by a fresh client, which must equal the trace's end text.
  */
