@@ -167,6 +167,8 @@ export async function startOurs({ databaseUrl, secret, port, nodeArgs, extraEnv 
     DATABASE_URL: databaseUrl,
     SESSION_SECRET: secret,
     WEB_DIST: '/nonexistent',
+    // Every client of the bench connects from this machine's one address.
+    COLLAB_MAX_CONNECTIONS_PER_ADDRESS: '100000',
     ...extraEnv,
   };
   // An A/B column may run another build (BENCH_API_MAIN in its variables, see setup.mjs).
