@@ -22,6 +22,7 @@ import { clientAddress } from '../common/client-address.js';
 import { ConnectionCaps } from '../common/connection-caps.js';
 import { SharedPerKey } from '../common/shared-per-key.js';
 import { SnapshotBuilder } from './snapshot-builder.js';
+import { rowsPerDocument } from './update-rows.js';
 import { UpdateLogRepository } from './update-log.repository.js';
 import { WriteBatcher } from '../common/write-batcher.js';
 import { SerialQueue } from '../common/serial-queue.js';
@@ -462,36 +463,4 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
       connection.grant.decidedAt = verdict.decidedAt;
     });
   }
-}
-
-/**
- * One row per document and write: a document's updates in a batch merged into one (in order). A
- * fast writer's batch of 500 keystrokes is then one row, not 500 (PostgreSQL's cost is per row:
- * WAL, index), and compaction has fewer rows to read and delete. Updates Yjs cannot merge stay
- * apart.
- */
-function rowsPerDocument(items: readonly { docName: string; update: Uint8Array }[]): { docNames: string[]; updates: Uint8Array[] } {
-  const byDocument = new Map<string, Uint8Array[]>();
-  for (const { docName, update } of items) {
-    const updates = byDocument.get(docName);
-    if (updates) updates.push(update);
-    else byDocument.set(docName, [update]);
-  }
-  const docNames: string[] = [];
-  const updates: Uint8Array[] = [];
-  for (const [docName, list] of byDocument) {
-    let merged: Uint8Array[] = list;
-    if (list.length > 1) {
-      try {
-        merged = [Y.mergeUpdates(list)];
-      } catch {
-        // kept as they came
-      }
-    }
-    for (const update of merged) {
-      docNames.push(docName);
-      updates.push(update);
-    }
-  }
-  return { docNames, updates };
 }

@@ -8,6 +8,7 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import * as Y from 'yjs';
 import type { StoredDocument } from './update-log.repository.js';
+import { mergedOrNull } from './update-rows.js';
 
 /**
  * A client with part of the content is answered from the bytes (a diff per entry) while the log
@@ -102,15 +103,6 @@ export async function docFromStored(
 export function storedLabels(stored: Pick<StoredDocument, 'snapshot' | 'updates' | 'seqs'>): (string | null)[] {
   const rows = stored.updates.map((_, i) => (stored.seqs?.[i] !== undefined ? `seq ${stored.seqs[i]}` : null));
   return stored.snapshot ? ['snapshot', ...rows] : rows;
-}
-
-/** The updates merged into one, or null when one of them is unreadable (the caller keeps them apart). */
-function mergedOrNull(updates: Uint8Array[]): Uint8Array | null {
-  try {
-    return Y.mergeUpdates(updates);
-  } catch {
-    return null;
-  }
 }
 
 function isEmptyStateVector(stateVector: Uint8Array): boolean {
