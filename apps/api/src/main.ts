@@ -13,7 +13,14 @@ async function main(): Promise<void> {
     }
     throw err;
   }
+  // Until the platform is up, a stop signal ends the process at once: exiting runs the embedded
+  // PostgreSQL's 'exit' hook, which a signal without a handler would skip (leaving it running).
+  const stopStarting = () => process.exit(1);
+  process.once('SIGINT', stopStarting);
+  process.once('SIGTERM', stopStarting);
   const platform = await createPlatform(config);
+  process.off('SIGINT', stopStarting);
+  process.off('SIGTERM', stopStarting);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -25,12 +32,18 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await platform.app.listen(config.port, config.host);
-  const demo = config.demo ? ` Demo accounts use the password "${config.demoPassword === 'demo' ? 'demo' : '(IUC_DEMO_PASSWORD)'}".` : '';
-  console.log(`IUC Knowledge Platform is up at ${config.publicUrl} (API docs at ${config.publicUrl}/api/docs).${demo}`);
+  const demo = config.demo
+    ? ` Demo accounts use the password "${config.demoPassword === 'demo' ? 'demo' : '(IUC_DEMO_PASSWORD)'}".`
+    : '';
+  console.log(
+    `IUC Knowledge Platform is up at ${config.publicUrl} (API docs at ${config.publicUrl}/api/docs).${demo}`,
+  );
 }
 
 main().catch((err: Error) => {
   // A problem the message explains in full gets one line; anything else, its stack.
-  console.error(`Failed to start: ${err instanceof EmbeddedPostgresError ? err.message : (err.stack ?? err.message)}`);
+  console.error(
+    `Failed to start: ${err instanceof EmbeddedPostgresError ? err.message : (err.stack ?? err.message)}`,
+  );
   process.exit(1);
 });

@@ -96,12 +96,16 @@ export class InvitationsRepository {
         );
         if (accepted.length === 0) return 'gone' as const;
         const userId = await this.accountFor(tx, invitation, account);
-        await tx.query(
+        // With no membership expected there was no row to lock: one written meanwhile (another
+        // invitation accepted at the same moment) is a change, not something to overwrite.
+        const joining = 'newAccount' in account || account.expected === null;
+        const written: unknown[] = await tx.query(
           `INSERT INTO memberships (user_id, pairing_id, role, authority_id) VALUES ($1, $2, $3, $4)
-           ON CONFLICT (user_id, pairing_id)
-           DO UPDATE SET role = excluded.role, authority_id = excluded.authority_id`,
+           ON CONFLICT (user_id, pairing_id) ${joining ? 'DO NOTHING' : 'DO UPDATE SET role = excluded.role, authority_id = excluded.authority_id'}
+           RETURNING user_id`,
           [userId, invitation.pairingId, next.role, next.authorityId],
         );
+        if (written.length === 0) throw new ChangedMeanwhile();
         return { userId };
       })
       .catch((err: unknown) => {

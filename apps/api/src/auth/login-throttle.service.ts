@@ -1,3 +1,4 @@
+import { codedError } from '../common/coded-error.js';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { LoginFailuresRepository } from './login-failures.repository.js';
@@ -7,10 +8,10 @@ import { RetryLaterException } from './retry-later.exception.js';
 export class TooManyLoginAttemptsException extends RetryLaterException {
   constructor(readonly retryAfterSeconds: number) {
     super(
-      {
-        message: `Too many failed sign-in attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`,
-        code: 'login_throttled',
-      },
+      codedError(
+        'login_throttled',
+        `Too many failed sign-in attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`,
+      ),
       HttpStatus.TOO_MANY_REQUESTS,
     );
   }
@@ -40,8 +41,10 @@ export interface Reservation {
  * Lockout resistance: an attempt from a known device is limited only by that device's own budget,
  * so strangers who lock an account or an office's address do not lock out its people; failures for
  * accounts that do not exist count only against that email, never against the address (an office
- * of real users is not blocked by someone spraying made-up emails). The address's limit is still
- * checked for every email, so it reveals nothing about which accounts exist.
+ * of real users is not blocked by someone spraying made-up emails), as issue 21 asks. The price is a
+ * slow side channel: the address's limit is checked for every email, but whether a failure moved it
+ * depends on the account existing, so someone who spends the address's budget (20 failures, then a
+ * 15-minute block) can learn whether one email has an account. Timing reveals nothing (dummy hash).
  */
 @Injectable()
 export class LoginThrottle {

@@ -7,6 +7,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { AppConfig } from '../config/config.js';
+import { isLoopback } from '../common/client-address.js';
 
 /** The reverse proxies whose X-Forwarded-* headers we believe (Express's `trust proxy`). */
 export const TRUSTED_PROXIES = 'loopback';
@@ -48,9 +49,4 @@ function requestHost(req: IncomingMessage): string | undefined {
     return forwarded.split(',')[0].trim();
   }
   return req.headers.host;
-}
-
-function isLoopback(address: string | undefined): boolean {
-  if (!address) return false;
-  return address === '::1' || /^(::ffff:)?127\./.test(address);
 }

@@ -1,3 +1,4 @@
+import { codedError } from '../common/coded-error.js';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { RetryLaterException } from './retry-later.exception.js';
@@ -8,10 +9,10 @@ export class LoginBusyException extends RetryLaterException {
 
   constructor(status: HttpStatus.TOO_MANY_REQUESTS | HttpStatus.SERVICE_UNAVAILABLE) {
     super(
-      {
-        message: 'Too many sign-ins are being checked at once. Try again in a second.',
-        code: 'login_busy',
-      },
+      codedError(
+        'login_busy',
+        'Too many sign-ins are being checked at once. Try again in a second.',
+      ),
       status,
     );
   }

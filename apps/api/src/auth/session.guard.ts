@@ -1,3 +1,4 @@
+import { codedError } from '../common/coded-error.js';
 import {
   type CanActivate,
   type ExecutionContext,
@@ -84,6 +85,6 @@ export class SessionGuard implements CanActivate {
     if (origin === undefined || isOwnOrigin(origin, req, this.config)) return;
     const message = originRefusal(origin, this.config);
     this.log.warn(`${req.method} ${req.path} from Host ${req.headers.host}: ${message}`);
-    throw new ForbiddenException({ message, code: 'origin_not_allowed' });
+    throw new ForbiddenException(codedError('origin_not_allowed', message));
   }
 }

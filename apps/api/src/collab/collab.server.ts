@@ -233,12 +233,19 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
         admitted.release();
         budget.release();
       };
+      // Both releases are idempotent: given back at the close, whether or not a connection exists by then.
+      ws.once('close', release);
       let document: CollabDocument;
       try {
         document = await this.open(docName);
       } catch (err) {
         release();
         throw err;
+      }
+      if (ws.readyState !== ws.OPEN) {
+        // Gone while the document loaded: nobody holds it open.
+        if (document.peers.size === 0) this.scheduleUnload(docName);
+        return;
       }
       const connection = new CollabConnection(ws, socket, verdict.grant, document, this.limits, budget.value, (c) => {
         release();

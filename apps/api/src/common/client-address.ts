@@ -7,6 +7,11 @@ import type { IncomingMessage } from 'node:http';
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
 
+/** Whether an address is this machine's (the proxies the app trusts: 'trust proxy' = loopback). */
+export function isLoopback(address: string | undefined): boolean {
+  return address !== undefined && LOOPBACK.test(address);
+}
+
 export function clientAddress(req: Pick<IncomingMessage, 'headers' | 'socket'>): string {
   const peer = req.socket.remoteAddress ?? 'unknown';
   const forwarded = req.headers['x-forwarded-for'];
@@ -17,7 +22,7 @@ export function clientAddress(req: Pick<IncomingMessage, 'headers' | 'socket'>):
     .reverse();
   let address = peer;
   for (const hop of hops) {
-    if (!LOOPBACK.test(address)) break;
+    if (!isLoopback(address)) break;
     address = hop;
   }
   return address;

@@ -40,4 +40,15 @@ describe('storable text', () => {
     ]);
     expect(unstorableTextIn({ a: 1, b: null, c: true }, 'body')).toEqual([]);
   });
+
+  it('stops at the limit of problems, in field names and array items too', () => {
+    const keys = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`k${i}\u0000`, 'ok']));
+    expect(unstorableTextIn(keys, 'body')).toHaveLength(10);
+    expect(
+      unstorableTextIn(
+        Array.from({ length: 50 }, () => 'a\u0000'),
+        'body',
+      ),
+    ).toHaveLength(10);
+  });
 });

@@ -27,9 +27,11 @@ export function unstorableTextIn(
     const problem = unstorableText(input);
     if (problem) problems.push(`${name} ${problem}`);
   } else if (Array.isArray(input)) {
-    input.forEach((item, i) => unstorableTextIn(item, `${name}[${i}]`, problems, maxProblems));
+    for (let i = 0; i < input.length && problems.length < maxProblems; i++)
+      unstorableTextIn(input[i], `${name}[${i}]`, problems, maxProblems);
   } else if (typeof input === 'object' && input !== null) {
     for (const [key, item] of Object.entries(input)) {
+      if (problems.length >= maxProblems) break;
       const keyProblem = unstorableText(key);
       if (keyProblem) problems.push(`a field name in ${name} ${keyProblem}`);
       unstorableTextIn(

@@ -181,9 +181,16 @@ export class DiscussionsGateway
       );
     }
     if (!originAllowed(socket.request, this.config))
-      return refusal('forbidden', originRefusal(socket.handshake.headers.origin ?? '', this.config));
+      return refusal(
+        'forbidden',
+        originRefusal(socket.handshake.headers.origin ?? '', this.config),
+      );
     const session = await this.sessions.resolve(credential.token, credential.via);
     if (!session) return refusal('unauthenticated', 'The session is missing, expired or ended.');
+    // Closed while its session was looked up: socket.io emits no 'disconnect' for it, so a place
+    // taken now would never be given back.
+    if (socket.conn.readyState !== 'open')
+      return refusal('unauthenticated', 'The connection closed while signing in.');
     const over = this.hub.admit(socket, session.actor);
     if (over)
       return refusal(

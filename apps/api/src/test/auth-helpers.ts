@@ -55,7 +55,7 @@ export interface LoggedIn {
  */
 export async function login(baseUrl: string, email: string, password: string): Promise<LoggedIn> {
   let res: Response;
-  for (;;) {
+  for (let attempt = 1; ; attempt++) {
     res = await fetch(`${baseUrl}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -63,10 +63,9 @@ export async function login(baseUrl: string, email: string, password: string): P
     });
     if (res.status !== 429 && res.status !== 503) break;
     const body = (await res.clone().json()) as { code?: string };
-    if (body.code !== 'login_busy') break;
-    await new Promise((resolve) =>
-      setTimeout(resolve, Number(res.headers.get('retry-after')) * 1000),
-    );
+    if (body.code !== 'login_busy' || attempt === 20) break;
+    const seconds = Number(res.headers.get('retry-after')) || 1;
+    await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
   }
   if (res.status !== 200)
     throw new Error(`login as ${email} answered ${res.status}: ${await res.text()}`);

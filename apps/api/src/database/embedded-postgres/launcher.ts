@@ -189,11 +189,17 @@ async function requireUtf8(
     password: options.password,
     database: 'postgres',
   });
-  await client.connect();
-  const encoding = await client
-    .query<{ server_encoding: string }>('SHOW server_encoding')
-    .then((r) => r.rows[0]!.server_encoding)
-    .finally(() => client.end());
+  let encoding: string;
+  try {
+    await client.connect();
+    encoding = (await client.query<{ server_encoding: string }>('SHOW server_encoding')).rows[0]!
+      .server_encoding;
+  } catch (err) {
+    await stop(); // not left running behind a failed start
+    throw err;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
   if (encoding === 'UTF8') return;
   await stop();
   throw new EmbeddedPostgresError(
@@ -209,9 +215,10 @@ export async function launchEmbeddedPostgres(
   const dataDir = await clusterLocation(options.clusterDir, runAs, log);
   await stopStaleServer(dataDir, log);
   const binaries = postgresBinaries(runAs, log);
-  if (!existsSync(path.join(dataDir, 'PG_VERSION')))
-    await initialise(binaries, dataDir, runAs, options.password, log);
+  const fresh = !existsSync(path.join(dataDir, 'PG_VERSION'));
+  if (fresh) await initialise(binaries, dataDir, runAs, options.password, log);
   const stop = stopper(await startServer(binaries, dataDir, options, runAs));
-  await requireUtf8(options, stop);
+  // A cluster made just now is UTF8 (initialise says so): only an older one is asked.
+  if (!fresh) await requireUtf8(options, stop);
   return { user: SUPERUSER, password: options.password, port: options.port, stop };
 }

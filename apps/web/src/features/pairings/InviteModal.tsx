@@ -54,8 +54,9 @@ function InviteForm({
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [role, setRole] = useState<PairingRole>(roles[0] ?? 'viewer');
+  // A coordinator of the whole pairing (no side) invites to no side, like the server assumes.
   const [authorityId, setAuthorityId] = useState(
-    ownAuthority || pairing.sides[0]?.authorities[0]?.id || '',
+    ownSideOnly ? ownAuthority : pairing.sides[0]?.authorities[0]?.id || '',
   );
   const [checked, setChecked] = useState(false);
   const emailError = EMAIL.test(email.trim()) ? undefined : t('invite.emailInvalid');
