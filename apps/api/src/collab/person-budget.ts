@@ -3,7 +3,7 @@
  * budget is shared by all of a person's connections (see SharedPerKey), so 40 tabs get what one
  * gets; a client over it is slowed, not closed (see PacedInbox).
  */
-import { TokenBucket } from '../common/token-bucket.js';
+import { refillMs, TokenBucket } from '../common/token-bucket.js';
 
 export interface PersonBudgetLimits {
   messagesPerSecond: number;
@@ -23,7 +23,10 @@ export class PersonBudget {
 
   /** How long a spent budget takes to fill again: kept that long after its last connection. */
   static refillMs(limits: PersonBudgetLimits): number {
-    return Math.max(limits.messageBurst / limits.messagesPerSecond, limits.byteBurst / limits.bytesPerSecond) * 1000;
+    return refillMs(
+      { rate: limits.messagesPerSecond, burst: limits.messageBurst },
+      { rate: limits.bytesPerSecond, burst: limits.byteBurst },
+    );
   }
 
   /** Takes one message of `size` bytes: 0 when taken, else the ms until both budgets have it. */

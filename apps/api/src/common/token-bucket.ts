@@ -30,3 +30,11 @@ export class TokenBucket {
     this.last = now;
   }
 }
+
+/**
+ * How long buckets of these rates and bursts take to fill again from empty (ms): how long a spent
+ * budget must be kept after its last user so that coming back does not refill it.
+ */
+export function refillMs(...buckets: { rate: number; burst: number }[]): number {
+  return Math.ceil(Math.max(...buckets.map((b) => b.burst / b.rate)) * 1000);
+}

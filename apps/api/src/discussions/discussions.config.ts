@@ -2,6 +2,7 @@
  * Limits of the discussions module, read from the environment at boot (defaults suit people
  * chatting; the benchmark raises the message rate). A bad value stops the process with one line.
  */
+import { refillMs } from '../common/token-bucket.js';
 import { DISCUSSION_DEFAULTS } from '@iuc/domain';
 import { int, type Env } from '../config/config.js';
 
@@ -48,12 +49,11 @@ export function loadDiscussionsLimits(env: Env = process.env): DiscussionsLimits
 
 /** How long a person's budget must outlive their last connection: until every bucket is full again. */
 export function budgetRefillMs(limits: DiscussionsLimits): number {
-  const seconds = Math.max(
-    limits.writeBurst / limits.writesPerSecond,
-    limits.eventBurst / limits.eventsPerSecond,
-    limits.typingBurst / limits.typingPerSecond,
+  return refillMs(
+    { rate: limits.writesPerSecond, burst: limits.writeBurst },
+    { rate: limits.eventsPerSecond, burst: limits.eventBurst },
+    { rate: limits.typingPerSecond, burst: limits.typingBurst },
   );
-  return Math.ceil(seconds * 1000);
 }
 
 /**

