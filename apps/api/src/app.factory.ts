@@ -18,14 +18,14 @@ import { TRUSTED_PROXIES } from './auth/origin-policy.js';
 import type { AppConfig } from './config/config.js';
 import { openDatabase } from './database/data-source.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres.js';
-import { seedDemo } from './database/seed/demo-seed.js';
+import { seedDemo } from './demo/seed/demo-seed.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
 import { StorableTextPipe } from './common/storable-text.pipe.js';
 import { useJsonBodies } from './http/json-body.js';
 import { noStoreForApi } from './http/no-store.js';
 import { securityHeaders } from './http/security-headers.js';
 import { APP_VERSION } from './common/version.js';
-import { DiscussionsIoAdapter } from './discussions/socket-io.adapter.js';
+import { DiscussionsIoAdapter } from './discussions/realtime/socket-io.adapter.js';
 import { createRootLogger, NestPinoLogger, requestLogger } from './logging/logging.js';
 
 export interface Platform {

@@ -10,8 +10,8 @@ import type { DataSource } from 'typeorm';
 import { loadConfig } from './config/config.js';
 import { openDatabase } from './database/data-source.js';
 import { startEmbeddedPostgres } from './database/embedded-postgres.js';
-import { hashPassword } from './auth/password.js';
-import { UserEntity } from './auth/user.entity.js';
+import { hashPassword } from './auth/login/password.js';
+import { UserEntity } from './auth/users/user.entity.js';
 import { documentsWithUpdates, repairDocument, type RepairReport } from './collab/collab-repair.js';
 
 /** Runs `work` against the configured database (the embedded one when none is configured). */

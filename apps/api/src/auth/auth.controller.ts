@@ -18,9 +18,9 @@ import { type Actor, CurrentActor, Public } from './actor.js';
 import { AuthService } from './auth.service.js';
 import { Client, type ClientInfo } from './client-info.js';
 import { LoginBody, MeResponseDoc, SessionResponseDoc } from './dto/auth.dto.js';
-import { setDeviceCookie } from './known-device.js';
+import { setDeviceCookie } from './login/known-device.js';
 import { RetryAfterFilter } from './retry-after.filter.js';
-import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
+import { clearSessionCookie, setSessionCookie } from './sessions/session-cookie.js';
 
 @ApiTags('auth')
 @Controller()

@@ -4,13 +4,13 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { Actor } from './actor.js';
 import type { ClientInfo } from './client-info.js';
 import { normalizeEmail } from './email.js';
-import { knownDevice, rememberDevice } from './known-device.js';
-import { LoginThrottle, type Reservation } from './login-throttle.service.js';
-import { PasswordCheckGate } from './password-check-gate.js';
-import { hashPassword, verifyPassword } from './password.js';
-import { SessionsService } from './sessions.service.js';
-import { randomToken } from './tokens.js';
-import { UsersService } from './users.service.js';
+import { knownDevice, rememberDevice } from './login/known-device.js';
+import { LoginThrottle, type Reservation } from './login/login-throttle.service.js';
+import { PasswordCheckGate } from './login/password-check-gate.js';
+import { hashPassword, verifyPassword } from './login/password.js';
+import { SessionsService } from './sessions/sessions.service.js';
+import { randomToken } from './sessions/tokens.js';
+import { UsersService } from './users/users.service.js';
 
 /** One answer for unknown email, wrong password and disabled account: nothing to probe. */
 const WRONG_CREDENTIALS = 'Wrong email or password.';

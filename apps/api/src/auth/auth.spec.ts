@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { createUser, login } from '../test/auth-helpers.js';
 import { startTestApp, type TestApp } from '../test/test-app.js';
-import { keyedHash } from './tokens.js';
+import { keyedHash } from './sessions/tokens.js';
 
 describe('sessions: login, logout, /api/me, CSRF and origin checks', () => {
   let t: TestApp;

@@ -1,7 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import { deviceCookie } from './known-device.js';
-import { sessionCookie } from './session-cookie.js';
+import { deviceCookie } from './login/known-device.js';
+import { sessionCookie } from './sessions/session-cookie.js';
 
 /** What a sign-in needs to know about the client making it. */
 export interface ClientInfo {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { DemoAccountDto } from '@iuc/domain';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import { demoData } from '../database/seed/demo-data.js';
+import { demoData } from './seed/demo-data.js';
 import { PairingsService } from '../pairings/pairings.service.js';
 
 /** The seeded demo accounts, so the sign-in page can offer them. Exists only in demo mode. */

@@ -1,9 +1,9 @@
 /** Rows to the contract's shapes (libs/domain): entities and rows are never returned as they are. */
 import type { ChannelDto, MessageDto, MessageUpdateDto, ReactionDto, ReadStateDto } from '@iuc/domain';
-import { encodeCursor } from './cursor.js';
+import { encodeCursor } from '../common/cursor.js';
 import type { ChannelAccess } from './discussions.policy.js';
-import type { ReadStateRow } from './channels.repository.js';
-import type { MessageRow, ReactionRow } from './messages.repository.js';
+import type { ReadStateRow } from './channels/channels.repository.js';
+import type { MessageRow, ReactionRow } from './messages/messages.repository.js';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 

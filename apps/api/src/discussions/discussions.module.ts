@@ -1,14 +1,14 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
-import { ChannelsRepository } from './channels.repository.js';
+import { ChannelsRepository } from './channels/channels.repository.js';
 import { DISCUSSIONS_LIMITS, loadDiscussionsLimits } from './discussions.config.js';
 import { DiscussionsController } from './discussions.controller.js';
-import { DiscussionsGateway } from './discussions.gateway.js';
-import { DiscussionsHub } from './discussions.hub.js';
+import { DiscussionsGateway } from './realtime/discussions.gateway.js';
+import { DiscussionsHub } from './realtime/discussions.hub.js';
 import { DiscussionsPolicy } from './discussions.policy.js';
 import { DiscussionsService } from './discussions.service.js';
-import { MessagesRepository } from './messages.repository.js';
+import { MessagesRepository } from './messages/messages.repository.js';
 
 /**
  * Pairing discussions: channels, messages, threads, reactions, read positions, mentions; REST for

@@ -2,7 +2,7 @@ import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/commo
 import { channelRights, type ChannelRights, type Permission } from '@iuc/domain';
 import { AccessService } from '../access/access.service.js';
 import type { Actor } from '../auth/actor.js';
-import { ChannelsRepository, type ChannelRow, type ChannelStandingRow, type LiveSessions } from './channels.repository.js';
+import { ChannelsRepository, type ChannelRow, type ChannelStandingRow, type LiveSessions } from './channels/channels.repository.js';
 
 /** A channel and what one person may do there, as decided by the policy. */
 export interface ChannelAccess {

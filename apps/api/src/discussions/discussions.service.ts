@@ -26,16 +26,16 @@ import {
 } from '@iuc/domain';
 import type { Actor } from '../auth/actor.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
-import { ChannelsRepository, type ChannelRow, type MemberRow } from './channels.repository.js';
-import { decodeCursor, encodeCursor, MicroClock, microsToIso, type Position } from './cursor.js';
+import { ChannelsRepository, type ChannelRow, type MemberRow } from './channels/channels.repository.js';
+import { decodeCursor, encodeCursor, MicroClock, microsToIso, type Position } from '../common/cursor.js';
 import { DISCUSSIONS_LIMITS, type DiscussionsLimits } from './discussions.config.js';
-import { DiscussionsHub } from './discussions.hub.js';
+import { DiscussionsHub } from './realtime/discussions.hub.js';
 import { toChannelDto, toMessageDto, toMessageUpdate, toReadStateDto } from './discussions.mappers.js';
 import { DiscussionsPolicy, type ChannelAccess } from './discussions.policy.js';
-import { checkBody, excerpt } from './message-body.js';
-import { channelReaders, readersWithHandles } from './mentions.js';
+import { checkBody, excerpt } from './messages/message-body.js';
+import { channelReaders, readersWithHandles } from './messages/mentions.js';
 import { WriteBatcher } from '../common/write-batcher.js';
-import { MessagesRepository, type InsertOutcome, type MessageRow, type NewMessage } from './messages.repository.js';
+import { MessagesRepository, type InsertOutcome, type MessageRow, type NewMessage } from './messages/messages.repository.js';
 
 /**
  * Group commit for messages: from about 330 messages/s on one instance, each commit waits for the

@@ -16,7 +16,7 @@ import { insertPairing, type PairingFixture } from '../test/pairing-fixture.js';
 import { startTestApp, type TestApp } from '../test/test-app.js';
 import { DiscussionsService } from './discussions.service.js';
 import { DiscussionsPolicy } from './discussions.policy.js';
-import { MessagesRepository, type NewMessage } from './messages.repository.js';
+import { MessagesRepository, type NewMessage } from './messages/messages.repository.js';
 import { randomUUID } from 'node:crypto';
 import { jest } from '@jest/globals';
 

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import { decodeCursor, encodeCursor, MicroClock } from './cursor.js';
+import { decodeCursor, encodeCursor, MicroClock } from '../common/cursor.js';
 import { loadDiscussionsLimits } from './discussions.config.js';
-import { channelPayload, EMOJI, sendMessagePayload, toggleReactionPayload } from './socket-payloads.js';
-import { checkBody, excerpt } from './message-body.js';
+import { channelPayload, EMOJI, sendMessagePayload, toggleReactionPayload } from './realtime/socket-payloads.js';
+import { checkBody, excerpt } from './messages/message-body.js';
 import { WriteBatcher } from '../common/write-batcher.js';
-import type { NewMessage } from './messages.repository.js';
+import type { NewMessage } from './messages/messages.repository.js';
 import { TokenBucket } from '../common/token-bucket.js';
 import { ConfigError } from '../config/config.js';
 

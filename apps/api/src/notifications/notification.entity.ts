@@ -1,9 +1,9 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import type { NotificationKind } from '@iuc/domain';
-import { UserEntity } from '../auth/user.entity.js';
+import { UserEntity } from '../auth/users/user.entity.js';
 import { PairingEntity } from '../pairings/pairing.entity.js';
-import { ChannelEntity } from '../discussions/channel.entity.js';
-import { MessageEntity } from '../discussions/message.entity.js';
+import { ChannelEntity } from '../discussions/channels/channel.entity.js';
+import { MessageEntity } from '../discussions/messages/message.entity.js';
 import { PlanEntity } from '../plans/plan.entity.js';
 
 /** An in-app notification (a mention, or a plan's review step) for one person. */

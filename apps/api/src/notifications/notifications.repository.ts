@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { NotificationKind, PlanStatus, ProgrammeRole } from '@iuc/domain';
-import type { Position } from '../discussions/cursor.js';
-import { AT } from '../discussions/messages.repository.js';
+import type { Position } from '../common/cursor.js';
+import { AT } from '../discussions/messages/messages.repository.js';
 import type { Queryable } from '../database/queryable.js';
 
 export interface NotificationRow {

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import type { PairingRole } from '@iuc/domain';
-import { UserEntity } from '../auth/user.entity.js';
+import { UserEntity } from '../auth/users/user.entity.js';
 import { PairingEntity } from './pairing.entity.js';
 import { AuthorityEntity } from '../directory/authority.entity.js';
 

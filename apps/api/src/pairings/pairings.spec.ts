@@ -1,6 +1,6 @@
 import request from 'supertest';
 import type { PairingDetailDto, PairingSummaryDto } from '@iuc/domain';
-import { seedDemo } from '../database/seed/demo-seed.js';
+import { seedDemo } from '../demo/seed/demo-seed.js';
 import { login, type LoggedIn } from '../test/auth-helpers.js';
 import { startTestApp, type TestApp } from '../test/test-app.js';
 

@@ -2,11 +2,11 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module.js';
 import { PlanEntity } from './plan.entity.js';
-import { PlanProjectionEntity } from './plan-projection.entity.js';
-import { PlanActionRowEntity } from './plan-action-row.entity.js';
+import { PlanProjectionEntity } from './projection/plan-projection.entity.js';
+import { PlanActionRowEntity } from './projection/plan-action-row.entity.js';
 import { PlansRepository } from './plans.repository.js';
-import { PlanCollabAccess } from './plan-collab.access.js';
-import { PlanProjector } from './plan-projector.js';
+import { PlanCollabAccess } from './documents/plan-collab-access.js';
+import { PlanProjector } from './projection/plan-projector.js';
 
 /** What the sync server needs from plans: access to plan documents and their projections. */
 @Module({

@@ -14,9 +14,9 @@ import {
   type SubmissionCheck,
 } from '@iuc/domain';
 import type { PlanEntity, PlanSummaryFields } from './plan.entity.js';
-import type { PlanReviewEntity } from './plan-review.entity.js';
-import type { AwaitingReviewRow } from './plan-reviews.repository.js';
-import type { PlanVersionEntity } from './plan-version.entity.js';
+import type { PlanReviewEntity } from './review/plan-review.entity.js';
+import type { AwaitingReviewRow } from './review/plan-review.repository.js';
+import type { PlanVersionEntity } from './versions/plan-version.entity.js';
 
 export function toPlanSummary(plan: PlanSummaryFields): PlanSummaryDto {
   return {

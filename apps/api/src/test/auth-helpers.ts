@@ -4,8 +4,8 @@
  */
 import type { DataSource } from 'typeorm';
 import type { PairingRole, ProgrammeRole, UserDto } from '@iuc/domain';
-import { hashPassword } from '../auth/password.js';
-import { SESSION_COOKIE } from '../auth/session-cookie.js';
+import { hashPassword } from '../auth/login/password.js';
+import { SESSION_COOKIE } from '../auth/sessions/session-cookie.js';
 
 export interface CreatedUser {
   id: string;

@@ -1,6 +1,6 @@
 import { PLAN_SECTION_KEYS, type PlanContent, type PlanSectionKey } from '@iuc/domain';
 import { completeAction } from '../../test/plan-fixture.js';
-import { readAction, readPlanContent } from '../plan-content.js';
+import { readAction, readPlanContent } from '../documents/plan-content.js';
 import { actionCells, contentDisposition, exportFileNames, exportModel } from './export-model.js';
 import { renderMarkdown } from './markdown.js';
 import { PdfFontLibrary } from './pdf-fonts.js';

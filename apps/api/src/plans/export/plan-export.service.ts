@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { PlanExportFormat } from '@iuc/domain';
 import type { Actor } from '../../auth/actor.js';
 import { DirectoryService } from '../../directory/directory.service.js';
-import { PlanDocuments } from '../plan-documents.js';
-import { PlanPolicy } from '../plan-policy.js';
+import { PlanDocuments } from '../documents/plan-documents.js';
+import { PlanPolicy } from '../plan.policy.js';
 import { renderDocx } from './docx.js';
 import {
   contentDisposition,

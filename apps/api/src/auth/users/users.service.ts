@@ -1,0 +1,47 @@
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import type { UserDto } from '@iuc/domain';
+import { AccessService } from '../../access/access.service.js';
+import type { Actor } from '../actor.js';
+import { SessionsService } from '../sessions/sessions.service.js';
+import type { UserEntity } from './user.entity.js';
+import { UsersRepository } from './users.repository.js';
+
+/** Accounts: what a user looks like to the API, and disabling them. */
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionsService,
+    private readonly access: AccessService,
+  ) {}
+
+  findByEmail(email: string): Promise<UserEntity | null> {
+    return this.users.findByEmail(email);
+  }
+
+  async toDto(userId: string): Promise<UserDto> {
+    const [user, memberships] = await Promise.all([
+      this.users.findById(userId),
+      this.users.memberships(userId),
+    ]);
+    if (!user) throw new NotFoundException('User not found.');
+    return {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      programmeRole: user.programmeRole,
+      locale: user.locale,
+      memberships,
+    };
+  }
+
+  /** Disabling also ends every session of the user, so their tokens stop working at once. */
+  async setDisabled(actor: Actor, userId: string, disabled: boolean): Promise<void> {
+    this.access.requireProgramme(actor, 'user.manage');
+    if (disabled && userId === actor.userId)
+      throw new BadRequestException('You cannot disable your own account.');
+    const found = await this.users.setDisabledAt(userId, disabled ? new Date() : null);
+    if (!found) throw new NotFoundException('User not found.');
+    if (disabled) await this.sessions.endAllForUser(userId);
+  }
+}

@@ -1,0 +1,274 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { Queryable } from '../../database/queryable.js';
+import { ACCESS_EPOCH_SQL, readAccessEpoch } from '../../database/access-epoch.js';
+import type { ChannelKind, PairingRole, PairingSide, ProgrammeRole } from '@iuc/domain';
+import { START, type Position } from '../../common/cursor.js';
+import { writeDefaultChannels } from './default-channels.js';
+
+export interface ChannelRow {
+  id: string;
+  pairingId: string;
+  kind: ChannelKind;
+  side: PairingSide | null;
+  name: string;
+  archived: boolean;
+}
+
+/** A person's standing towards one channel, as stored (the policy turns it into rights). */
+export interface ChannelStandingRow {
+  channel: ChannelRow;
+  userId: string;
+  programmeRole: ProgrammeRole | null;
+  pairingRole: PairingRole | null;
+  ownSide: boolean;
+  enabled: boolean;
+  /** The access epoch the standing was read at. */
+  epoch: number;
+}
+
+/** Live sessions among some asked about, and the access epoch they were read at. */
+export interface LiveSessions {
+  /** Token hash → when the session ends by itself (epoch ms). */
+  expiries: Map<string, number>;
+  epoch: number;
+}
+
+export interface ReadStateRow {
+  channelId: string;
+  unread: number;
+  read: Position;
+  firstUnreadId: string | null;
+  lastMessageAt: Date | null;
+}
+
+export interface MemberRow {
+  userId: string;
+  name: string;
+  programmeRole: ProgrammeRole | null;
+  pairingRole: PairingRole;
+  side: PairingSide | null;
+}
+
+interface RawChannel {
+  id: string;
+  pairing_id: string;
+  kind: ChannelKind;
+  side: PairingSide | null;
+  name: string;
+  archived: boolean;
+}
+
+const CHANNEL_COLUMNS = `c.id, c.pairing_id, c.kind, c.side, c.name, (c.archived_at IS NOT NULL) AS archived`;
+const KIND_ORDER = `CASE c.kind WHEN 'general' THEN 0 WHEN 'city' THEN 1 ELSE 2 END`;
+
+function toChannel(r: RawChannel): ChannelRow {
+  return { id: r.id, pairingId: r.pairing_id, kind: r.kind, side: r.side, name: r.name, archived: r.archived };
+}
+
+/**
+ * Channels, read positions and the standing queries of the discussions policy. It reads the
+ * memberships, users, sessions and sides tables directly: deciding access for every open connection
+ * every few seconds must be one batched query.
+ */
+@Injectable()
+export class ChannelsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  ensureDefaults(pairingIds: readonly string[]): Promise<void> {
+    return writeDefaultChannels(this.dataSource, pairingIds);
+  }
+
+  async hasGeneral(pairingId: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM channels WHERE pairing_id = $1 AND kind = 'general'`, [pairingId]);
+    return rows.length > 0;
+  }
+
+  async byPairing(pairingId: string): Promise<ChannelRow[]> {
+    const rows: RawChannel[] = await this.dataSource.query(
+      `SELECT ${CHANNEL_COLUMNS} FROM channels c WHERE c.pairing_id = $1 ORDER BY ${KIND_ORDER}, c.side NULLS FIRST, lower(c.name), c.id`,
+      [pairingId],
+    );
+    return rows.map(toChannel);
+  }
+
+  /** A topic channel; null when the name is taken in the pairing (whatever the case). */
+  async createTopic(pairingId: string, name: string, createdBy: string): Promise<ChannelRow | null> {
+    const rows: RawChannel[] = await this.dataSource.query(
+      `INSERT INTO channels (pairing_id, kind, name, created_by)
+       SELECT $1, 'topic', $2, $3
+        WHERE NOT EXISTS (SELECT 1 FROM channels c WHERE c.pairing_id = $1 AND lower(c.name) = lower($2))
+       ON CONFLICT DO NOTHING
+       RETURNING id, pairing_id, kind, side, name, (archived_at IS NOT NULL) AS archived`,
+      [pairingId, name, createdBy],
+    );
+    return rows[0] ? toChannel(rows[0]) : null;
+  }
+
+  /** Renames and/or archives; null when the new name is taken. */
+  async update(channelId: string, patch: { name?: string; archived?: boolean }): Promise<ChannelRow | null> {
+    const rows: RawChannel[] = await this.dataSource.query(
+      // A CTE, because TypeORM answers a top-level UPDATE with [rows, count].
+      `WITH c AS (
+         UPDATE channels c
+            SET name = COALESCE($2, c.name),
+                archived_at = CASE WHEN $3::boolean IS NULL THEN c.archived_at
+                                   WHEN $3::boolean THEN COALESCE(c.archived_at, now()) ELSE NULL END
+          WHERE c.id = $1
+            AND ($2::text IS NULL OR NOT EXISTS (
+                  SELECT 1 FROM channels o WHERE o.pairing_id = c.pairing_id AND o.id <> c.id AND lower(o.name) = lower($2)))
+          RETURNING c.*)
+       SELECT ${CHANNEL_COLUMNS} FROM c`,
+      [channelId, patch.name ?? null, patch.archived ?? null],
+    );
+    return rows[0] ? toChannel(rows[0]) : null;
+  }
+
+  /** Standings of many (user, channel) pairs in one query; null where the channel does not exist. */
+  async standings(items: readonly { userId: string; channelId: string }[]): Promise<(ChannelStandingRow | null)[]> {
+    if (!items.length) return [];
+    const rows: (RawChannel & {
+      n: string;
+      user_id: string;
+      programme_role: ProgrammeRole | null;
+      pairing_role: PairingRole | null;
+      own_side: boolean;
+      enabled: boolean;
+      epoch: string;
+    })[] = await this.dataSource.query(
+      `SELECT q.n, ${CHANNEL_COLUMNS}, u.id AS user_id, u.programme_role, m.role AS pairing_role,
+              (u.disabled_at IS NULL) AS enabled, ${ACCESS_EPOCH_SQL} AS epoch,
+              (c.kind = 'city' AND m.authority_id IS NOT NULL AND EXISTS (
+                 SELECT 1 FROM pairing_authorities pa
+                  WHERE pa.pairing_id = c.pairing_id AND pa.authority_id = m.authority_id AND pa.side = c.side)) AS own_side
+         FROM unnest($1::uuid[], $2::uuid[]) WITH ORDINALITY AS q(user_id, channel_id, n)
+         JOIN channels c ON c.id = q.channel_id
+         JOIN users u ON u.id = q.user_id
+         LEFT JOIN memberships m ON m.user_id = u.id AND m.pairing_id = c.pairing_id`,
+      [items.map((i) => i.userId), items.map((i) => i.channelId)],
+    );
+    const byIndex = new Map(rows.map((r) => [Number(r.n) - 1, r]));
+    return items.map((_, i) => {
+      const r = byIndex.get(i);
+      if (!r) return null;
+      return {
+        channel: toChannel(r),
+        userId: r.user_id,
+        programmeRole: r.programme_role,
+        pairingRole: r.pairing_role,
+        ownSide: r.own_side,
+        enabled: r.enabled,
+        epoch: Number(r.epoch),
+      };
+    });
+  }
+
+  /** Which of these session hashes are live (not expired, account enabled), until when. */
+  async liveSessions(tokenHashes: readonly string[]): Promise<LiveSessions> {
+    const rows: { token_hash: string | null; expires_at: Date | null; epoch: string }[] = await this.dataSource.query(
+      // One row at least (the epoch), whatever is live.
+      `SELECT s.token_hash, s.expires_at, e.epoch
+         FROM (SELECT ${ACCESS_EPOCH_SQL} AS epoch) e
+         LEFT JOIN (sessions s JOIN users u ON u.id = s.user_id AND u.disabled_at IS NULL)
+           ON s.token_hash = ANY($1::text[]) AND s.expires_at > now()`,
+      [tokenHashes],
+    );
+    const expiries = new Map<string, number>();
+    for (const r of rows) if (r.token_hash && r.expires_at) expiries.set(r.token_hash, r.expires_at.getTime());
+    return { expiries, epoch: Number(rows[0]?.epoch ?? 0) };
+  }
+
+  currentEpoch(): Promise<number> {
+    return readAccessEpoch(this.dataSource);
+  }
+
+  /** The pairing's members with their side (through their authority), for mentions. */
+  members(pairingId: string): Promise<MemberRow[]> {
+    return pairingMembers(this.dataSource, pairingId);
+  }
+
+  /**
+   * For each channel: top-level messages by others, not deleted, after the person's read position;
+   * the first of them; and the time of the channel's latest message.
+   */
+  async readStates(userId: string, channelIds: readonly string[]): Promise<Map<string, ReadStateRow>> {
+    if (!channelIds.length) return new Map();
+    const rows: {
+      channel_id: string;
+      read_micros: string | null;
+      read_id: string | null;
+      unread: string;
+      first_unread_id: string | null;
+      last_message_at: Date | null;
+    }[] = await this.dataSource.query(
+      `SELECT c.id AS channel_id,
+              (extract(epoch FROM r.read_at) * 1000000)::bigint::text AS read_micros, r.read_message_id AS read_id,
+              (SELECT count(*) FROM messages m
+                WHERE m.channel_id = c.id AND m.parent_id IS NULL AND m.deleted_at IS NULL AND m.author_id <> $1
+                  AND (m.created_at, m.id) > (COALESCE(r.read_at, '-infinity'), COALESCE(r.read_message_id, '00000000-0000-0000-0000-000000000000'))) AS unread,
+              (SELECT m.id FROM messages m
+                WHERE m.channel_id = c.id AND m.parent_id IS NULL AND m.deleted_at IS NULL AND m.author_id <> $1
+                  AND (m.created_at, m.id) > (COALESCE(r.read_at, '-infinity'), COALESCE(r.read_message_id, '00000000-0000-0000-0000-000000000000'))
+                ORDER BY m.created_at, m.id LIMIT 1) AS first_unread_id,
+              (SELECT m.created_at FROM messages m WHERE m.channel_id = c.id AND m.parent_id IS NULL
+                ORDER BY m.created_at DESC, m.id DESC LIMIT 1) AS last_message_at
+         FROM unnest($2::uuid[]) AS c(id)
+         LEFT JOIN channel_reads r ON r.channel_id = c.id AND r.user_id = $1`,
+      [userId, channelIds],
+    );
+    return new Map(
+      rows.map((r) => [
+        r.channel_id,
+        {
+          channelId: r.channel_id,
+          unread: Number(r.unread),
+          read: r.read_micros && r.read_id ? { micros: r.read_micros, id: r.read_id } : START,
+          firstUnreadId: r.first_unread_id,
+          lastMessageAt: r.last_message_at,
+        },
+      ]),
+    );
+  }
+
+  /**
+   * Moves the read position forward to `messageId` (a top-level message of the channel), or to the
+   * channel's latest top-level message. Never backward. False when the message is not in the channel.
+   */
+  async markRead(userId: string, channelId: string, messageId: string | null): Promise<boolean> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `WITH target AS (
+         SELECT m.id, m.created_at FROM messages m
+          WHERE m.channel_id = $2 AND m.parent_id IS NULL AND ($3::uuid IS NULL OR m.id = $3::uuid)
+          ORDER BY m.created_at DESC, m.id DESC LIMIT 1)
+       INSERT INTO channel_reads (user_id, channel_id, read_at, read_message_id, updated_at)
+       SELECT $1, $2, t.created_at, t.id, now() FROM target t
+       ON CONFLICT (user_id, channel_id) DO UPDATE
+          SET read_at = excluded.read_at, read_message_id = excluded.read_message_id, updated_at = now()
+        WHERE (channel_reads.read_at, channel_reads.read_message_id) < (excluded.read_at, excluded.read_message_id)
+       RETURNING 1 AS id`,
+      [userId, channelId, messageId],
+    );
+    if (rows.length || messageId === null) return true;
+    // Nothing written: either the position was already further, or the message is not ours.
+    const exists: unknown[] = await this.dataSource.query(
+      'SELECT 1 FROM messages WHERE id = $1 AND channel_id = $2 AND parent_id IS NULL',
+      [messageId, channelId],
+    );
+    return exists.length > 0;
+  }
+}
+
+/** A pairing's members with enabled accounts, by name (the seed calls it in its transaction). */
+export async function pairingMembers(db: Queryable, pairingId: string): Promise<MemberRow[]> {
+  type Raw = { user_id: string; name: string; programme_role: ProgrammeRole | null; role: PairingRole; side: PairingSide | null };
+  const rows = (await db.query(
+    `SELECT u.id AS user_id, u.name, u.programme_role, m.role,
+            (SELECT pa.side FROM pairing_authorities pa WHERE pa.pairing_id = m.pairing_id AND pa.authority_id = m.authority_id) AS side
+       FROM memberships m JOIN users u ON u.id = m.user_id
+      WHERE m.pairing_id = $1 AND u.disabled_at IS NULL
+      ORDER BY lower(u.name), u.id`,
+    [pairingId],
+  )) as Raw[];
+  return rows.map((r) => ({ userId: r.user_id, name: r.name, programmeRole: r.programme_role, pairingRole: r.role, side: r.side }));
+}
