@@ -11,7 +11,9 @@
 // Knobs (environment): BENCH_SECONDS (20), BENCH_STEP_SECONDS (8), BENCH_SUSTAIN_P99_MS (100), BENCH_RATES ("1500,2000,3000,
 // 4000,6000,8000"), BENCH_PHASES, BENCH_SKIP_BUILD=1, BENCH_OUT=<file.json>, BENCH_API_NODE_ARGS, BENCH_BARE_NODE_ARGS and BENCH_GENERATOR_NODE_ARGS (e.g.
 // "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the API), BENCH_API_LOG=<file> (the API's output),
-// BENCH_API_DIAG=1 (with BENCH_API_LOG: event loop delay and GC pauses of the API, once a second).
+// BENCH_API_DIAG=1 (with BENCH_API_LOG: event loop delay and GC pauses of the API, once a second),
+// BENCH_BASELINE_MAIN=<another build's main.js> (A/B: that API, on its own freshly migrated and
+// seeded database, takes the bare relay's columns, e.g. the previous commit's apps/api/dist).
 // Only 127.0.0.1 is used.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
@@ -46,10 +48,15 @@ const BENCH_PER_CONNECTION_RATE = 200;
 /** A step is "sustained" when valid, nothing is lost or refused, and p99 stays within this (BENCH_SUSTAIN_P99_MS). */
 const SUSTAIN_P99_MS = Number(process.env.BENCH_SUSTAIN_P99_MS || 100);
 
+/** A/B mode: the columns that compare with the bare relay run this build of the API instead. */
+const BASELINE_MAIN = process.env.BENCH_BASELINE_MAIN ? path.resolve(process.env.BENCH_BASELINE_MAIN) : null;
+const OTHER = BASELINE_MAIN ? 'baseline' : 'bare';
+
 const children = new Set();
 const work = mkdtempSync(path.join(tmpdir(), 'bench-chat-'));
 let admin = null;
 let databaseName = null;
+const databaseNames = [];
 
 const log = (...args) => console.error('[bench:chat]', ...args);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -133,12 +140,16 @@ function buildIfStale() {
 }
 
 async function createDatabase() {
-  admin = new pg.Client({ connectionString: DATABASE_URL });
-  await admin.connect();
-  databaseName = `iuc_bench_${randomBytes(5).toString('hex')}`;
-  await admin.query(`CREATE DATABASE ${databaseName}`);
+  if (!admin) {
+    admin = new pg.Client({ connectionString: DATABASE_URL });
+    await admin.connect();
+  }
+  const name = `iuc_bench_${randomBytes(5).toString('hex')}`;
+  await admin.query(`CREATE DATABASE ${name}`);
+  databaseNames.push(name);
+  databaseName = databaseNames[0];
   const url = new URL(DATABASE_URL);
-  url.pathname = `/${databaseName}`;
+  url.pathname = `/${name}`;
   return url.toString();
 }
 
@@ -188,7 +199,7 @@ async function seed(databaseUrl, sessionSecret) {
 // ------------------------------------------------------------------------------------------
 // Servers
 
-async function startApi(databaseUrl, sessionSecret, redis) {
+async function startApi(databaseUrl, sessionSecret, redis, main = 'apps/api/dist/main.js') {
   const port = await freePort();
   const env = {
     NODE_ENV: 'production',
@@ -207,7 +218,7 @@ async function startApi(databaseUrl, sessionSecret, redis) {
   };
   const nodeArgs = [...SERVER_NODE_FLAGS, ...extraNodeArgs('BENCH_API_NODE_ARGS')];
   if (process.env.BENCH_API_DIAG === '1') nodeArgs.push('--import', './bench/chat/diag.mjs');
-  const child = pinned(SERVER_CORE, [process.execPath, ...nodeArgs, 'apps/api/dist/main.js'], env);
+  const child = pinned(SERVER_CORE, [process.execPath, ...nodeArgs, main], env);
   const url = `http://127.0.0.1:${port}`;
   if (process.env.BENCH_API_LOG) {
     const out = createWriteStream(process.env.BENCH_API_LOG, { flags: 'a' });
@@ -332,12 +343,12 @@ function table(all) {
     [all.ours1, all.bare1, '×1'],
     [all.ours2, all.bare2, '×2 Redis'],
   ]) {
-    rows.push(row(ours[0]), row(bare[0]), ratio(ours[0], bare[0], `ratio ours/bare ${name} @${BASE_RATE}`));
+    rows.push(row(ours[0]), row(bare[0]), ratio(ours[0], bare[0], `ratio ours/${OTHER} ${name} @${BASE_RATE}`));
     const mo = honestMax(ours);
     const mb = honestMax(bare);
     const none = (who) => [`${who} ${name}: no step sustained`, ...cols.slice(1).map(() => '')];
     rows.push(mo ? row({ ...mo, step: `${mo.step} (highest sustained)` }) : none('ours'));
-    rows.push(mb ? row({ ...mb, step: `${mb.step} (highest sustained)` }) : none('bare'));
+    rows.push(mb ? row({ ...mb, step: `${mb.step} (highest sustained)` }) : none(OTHER));
     rows.push(cols.map(() => ''));
   }
   const widths = cols.map((c, i) => Math.max(c.length, ...rows.map((r) => String(r[i]).length)));
@@ -384,8 +395,8 @@ let unpinServices = () => undefined;
 async function cleanup() {
   unpinServices();
   for (const child of [...children]) await stop(child);
-  if (admin && databaseName) {
-    await admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`).catch(() => undefined);
+  if (admin) {
+    for (const name of databaseNames) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
     await admin.end().catch(() => undefined);
   }
   rmSync(work, { recursive: true, force: true });
@@ -426,15 +437,21 @@ async function main() {
     all.ours2 = await runLoad('ours ×2 Redis', pair, clients);
     for (const s of pair) await stop(s.child);
   }
+  // The other columns: the bare relay, or (A/B) another build of the API on its own database.
+  const baselineUrl = BASELINE_MAIN ? await createDatabase() : null;
+  const startOther = (redis) => (BASELINE_MAIN ? startApi(baselineUrl, sessionSecret, redis, BASELINE_MAIN) : startBare(redis));
+  let otherClients = clients;
   if (PHASES.has('bare1')) {
-    const bare = await startBare(false);
-    all.bare1 = await runLoad('bare ×1', [bare], clients);
-    await stop(bare.child);
+    const other = await startOther(false);
+    if (BASELINE_MAIN) otherClients = await seed(baselineUrl, sessionSecret);
+    all.bare1 = await runLoad(`${OTHER} ×1`, [other], otherClients);
+    await stop(other.child);
   }
   if (PHASES.has('bare2')) {
-    const barePair = [await startBare(true), await startBare(true)];
-    all.bare2 = await runLoad('bare ×2 Redis', barePair, clients);
-    for (const s of barePair) await stop(s.child);
+    const otherPair = [await startOther(true), await startOther(true)];
+    if (BASELINE_MAIN && otherClients === clients) otherClients = await seed(baselineUrl, sessionSecret);
+    all.bare2 = await runLoad(`${OTHER} ×2 Redis`, otherPair, otherClients);
+    for (const s of otherPair) await stop(s.child);
   }
   if (PHASES.size < 4) {
     if (process.env.BENCH_OUT) writeFileSync(process.env.BENCH_OUT, JSON.stringify(all, null, 2));
