@@ -8,7 +8,7 @@ import type { DataSource } from 'typeorm';
 import * as Y from 'yjs';
 import { checkSubmission, planDocumentName, type PlanAction, type PlanContent, type PlanSectionKey } from '@iuc/domain';
 import { UpdateLogRepository } from '../collab/update-log.repository.js';
-import { excerpt } from '../discussions/messages/message-body.js';
+import { excerpt } from '../common/excerpt.js';
 import { NotificationsRepository } from '../notifications/notifications.repository.js';
 import { PlanReviewEntity } from '../plans/review/plan-review.entity.js';
 import { PlanReviewsRepository, submissionVersion } from '../plans/review/plan-review.repository.js';

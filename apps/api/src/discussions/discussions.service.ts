@@ -32,7 +32,9 @@ import { DISCUSSIONS_LIMITS, type DiscussionsLimits } from './discussions.config
 import { DiscussionsHub } from './realtime/discussions.hub.js';
 import { toChannelDto, toMessageDto, toMessageUpdate, toReadStateDto } from './discussions.mappers.js';
 import { DiscussionsPolicy, type ChannelAccess } from './discussions.policy.js';
-import { checkBody, excerpt } from './messages/message-body.js';
+import { checkBody } from './messages/message-body.js';
+import { excerpt } from '../common/excerpt.js';
+import { isUuid } from '../common/ids.js';
 import { channelReaders, readersWithHandles } from './messages/mentions.js';
 import { WriteBatcher } from '../common/write-batcher.js';
 import { MessagesRepository, type InsertOutcome, type MessageRow, type NewMessage } from './messages/messages.repository.js';
@@ -47,7 +49,6 @@ import { MessagesRepository, type InsertOutcome, type MessageRow, type NewMessag
 const MESSAGE_COMMIT = { windowMs: 6, minShare: 2, targetBatch: 3 };
 /** A message commit slower than this is logged. */
 const SLOW_WRITE_MS = 50;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** How a socket connection finds its access to a channel (cached grant, or the policy). */
 export type AccessLookup = (channelId: string) => Promise<ChannelAccess>;
@@ -306,7 +307,7 @@ export class DiscussionsService implements OnModuleInit, BeforeApplicationShutdo
   }
 
   private async findMessage(id: string, options: { live?: boolean } = {}): Promise<MessageRow> {
-    const row = UUID.test(id) ? await this.messages.findById(id) : null;
+    const row = isUuid(id) ? await this.messages.findById(id) : null;
     if (!row || (options.live && row.deletedAt)) throw new NotFoundException('Message not found.');
     return row;
   }

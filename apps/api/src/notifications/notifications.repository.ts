@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { NotificationKind, PlanStatus, ProgrammeRole } from '@iuc/domain';
 import type { Position } from '../common/cursor.js';
-import { AT } from '../discussions/messages/messages.repository.js';
+import { AT } from '../common/sql-time.js';
 import type { Queryable } from '../database/queryable.js';
 
 export interface NotificationRow {

@@ -9,7 +9,7 @@ import {
 import { AccessService } from '../access/access.service.js';
 import type { Actor } from '../auth/actor.js';
 import { decodeCursor, encodeCursor } from '../common/cursor.js';
-import { excerpt } from '../discussions/messages/message-body.js';
+import { excerpt } from '../common/excerpt.js';
 import { NotificationsRepository, type NewMention, type NewPlanReviewStep, type NotificationRow } from './notifications.repository.js';
 
 /** Who a notification is for, as far as the access check needs to know. */

@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { DedicatedConnection } from '../../database/dedicated-connection.js';
 import type { Queryable } from '../../database/queryable.js';
 import type { Position } from '../../common/cursor.js';
+import { AT } from '../../common/sql-time.js';
 
 export interface MessageRow {
   id: string;
@@ -67,8 +68,6 @@ interface RawMessage {
 
 const COLUMNS = `m.id, m.channel_id, m.parent_id, m.author_id, u.name AS author_name, m.body, m.mention_ids, m.reply_count,
   m.last_reply_at, m.created_at, m.edited_at, m.deleted_at, (extract(epoch FROM m.created_at) * 1000000)::bigint::text AS micros`;
-/** SQL for the timestamptz that `param` (µs since the epoch, as a position has) stands for, exact to the µs. */
-export const AT = (param: string) => `('epoch'::timestamptz + ${param}::bigint * interval '1 microsecond')`;
 
 function toRow(r: RawMessage): MessageRow {
   return {
