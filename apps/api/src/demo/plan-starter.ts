@@ -15,7 +15,7 @@ import { PlanReviewsRepository, submissionVersion } from '../plans/review/plan-r
 import { PlanVersionEntity } from '../plans/versions/plan-version.entity.js';
 import { PlanVersionsRepository } from '../plans/versions/plan-versions.repository.js';
 import { actionToYMap, readPlanContent, writeSectionText } from '../plans/documents/plan-content.js';
-import { writeProjection } from '../plans/projection/plan-projector.js';
+import { writeProjection } from '../plans/projection/plan-projection.repository.js';
 
 interface Starter {
   /** Pairing and authority slugs of the plan. */
