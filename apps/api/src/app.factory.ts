@@ -17,6 +17,7 @@ import { AppModule } from './app.module.js';
 import { TRUSTED_PROXIES } from './auth/origin-policy.js';
 import type { AppConfig } from './config/config.js';
 import { openDatabase } from './database/data-source.js';
+import { ENTITIES } from './entities.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres.js';
 import { seedDemo } from './demo/seed/demo-seed.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
@@ -59,7 +60,7 @@ export async function createPlatform(config: AppConfig, options: { logger?: bool
   }
   let dataSource: DataSource | null = null;
   try {
-    dataSource = await openDatabase(databaseUrl);
+    dataSource = await openDatabase(databaseUrl, ENTITIES);
     if (config.demo) await seedDemo(dataSource, config);
 
     const log = createRootLogger(config.logLevel);

@@ -12,6 +12,8 @@ import { MailModule } from './mail/mail.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { PlansModule } from './plans/plans.module.js';
 import { DiscussionsModule } from './discussions/discussions.module.js';
+import { EventsModule } from './events/events.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 
 @Module({})
 export class AppModule {
@@ -26,6 +28,7 @@ export class AppModule {
           dataSourceFactory: async () => dataSource,
         }),
         HealthModule,
+        EventsModule,
         MailModule,
         AccessModule,
         AuthModule,
@@ -34,6 +37,7 @@ export class AppModule {
         DemoModule,
         PlansModule,
         DiscussionsModule,
+        NotificationsModule,
       ],
     };
   }

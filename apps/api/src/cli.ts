@@ -9,6 +9,7 @@ import 'reflect-metadata';
 import type { DataSource } from 'typeorm';
 import { loadConfig } from './config/config.js';
 import { openDatabase } from './database/data-source.js';
+import { ENTITIES } from './entities.js';
 import { startEmbeddedPostgres } from './database/embedded-postgres.js';
 import { hashPassword } from './auth/login/password.js';
 import { UserEntity } from './auth/users/user.entity.js';
@@ -18,7 +19,7 @@ import { documentsWithUpdates, repairDocument, type RepairReport } from './colla
 async function withDatabase(work: (dataSource: DataSource) => Promise<void>): Promise<void> {
   const config = loadConfig({ ...process.env, IUC_DEMO: '0' });
   const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, config.embeddedPostgresPort, console.log);
-  const dataSource = await openDatabase(config.databaseUrl ?? embedded!.url);
+  const dataSource = await openDatabase(config.databaseUrl ?? embedded!.url, ENTITIES);
   try {
     await work(dataSource);
   } finally {

@@ -23,6 +23,7 @@ import { MessageRevisionEntity } from './discussions/messages/message-revision.e
 import { MessageReactionEntity } from './discussions/messages/message-reaction.entity.js';
 import { ChannelReadEntity } from './discussions/channels/channel-read.entity.js';
 import { NotificationEntity } from './notifications/notification.entity.js';
+import { OutboxEventEntity } from './events/outbox-event.entity.js';
 
 export const ENTITIES = [
   UserEntity,
@@ -49,4 +50,5 @@ export const ENTITIES = [
   MessageReactionEntity,
   ChannelReadEntity,
   NotificationEntity,
+  OutboxEventEntity,
 ];

@@ -11,6 +11,7 @@ import { promisify } from 'node:util';
 import type { DataSource } from 'typeorm';
 import * as Y from 'yjs';
 import { openDatabase } from '../database/data-source.js';
+import { ENTITIES } from '../entities.js';
 import { TEST_SESSION_SECRET } from '../test/api-process.js';
 import { createTestDatabase, type TestDatabase } from '../test/database.js';
 import { docFromStored } from './document-content.js';
@@ -29,7 +30,7 @@ describe('repair-collab', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    dataSource = await openDatabase(db.url);
+    dataSource = await openDatabase(db.url, ENTITIES);
   });
   afterAll(async () => {
     await dataSource.destroy();

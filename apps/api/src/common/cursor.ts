@@ -1,3 +1,5 @@
+import { isUuid } from './ids.js';
+
 /**
  * Positions in a channel's history: (created_at in microseconds since the epoch, id), handed to
  * clients as opaque base64url cursors. created_at keeps microseconds so that positions are exact.
@@ -9,7 +11,6 @@ export interface Position {
 }
 
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /**
  * 9999-12-31T23:59:59.999999Z: later times (and any before 1970) are no position of ours, and
  * PostgreSQL's bigint and timestamptz would refuse them with an error (a 500).
@@ -28,7 +29,7 @@ export function decodeCursor(cursor: string): Position | null {
   if (cursor.length > 80 || !/^[A-Za-z0-9_-]+$/.test(cursor)) return null;
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   const match = /^(\d{1,18})\.([0-9a-f-]{36})$/.exec(text);
-  if (!match || !UUID.test(match[2]) || BigInt(match[1]) > MAX_MICROS) return null;
+  if (!match || !isUuid(match[2]) || BigInt(match[1]) > MAX_MICROS) return null;
   return { micros: match[1], id: match[2] };
 }
 

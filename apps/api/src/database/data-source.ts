@@ -1,13 +1,13 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
-import { ENTITIES } from '../entities.js';
 import { MIGRATIONS } from './migrations/index.js';
 
-export function dataSourceOptions(url: string): DataSourceOptions {
+/** `entities`: the application's entity registry (apps/api/src/entities.ts), passed in by the composition root. */
+export function dataSourceOptions(url: string, entities: NonNullable<DataSourceOptions['entities']>): DataSourceOptions {
   return {
     type: 'postgres',
     url,
     uuidExtension: 'pgcrypto',
-    entities: ENTITIES,
+    entities,
     migrations: MIGRATIONS,
     migrationsRun: false,
     synchronize: false,
@@ -20,8 +20,8 @@ export function dataSourceOptions(url: string): DataSourceOptions {
 }
 
 /** Opens a data source and brings its schema up to date. */
-export async function openDatabase(url: string): Promise<DataSource> {
-  const dataSource = new DataSource(dataSourceOptions(url));
+export async function openDatabase(url: string, entities: NonNullable<DataSourceOptions['entities']>): Promise<DataSource> {
+  const dataSource = new DataSource(dataSourceOptions(url, entities));
   await dataSource.initialize();
   await dataSource.runMigrations();
   return dataSource;

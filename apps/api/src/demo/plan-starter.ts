@@ -8,14 +8,14 @@ import type { DataSource } from 'typeorm';
 import * as Y from 'yjs';
 import { checkSubmission, planDocumentName, type PlanAction, type PlanContent, type PlanSectionKey } from '@iuc/domain';
 import { UpdateLogRepository } from '../collab/update-log.repository.js';
-import { excerpt } from '../discussions/messages/message-body.js';
+import { OutboxRepository } from '../events/outbox.repository.js';
 import { NotificationsRepository } from '../notifications/notifications.repository.js';
 import { PlanReviewEntity } from '../plans/review/plan-review.entity.js';
 import { PlanReviewsRepository, submissionVersion } from '../plans/review/plan-review.repository.js';
 import { PlanVersionEntity } from '../plans/versions/plan-version.entity.js';
 import { PlanVersionsRepository } from '../plans/versions/plan-versions.repository.js';
 import { actionToYMap, readPlanContent, writeSectionText } from '../plans/documents/plan-content.js';
-import { writeProjection } from '../plans/projection/plan-projector.js';
+import { writeProjection } from '../plans/projection/plan-projection.repository.js';
 
 interface Starter {
   /** Pairing and authority slugs of the plan. */
@@ -233,7 +233,9 @@ async function submitStarter(dataSource: DataSource, submission: StarterSubmissi
     dataSource.getRepository(PlanReviewEntity),
     dataSource,
     new PlanVersionsRepository(dataSource.getRepository(PlanVersionEntity)),
+    new OutboxRepository(),
   );
+  const step = { pairingId: submission.pairingId, planId: submission.planId, status: 'submitted', movedBy: 'city', actorId: actor.id, comment: submission.by.comment } as const;
   const recorded = await reviews.transition({
     planId: submission.planId,
     from: 'draft',
@@ -241,15 +243,9 @@ async function submitStarter(dataSource: DataSource, submission: StarterSubmissi
     actorId: actor.id,
     comment: submission.by.comment,
     version: submissionVersion(submission.state),
+    event: { type: 'plan.submitted', payload: step },
   });
-  // Null: someone moved the plan meanwhile, and what they did stands.
-  if (!recorded) return;
-  await new NotificationsRepository(dataSource).insertPlanReviewStep({
-    pairingId: submission.pairingId,
-    planId: submission.planId,
-    status: 'submitted',
-    movedBy: 'city',
-    actorId: actor.id,
-    excerpt: excerpt(submission.by.comment),
-  });
+  // Null: someone moved the plan meanwhile, and what they did stands. The officers are told now,
+  // under the event's id: the relay's delivery of the same event (the app's) then adds nothing.
+  if (recorded) await new NotificationsRepository(dataSource).insertPlanReviewStep(recorded.eventId, step);
 }

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
-import { NotificationsModule } from '../notifications/notifications.module.js';
 import { ChannelsRepository } from './channels/channels.repository.js';
 import { DISCUSSIONS_LIMITS, loadDiscussionsLimits } from './discussions.config.js';
 import { DiscussionsController } from './discussions.controller.js';
@@ -16,7 +15,7 @@ import { MessagesRepository } from './messages/messages.repository.js';
  * itself is set up by DiscussionsIoAdapter (app.factory.ts).
  */
 @Module({
-  imports: [AuthModule, NotificationsModule],
+  imports: [AuthModule],
   controllers: [DiscussionsController],
   providers: [
     { provide: DISCUSSIONS_LIMITS, useFactory: () => loadDiscussionsLimits() },

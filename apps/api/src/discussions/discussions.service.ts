@@ -25,14 +25,18 @@ import {
   type UpdateChannelRequest,
 } from '@iuc/domain';
 import type { Actor } from '../auth/actor.js';
-import { NotificationsService } from '../notifications/notifications.service.js';
+import type { MentionEvent } from '../events/domain-events.js';
+import { EventBus } from '../events/event-bus.js';
+import { OutboxRelay } from '../events/outbox-relay.js';
 import { ChannelsRepository, type ChannelRow, type MemberRow } from './channels/channels.repository.js';
 import { decodeCursor, encodeCursor, MicroClock, microsToIso, type Position } from '../common/cursor.js';
 import { DISCUSSIONS_LIMITS, type DiscussionsLimits } from './discussions.config.js';
 import { DiscussionsHub } from './realtime/discussions.hub.js';
 import { toChannelDto, toMessageDto, toMessageUpdate, toReadStateDto } from './discussions.mappers.js';
 import { DiscussionsPolicy, type ChannelAccess } from './discussions.policy.js';
-import { checkBody, excerpt } from './messages/message-body.js';
+import { checkBody } from './messages/message-body.js';
+import { excerpt } from '../common/excerpt.js';
+import { isUuid } from '../common/ids.js';
 import { channelReaders, readersWithHandles } from './messages/mentions.js';
 import { WriteBatcher } from '../common/write-batcher.js';
 import { MessagesRepository, type InsertOutcome, type MessageRow, type NewMessage } from './messages/messages.repository.js';
@@ -47,7 +51,6 @@ import { MessagesRepository, type InsertOutcome, type MessageRow, type NewMessag
 const MESSAGE_COMMIT = { windowMs: 6, minShare: 2, targetBatch: 3 };
 /** A message commit slower than this is logged. */
 const SLOW_WRITE_MS = 50;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** How a socket connection finds its access to a channel (cached grant, or the policy). */
 export type AccessLookup = (channelId: string) => Promise<ChannelAccess>;
@@ -74,7 +77,8 @@ export class DiscussionsService implements OnModuleInit, BeforeApplicationShutdo
     private readonly messages: MessagesRepository,
     private readonly policy: DiscussionsPolicy,
     private readonly hub: DiscussionsHub,
-    private readonly notifications: NotificationsService,
+    private readonly events: EventBus,
+    private readonly relay: OutboxRelay,
     @Inject(DISCUSSIONS_LIMITS) private readonly limits: DiscussionsLimits,
   ) {
     // One commit in flight: messages commit in the order of their times. (Several lanes were
@@ -91,10 +95,8 @@ export class DiscussionsService implements OnModuleInit, BeforeApplicationShutdo
 
   onModuleInit(): void {
     // Notifications are pushed to every connection of their person.
-    this.notifications.subscribe((event) => {
-      if (event.type === 'created') this.hub.emitToUser(event.userId, 'notification', event.notification);
-      else this.hub.emitToUser(event.userId, 'notifications:read', event.state);
-    });
+    this.events.subscribe('notification.created', ({ payload }) => this.hub.emitToUser(payload.userId, 'notification', payload.notification));
+    this.events.subscribe('notification.read', ({ payload }) => this.hub.emitToUser(payload.userId, 'notifications:read', payload.state));
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -217,7 +219,8 @@ export class DiscussionsService implements OnModuleInit, BeforeApplicationShutdo
     const parentId = input.parentId ?? null;
     const id = randomUUID();
     const micros = this.clock.next();
-    const outcome = await this.writer.write({ id, channelId, authorId: actor.userId, parentId, body, mentionIds: mentions, createdMicros: micros });
+    const mention = mentionEvent(actor, access.channel, { id, parentId, body }, mentions);
+    const outcome = await this.writer.write({ id, channelId, authorId: actor.userId, parentId, body, mentionIds: mentions, createdMicros: micros, mention: mention ?? undefined });
     if (outcome === 'archived') throw new ForbiddenException('The channel is archived.');
     if (outcome === 'no_thread') throw new NotFoundException('No such thread in this channel.');
     const message: MessageDto = {
@@ -235,7 +238,8 @@ export class DiscussionsService implements OnModuleInit, BeforeApplicationShutdo
       mentions,
     };
     this.hub.emitToChannel(channelId, 'message:new', message, origin);
-    this.notify(actor, access.channel, message, mentions);
+    if (mention) void this.relay.deliverSoon();
+    void this.events.publish('message.posted', { ...messageEvent(access.channel, message, actor.userId), mentionIds: mentions });
     return message;
   }
 
@@ -246,14 +250,15 @@ export class DiscussionsService implements OnModuleInit, BeforeApplicationShutdo
     if (row.authorId !== actor.userId) throw new ForbiddenException('You can only edit your own messages.');
     const body = this.checkedBody(rawBody);
     const mentions = await this.resolveMentions(access.channel, body);
-    const result = await this.messages.edit(messageId, actor.userId, body, mentions);
+    const result = await this.messages.edit(messageId, actor.userId, body, mentions, (previous) =>
+      mentionEvent(actor, access.channel, { id: row.id, parentId: row.parentId, body }, mentions.filter((m) => !previous.includes(m))),
+    );
     if (!result) throw new NotFoundException('Message not found.');
     const reactions = await this.messages.reactions([messageId], actor.userId);
     this.hub.emitToChannel(row.channelId, 'message:updated', toMessageUpdate(result.row), origin);
     const message = toMessageDto(result.row, reactions);
-    const previous = new Set(result.previousMentions);
-    if (previous.size) void this.notifications.updateExcerpt(messageId, excerpt(body)).catch((e: Error) => this.logger.error(e.message));
-    this.notify(actor, access.channel, message, mentions.filter((m) => !previous.has(m)));
+    if (mentions.some((m) => !result.previousMentions.includes(m))) void this.relay.deliverSoon();
+    void this.events.publish('message.edited', { ...messageEvent(access.channel, message, actor.userId), excerpt: excerpt(body) });
     return message;
   }
 
@@ -270,7 +275,7 @@ export class DiscussionsService implements OnModuleInit, BeforeApplicationShutdo
       parentId: deleted.parentId,
       deletedAt: deleted.deletedAt.toISOString(),
     }, origin);
-    await this.notifications.removeForMessage(messageId);
+    await this.events.publish('message.deleted', messageEvent(access.channel, deleted, actor.userId));
     return toMessageDto(deleted, []);
   }
 
@@ -306,7 +311,7 @@ export class DiscussionsService implements OnModuleInit, BeforeApplicationShutdo
   }
 
   private async findMessage(id: string, options: { live?: boolean } = {}): Promise<MessageRow> {
-    const row = UUID.test(id) ? await this.messages.findById(id) : null;
+    const row = isUuid(id) ? await this.messages.findById(id) : null;
     if (!row || (options.live && row.deletedAt)) throw new NotFoundException('Message not found.');
     return row;
   }
@@ -345,22 +350,30 @@ export class DiscussionsService implements OnModuleInit, BeforeApplicationShutdo
     const handles = mentionedHandles(body);
     return handles.length ? readersWithHandles(handles, await this.readers(channel)) : [];
   }
+}
 
-  private notify(actor: Actor, channel: ChannelRow, message: MessageDto, mentioned: readonly string[]): void {
-    const userIds = mentioned.filter((id) => id !== actor.userId);
-    if (!userIds.length) return;
-    this.notifications
-      .createMentions({
-        pairingId: channel.pairingId,
-        channelId: channel.id,
-        messageId: message.id,
-        parentId: message.parentId,
-        actorId: actor.userId,
-        excerpt: excerpt(message.body),
-        userIds,
-      })
-      .catch((err: Error) => this.logger.error(`mention notifications failed: ${err.message}`));
-  }
+/** Whom a message's mentions notify: the people in `mentioned` but its author; null for nobody. */
+function mentionEvent(
+  actor: Actor,
+  channel: ChannelRow,
+  message: { id: string; parentId: string | null; body: string },
+  mentioned: readonly string[],
+): MentionEvent | null {
+  const userIds = mentioned.filter((id) => id !== actor.userId);
+  if (!userIds.length) return null;
+  return {
+    pairingId: channel.pairingId,
+    channelId: channel.id,
+    messageId: message.id,
+    parentId: message.parentId,
+    actorId: actor.userId,
+    excerpt: excerpt(message.body),
+    userIds,
+  };
+}
+
+function messageEvent(channel: ChannelRow, message: { id: string; parentId: string | null }, authorId: string) {
+  return { pairingId: channel.pairingId, channelId: channel.id, messageId: message.id, parentId: message.parentId, authorId };
 }
 
 function requirePost(access: ChannelAccess): void {

@@ -1,12 +1,15 @@
 import { Module } from '@nestjs/common';
+import { NotificationSubscribers } from './notification-subscribers.js';
 import { NotificationsController } from './notifications.controller.js';
 import { NotificationsRepository } from './notifications.repository.js';
 import { NotificationsService } from './notifications.service.js';
 
-/** In-app notifications; discussions creates them (mentions) and pushes them live. */
+/**
+ * In-app notifications. Written from other modules' events (mentions, plan review steps), never
+ * called by them; new ones go out as events for the realtime layer to push.
+ */
 @Module({
   controllers: [NotificationsController],
-  providers: [NotificationsRepository, NotificationsService],
-  exports: [NotificationsService],
+  providers: [NotificationsRepository, NotificationsService, NotificationSubscribers],
 })
 export class NotificationsModule {}

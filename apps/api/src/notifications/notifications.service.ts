@@ -9,66 +9,36 @@ import {
 import { AccessService } from '../access/access.service.js';
 import type { Actor } from '../auth/actor.js';
 import { decodeCursor, encodeCursor } from '../common/cursor.js';
-import { excerpt } from '../discussions/messages/message-body.js';
-import { NotificationsRepository, type NewMention, type NewPlanReviewStep, type NotificationRow } from './notifications.repository.js';
+import { EventBus } from '../events/event-bus.js';
+import type { MentionPayload, PlanReviewPayload } from './notification-payloads.js';
+import { NotificationsRepository, type NotificationRow } from './notifications.repository.js';
 
 /** Who a notification is for, as far as the access check needs to know. */
 type Person = Pick<Actor, 'userId' | 'programmeRole'>;
 
-export type NotificationEvent =
-  | { type: 'created'; userId: string; notification: NotificationDto }
-  | { type: 'read'; userId: string; state: NotificationsUnreadDto };
-
-/** A plan's review step, as the review workflow reports it. */
-export type PlanReviewStep = Omit<NewPlanReviewStep, 'excerpt'> & { comment: string | null };
-
 /**
- * In-app notifications (mentions, plans' review steps). Listeners (the discussions socket hub)
- * push them live; this module knows nothing of sockets.
+ * In-app notifications (mentions, plans' review steps): the list, the unread count and the read
+ * state. New ones are announced as 'notification.created' events, which the realtime layer
+ * pushes live; this module knows nothing of sockets, messages or plans.
  */
 @Injectable()
 export class NotificationsService {
-  private readonly listeners = new Set<(event: NotificationEvent) => void>();
-
   constructor(
     private readonly repository: NotificationsRepository,
     private readonly access: AccessService,
+    private readonly events: EventBus,
   ) {}
 
-  subscribe(listener: (event: NotificationEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  /** Pushes new notifications to their people (live). */
+  async announce(rows: readonly NotificationRow[]): Promise<void> {
+    await Promise.all(rows.map((row) => this.events.publish('notification.created', { userId: row.userId, notification: toDto(row) })));
   }
 
-  /** Notifies the mentioned people (the caller decided who may be); answers what was created. */
-  async createMentions(mention: NewMention): Promise<NotificationDto[]> {
-    return this.announce(await this.repository.insertMentions(mention));
-  }
-
-  /** Pushes new notifications to their people (live), and answers them. */
-  private announce(rows: NotificationRow[]): NotificationDto[] {
-    return rows.map((row) => {
-      const notification = toDto(row);
-      this.publish({ type: 'created', userId: row.userId, notification });
-      return notification;
-    });
-  }
-
-  /** Tells the other side of a review step: the reviewers of a submission, the writers of a verdict. */
-  async planReviewStep({ comment, ...step }: PlanReviewStep): Promise<NotificationDto[]> {
-    const rows = await this.repository.insertPlanReviewStep({ ...step, excerpt: comment ? excerpt(comment) : '' });
-    return this.announce(rows);
-  }
-
-  async removeForMessage(messageId: string): Promise<void> {
-    const users = await this.repository.deleteForMessage(messageId);
+  /** Tells the people whose unread count changed (a deleted subject took notifications with it). */
+  async recount(people: readonly Person[]): Promise<void> {
     await Promise.all(
-      users.map(async (user) => this.publish({ type: 'read', userId: user.userId, state: { unread: await this.unreadFor(user) } })),
+      people.map(async (who) => this.events.publish('notification.read', { userId: who.userId, state: { unread: await this.unreadFor(who) } })),
     );
-  }
-
-  updateExcerpt(messageId: string, excerpt: string): Promise<void> {
-    return this.repository.updateExcerpt(messageId, excerpt);
   }
 
   /** The person's notifications, newest first; those of pairings they can no longer read are left out. */
@@ -89,7 +59,7 @@ export class NotificationsService {
   async markRead(actor: Actor, ids: readonly string[] | undefined): Promise<NotificationsUnreadDto> {
     await this.repository.markRead(actor.userId, ids ?? null);
     const state = { unread: await this.unreadFor(actor) };
-    this.publish({ type: 'read', userId: actor.userId, state });
+    await this.events.publish('notification.read', { userId: actor.userId, state });
     return state;
   }
 
@@ -105,10 +75,6 @@ export class NotificationsService {
     const standings = await Promise.all(pairingIds.map(async (id) => [id, await this.access.standing(who as Actor, id)] as const));
     return new Set(standings.filter(([, s]) => can(s, 'discussion.read')).map(([id]) => id));
   }
-
-  private publish(event: NotificationEvent): void {
-    for (const listener of this.listeners) listener(event);
-  }
 }
 
 function toDto(r: NotificationRow): NotificationDto {
@@ -116,13 +82,14 @@ function toDto(r: NotificationRow): NotificationDto {
     id: r.id,
     pairingId: r.pairingId,
     actor: { id: r.actorId, name: r.actorName },
-    excerpt: r.excerpt,
+    excerpt: r.payload.excerpt,
     createdAt: r.createdAt.toISOString(),
     readAt: r.readAt ? r.readAt.toISOString() : null,
   };
   if (r.kind === 'plan-review') {
-    // The table's check constraint guarantees the plan columns on this kind.
-    return { ...base, kind: 'plan-review', planId: r.planId!, planTitle: r.planTitle ?? '', status: r.planStatus! };
+    const payload = r.payload as PlanReviewPayload;
+    return { ...base, kind: 'plan-review', planId: r.subjectId, planTitle: r.planTitle ?? '', status: payload.status };
   }
-  return { ...base, kind: 'mention', channelId: r.channelId!, messageId: r.messageId!, parentId: r.parentId };
+  const payload = r.payload as MentionPayload;
+  return { ...base, kind: 'mention', channelId: payload.channelId, messageId: r.subjectId, parentId: payload.parentId };
 }

@@ -6,12 +6,13 @@ import { PlanProjectionEntity } from './projection/plan-projection.entity.js';
 import { PlanActionRowEntity } from './projection/plan-action-row.entity.js';
 import { PlansRepository } from './plans.repository.js';
 import { PlanCollabAccess } from './documents/plan-collab-access.js';
+import { PlanProjectionRepository } from './projection/plan-projection.repository.js';
 import { PlanProjector } from './projection/plan-projector.js';
 
 /** What the sync server needs from plans: access to plan documents and their projections. */
 @Module({
   imports: [TypeOrmModule.forFeature([PlanEntity, PlanProjectionEntity, PlanActionRowEntity]), AuthModule],
-  providers: [PlansRepository, PlanCollabAccess, PlanProjector],
+  providers: [PlansRepository, PlanCollabAccess, PlanProjectionRepository, PlanProjector],
   exports: [PlansRepository, PlanCollabAccess, PlanProjector, TypeOrmModule],
 })
 export class PlansCoreModule {}

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CollabModule } from '../collab/collab.module.js';
 import { DirectoryModule } from '../directory/directory.module.js';
-import { NotificationsModule } from '../notifications/notifications.module.js';
 import { PlanExportService } from './export/plan-export.service.js';
 import { PlanCollabAccess } from './documents/plan-collab-access.js';
 import { PlanDocuments } from './documents/plan-documents.js';
@@ -30,7 +29,6 @@ import { PlansService } from './plans.service.js';
     PlansCoreModule,
     TypeOrmModule.forFeature([PlanVersionEntity, PlanReviewEntity]),
     DirectoryModule,
-    NotificationsModule,
     CollabModule.register({
       imports: [PlansCoreModule],
       access: PlanCollabAccess,

@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { openDatabase } from '../database/data-source.js';
+import { ENTITIES } from '../entities.js';
 
 export interface TestDatabase {
   url: string;
@@ -54,7 +55,7 @@ async function ensureTemplate(admin: pg.Client): Promise<string> {
       const building = `${template}_building`;
       await admin.query(`DROP DATABASE IF EXISTS ${building}`);
       await admin.query(`CREATE DATABASE ${building}`);
-      const ds = await openDatabase(databaseUrl(building));
+      const ds = await openDatabase(databaseUrl(building), ENTITIES);
       await ds.destroy();
       await admin.query(`ALTER DATABASE ${building} RENAME TO ${template}`);
     }

@@ -8,7 +8,7 @@ import type { DataSource } from 'typeorm';
 import type * as Y from 'yjs';
 import { ACTIONS_ARRAY_NAME, type PlanAction } from '@iuc/domain';
 import { actionToYMap, writeSectionText } from '../plans/documents/plan-content.js';
-import { createMissingPlans } from '../plans/documents/plan-provisioning.js';
+import { createMissingPlans } from '../plans/documents/plan-provisioning.repository.js';
 import { addMembership, createUser, login } from './auth-helpers.js';
 import { insertPairing, type PairingFixture } from './pairing-fixture.js';
 

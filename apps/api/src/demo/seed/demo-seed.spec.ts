@@ -286,7 +286,7 @@ describe('seedDemo (real PostgreSQL)', () => {
     const notified = () =>
       t.dataSource.query(
         `SELECT u.email FROM notifications n JOIN users u ON u.id = n.user_id
-          WHERE n.plan_id = $1 AND n.kind = 'plan-review' ORDER BY u.email`,
+          WHERE n.subject_type = 'plan' AND n.subject_id = $1 AND n.kind = 'plan-review' ORDER BY u.email`,
         [plan.id],
       );
     expect(await notified()).toEqual([{ email: 'admin@demo.iuc.test' }, { email: 'officer@demo.iuc.test' }]);
@@ -327,8 +327,8 @@ describe('seedDemo (real PostgreSQL)', () => {
     // The mention waits, unread, in Lucía's notifications, dated like its message.
     const mentionNotifications = () =>
       t.dataSource.query(
-        `SELECT n.user_id, n.kind, n.read_at, n.excerpt, n.created_at = m.created_at AS dated_like_message
-           FROM notifications n JOIN messages m ON m.id = n.message_id`,
+        `SELECT n.user_id, n.kind, n.read_at, n.payload->>'excerpt' AS excerpt, n.created_at = m.created_at AS dated_like_message
+           FROM notifications n JOIN messages m ON n.subject_type = 'message' AND m.id = n.subject_id`,
       );
     const notifications = await mentionNotifications();
     expect(notifications).toEqual([

@@ -5,7 +5,7 @@ import type { Queryable } from '../../database/queryable.js';
 import { ACCESS_EPOCH_SQL, readAccessEpoch } from '../../database/access-epoch.js';
 import type { ChannelKind, PairingRole, PairingSide, ProgrammeRole } from '@iuc/domain';
 import { START, type Position } from '../../common/cursor.js';
-import { writeDefaultChannels } from './default-channels.js';
+import { writeDefaultChannels } from './default-channels.repository.js';
 
 export interface ChannelRow {
   id: string;

@@ -12,13 +12,8 @@ import {
   type ReactionDto,
   type ReadStateDto,
   type ThreadDto,
-  type UserRefDto,
 } from '@iuc/domain';
-
-export class UserRefDoc implements UserRefDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ example: 'Lucía Ortega' }) name: string;
-}
+import { UserRefDoc } from '../../common/user-ref.docs.js';
 
 export class ChannelDoc implements ChannelDto {
   @ApiProperty({ format: 'uuid' }) id: string;

@@ -1,7 +1,6 @@
 /** REST inputs of discussions (validated by the global ValidationPipe). */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import {
   DISCUSSION_DEFAULTS,
   type CreateChannelRequest,
@@ -9,19 +8,10 @@ import {
   type UpdateChannelRequest,
 } from '@iuc/domain';
 import { Trim } from '../../auth/dto/trim.js';
+import { PageLimit } from '../../common/page-limit.dto.js';
 
 // eslint-disable-next-line no-control-regex
 const NO_CONTROL = /^[^\u0000-\u001F\u007F]*$/;
-
-class PageLimit {
-  @ApiPropertyOptional({ minimum: 1, maximum: DISCUSSION_DEFAULTS.maxPageSize, default: DISCUSSION_DEFAULTS.defaultPageSize })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(DISCUSSION_DEFAULTS.maxPageSize)
-  limit?: number;
-}
 
 export class HistoryQuery extends PageLimit {
   @ApiPropertyOptional({ description: 'Messages older than this cursor, newest first.' })

@@ -21,9 +21,3 @@ export function checkBody(raw: string, maxBytes: number): BodyCheck {
   if (unstorable) return { ok: false, code: 'invalid', error: `The message ${unstorable}.` };
   return { ok: true, body };
 }
-
-/** The start of a body on one line, for notifications. */
-export function excerpt(body: string, max = 140): string {
-  const line = body.replace(/\s+/g, ' ').trim();
-  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
-}

@@ -5,6 +5,9 @@ import type { DataSource } from 'typeorm';
 import { DedicatedConnection } from '../../database/dedicated-connection.js';
 import type { Queryable } from '../../database/queryable.js';
 import type { Position } from '../../common/cursor.js';
+import { AT } from '../../common/sql-time.js';
+import type { MentionEvent } from '../../events/domain-events.js';
+import { OutboxRepository } from '../../events/outbox.repository.js';
 
 export interface MessageRow {
   id: string;
@@ -30,6 +33,8 @@ export interface NewMessage {
   body: string;
   mentionIds: string[];
   createdMicros: bigint;
+  /** Whom to notify: staged in the outbox with the message (same transaction) when it is saved. */
+  mention?: MentionEvent;
 }
 
 export type InsertOutcome = 'saved' | 'no_thread' | 'archived';
@@ -67,8 +72,6 @@ interface RawMessage {
 
 const COLUMNS = `m.id, m.channel_id, m.parent_id, m.author_id, u.name AS author_name, m.body, m.mention_ids, m.reply_count,
   m.last_reply_at, m.created_at, m.edited_at, m.deleted_at, (extract(epoch FROM m.created_at) * 1000000)::bigint::text AS micros`;
-/** SQL for the timestamptz that `param` (µs since the epoch, as a position has) stands for, exact to the µs. */
-export const AT = (param: string) => `('epoch'::timestamptz + ${param}::bigint * interval '1 microsecond')`;
 
 function toRow(r: RawMessage): MessageRow {
   return {
@@ -94,7 +97,10 @@ export class MessagesRepository {
   /** New messages are written on a connection of their own (the service's write batcher). */
   private readonly writer: DedicatedConnection;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxRepository,
+  ) {
     this.writer = new DedicatedConnection(dataSource);
   }
 
@@ -103,9 +109,26 @@ export class MessagesRepository {
     return this.writer.release();
   }
 
-  /** One INSERT for many messages, on the writer's own connection (see insertMessages). */
-  insertBatch(messages: readonly NewMessage[]): Promise<InsertOutcome[]> {
-    return insertMessages((statement) => this.writer.query(statement), messages);
+  /**
+   * One INSERT for many messages, on the writer's own connection (see insertMessages). A batch
+   * with mentions commits their events (the outbox) in the same transaction; most have none, and
+   * stay one statement.
+   */
+  async insertBatch(messages: readonly NewMessage[]): Promise<InsertOutcome[]> {
+    const run: StatementRunner = (statement) => this.writer.query(statement);
+    if (!messages.some((m) => m.mention)) return insertMessages(run, messages);
+    await run({ text: 'BEGIN' });
+    try {
+      const outcomes = await insertMessages(run, messages);
+      const events = messages.flatMap((m, n) => (m.mention && outcomes[n] === 'saved' ? [{ type: 'mention' as const, payload: m.mention }] : []));
+      await this.outbox.stage({ query: (text, values) => run({ text, values }) }, events);
+      await run({ text: 'COMMIT' });
+      return outcomes;
+    } catch (err) {
+      // A failed statement has already dropped the connection (and its transaction) in most cases.
+      await run({ text: 'ROLLBACK' }).catch(() => undefined);
+      throw err;
+    }
   }
 
   async findById(id: string): Promise<MessageRow | null> {
@@ -142,22 +165,24 @@ export class MessagesRepository {
     return rows.map(toRow);
   }
 
-  /** Replaces the body of the author's live message, keeping the old text; null when not theirs or gone. */
-  async edit(id: string, authorId: string, body: string, mentionIds: string[]): Promise<{ row: MessageRow; previousMentions: string[] } | null> {
-    const rows: (RawMessage & { previous_mentions: string[] })[] = await this.dataSource.query(
-      `WITH old AS (
-         SELECT id, body, mention_ids FROM messages WHERE id = $1 AND author_id = $2 AND deleted_at IS NULL FOR UPDATE),
-       revision AS (
-         INSERT INTO message_revisions (message_id, body, kind) SELECT id, body, 'edit' FROM old WHERE old.body <> $3),
-       m AS (
-         UPDATE messages m SET body = $3, mention_ids = $4::uuid[],
-                edited_at = CASE WHEN old.body <> $3 THEN now() ELSE m.edited_at END
-           FROM old WHERE m.id = old.id
-          RETURNING m.*, old.mention_ids AS previous_mentions)
-       SELECT ${COLUMNS}, m.previous_mentions FROM m JOIN users u ON u.id = m.author_id`,
-      [id, authorId, body, mentionIds],
-    );
-    return rows[0] ? { row: toRow(rows[0]), previousMentions: rows[0].previous_mentions } : null;
+  /**
+   * Replaces the body of the author's live message, keeping the old text; null when not theirs or
+   * gone. `mentionOf` gives, from the mentions the message had before, the mention event to stage
+   * with the edit (the people newly mentioned), if any.
+   */
+  async edit(
+    id: string,
+    authorId: string,
+    body: string,
+    mentionIds: string[],
+    mentionOf: (previousMentions: string[]) => MentionEvent | null,
+  ): Promise<{ row: MessageRow; previousMentions: string[] } | null> {
+    return this.dataSource.transaction(async (m) => {
+      const edited = await editMessage(m, id, authorId, body, mentionIds);
+      const mention = edited && mentionOf(edited.previousMentions);
+      if (mention) await this.outbox.stage(m, [{ type: 'mention', payload: mention }]);
+      return edited;
+    });
   }
 
   /** Soft-deletes the author's message: the text moves to the revisions. Null when not theirs or gone. */
@@ -290,4 +315,28 @@ async function insertTopLevel(run: StatementRunner, input: readonly { id: string
   });
   const savedIds = new Set(saved.map((r) => r.id));
   return input.map((m) => (savedIds.has(m.id) ? 'saved' : 'archived'));
+}
+
+/** Replaces a live message's body in `db`'s transaction, keeping the old text (see MessagesRepository.edit). */
+async function editMessage(
+  db: Queryable,
+  id: string,
+  authorId: string,
+  body: string,
+  mentionIds: string[],
+): Promise<{ row: MessageRow; previousMentions: string[] } | null> {
+  const rows = (await db.query(
+    `WITH old AS (
+       SELECT id, body, mention_ids FROM messages WHERE id = $1 AND author_id = $2 AND deleted_at IS NULL FOR UPDATE),
+     revision AS (
+       INSERT INTO message_revisions (message_id, body, kind) SELECT id, body, 'edit' FROM old WHERE old.body <> $3),
+     m AS (
+       UPDATE messages m SET body = $3, mention_ids = $4::uuid[],
+              edited_at = CASE WHEN old.body <> $3 THEN now() ELSE m.edited_at END
+         FROM old WHERE m.id = old.id
+        RETURNING m.*, old.mention_ids AS previous_mentions)
+     SELECT ${COLUMNS}, m.previous_mentions FROM m JOIN users u ON u.id = m.author_id`,
+    [id, authorId, body, mentionIds],
+  )) as (RawMessage & { previous_mentions: string[] })[];
+  return rows[0] ? { row: toRow(rows[0]), previousMentions: rows[0].previous_mentions } : null;
 }

@@ -11,18 +11,18 @@ import type {
   SendMessagePayload,
   ToggleReactionPayload,
 } from '@iuc/domain';
+import { isUuid } from '../../common/ids.js';
 import { ackError } from './socket-acks.js';
 
 /** One emoji (with modifiers, ZWJ sequences, flags, keycaps) or a short code like ":tada:". */
 export const EMOJI =
   /^(?::[a-z0-9_+-]{1,32}:|[0-9#*]\uFE0F?\u20E3|(?:\p{Extended_Pictographic}|\p{Regional_Indicator})(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|\p{Emoji_Modifier}|\u200D|\uFE0F|[\u{E0020}-\u{E007F}])*)$/u;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_EMOJI_LENGTH = 40;
 
 type Check = (value: unknown, name: string) => string | null;
 
 const uuid: Check = (v, name) =>
-  typeof v === 'string' && UUID.test(v) ? null : `${name} must be a UUID`;
+  isUuid(v) ? null : `${name} must be a UUID`;
 /** Size and content of a body are checked by the service (too_large has its own error code). */
 const text: Check = (v, name) => (typeof v === 'string' ? null : `${name} must be a string`);
 const emoji: Check = (v, name) =>

@@ -1,8 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import {
-  DISCUSSION_DEFAULTS,
   type MarkNotificationsReadRequest,
   type NotificationDto,
   type NotificationKind,
@@ -11,23 +9,19 @@ import {
   PLAN_STATUSES,
   type PlanStatus,
 } from '@iuc/domain';
-import { UserRefDoc } from '../../discussions/dto/discussions.docs.js';
+import { PageLimit } from '../../common/page-limit.dto.js';
+import { UserRefDoc } from '../../common/user-ref.docs.js';
 
-export class NotificationListQuery {
+class NotificationsBefore {
   @ApiPropertyOptional({ description: 'nextCursor of the previous page.' })
   @IsOptional()
   @IsString()
   @MaxLength(80)
   before?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: DISCUSSION_DEFAULTS.maxPageSize, default: DISCUSSION_DEFAULTS.defaultPageSize })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(DISCUSSION_DEFAULTS.maxPageSize)
-  limit?: number;
 }
+
+/** `before` first, then `limit`: the order the OpenAPI document has always listed them in. */
+export class NotificationListQuery extends IntersectionType(NotificationsBefore, PageLimit) {}
 
 export class MarkNotificationsReadBody implements MarkNotificationsReadRequest {
   @ApiPropertyOptional({ type: [String], description: 'Notification ids; all of them when left out.' })

@@ -1,6 +1,8 @@
 import { expect, it, jest } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import * as Y from 'yjs';
+import { EventBus } from '../../events/event-bus.js';
+import { PlanProjectionRepository } from './plan-projection.repository.js';
 import { PlanProjector } from './plan-projector.js';
 
 const DOC = 'plan.0b6f2c1e-4a7d-4f0e-9c3b-2d5e8a1f7c90';
@@ -9,7 +11,7 @@ const DOC = 'plan.0b6f2c1e-4a7d-4f0e-9c3b-2d5e8a1f7c90';
 function projector() {
   const query = jest.fn(async (_config: unknown) => ({ rows: [] }));
   const dataSource = { driver: { master: { query } } } as unknown as DataSource;
-  return { query, projector: new PlanProjector(dataSource) };
+  return { query, projector: new PlanProjector(new PlanProjectionRepository(dataSource), new EventBus()) };
 }
 
 function planDoc(text: string): Y.Doc {

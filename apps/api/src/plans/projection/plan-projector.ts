@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { Pool } from 'pg';
-import type { DataSource, EntityManager } from 'typeorm';
 import type * as Y from 'yjs';
 import type { PlanContent } from '@iuc/domain';
 import type { DocumentObserver } from '../../collab/document-observer.js';
+import { EventBus } from '../../events/event-bus.js';
 import { readPlanContent } from '../documents/plan-content.js';
-
-const PLAN_DOC = /^plan\.([0-9a-f-]{36})$/;
+import { planIdOfDocument } from '../documents/plan-document-name.js';
+import { PlanProjectionRepository, projectionValues } from './plan-projection.repository.js';
 
 /** Keeps a plan's projections (text, JSON, action rows) in step with its document. */
 @Injectable()
@@ -19,21 +17,23 @@ export class PlanProjector implements DocumentObserver {
    */
   private readonly written = new Map<string, string>();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly projections: PlanProjectionRepository,
+    private readonly events: EventBus,
+  ) {}
 
   observes(docName: string): boolean {
-    return PLAN_DOC.test(docName);
+    return planIdOfDocument(docName) !== null;
   }
 
   async documentChanged(docName: string, doc: Y.Doc): Promise<void> {
-    const planId = PLAN_DOC.exec(docName)?.[1];
+    const planId = planIdOfDocument(docName);
     if (planId) await this.project(planId, readPlanContent(doc));
   }
 
   async project(planId: string, content: PlanContent): Promise<void> {
     // Derived data, rebuilt from the durable document on the next change: no need to wait for the
-    // WAL flush, which would otherwise compete with the update log's commits. One statement, one
-    // round trip: projections run every few seconds for every plan being edited.
+    // WAL flush, which would otherwise compete with the update log's commits (see the repository).
     const values = projectionValues(planId, content);
     const hash = createHash('sha1');
     // The values are strings already (JSON among them): hashed as they are, not stringified again.
@@ -41,73 +41,8 @@ export class PlanProjector implements DocumentObserver {
     const digest = hash.digest('base64');
     if (this.written.get(planId) === digest) return;
     this.written.delete(planId);
-    const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
-    await pool.query({ name: 'plan_projection', text: PROJECTION_ASYNC_SQL, values });
+    await this.projections.write(values);
     this.written.set(planId, digest);
+    await this.events.publish('plan.text-changed', { planId });
   }
-}
-
-/** Writes a plan's projections inside `m`'s transaction (also used by the demo seed). */
-export async function writeProjection(m: EntityManager, planId: string, content: PlanContent): Promise<void> {
-  await m.query(projectionSql({ asyncCommit: false }), projectionValues(planId, content));
-}
-
-/**
- * Upserts the projection and the action rows, and deletes the rows of actions that are gone, in
- * one statement (the deleted and the upserted rows are disjoint). With `asyncCommit`, the
- * statement's own transaction commits without waiting for the WAL flush.
- */
-function projectionSql({ asyncCommit }: { asyncCommit: boolean }): string {
-  return `WITH ${asyncCommit ? "cfg AS (SELECT set_config('synchronous_commit', 'off', true))," : ''}
-    projection AS (
-      INSERT INTO plan_projections (plan_id, sections, actions, full_text, updated_at)
-      SELECT $1::uuid, $2::jsonb, $3::jsonb, $4::text, now() ${asyncCommit ? 'FROM cfg' : ''}
-      ON CONFLICT (plan_id) DO UPDATE SET sections = EXCLUDED.sections, actions = EXCLUDED.actions,
-        full_text = EXCLUDED.full_text, updated_at = now()
-    ),
-    rows AS (SELECT r FROM jsonb_array_elements($5::jsonb) AS r),
-    gone AS (
-      DELETE FROM plan_action_rows WHERE plan_id = $1::uuid AND action_id <> ALL (ARRAY(SELECT r->>'id' FROM rows))
-    )
-    INSERT INTO plan_action_rows (plan_id, action_id, position, title, type, status, cost, currency,
-        funding_total, funding_secured, indicator_count, sdgs, themes)
-      SELECT $1::uuid, r->>'id', (r->>'position')::int, r->>'title', r->>'type', r->>'status', (r->>'cost')::float8,
-        r->>'currency', (r->>'fundingTotal')::float8, (r->>'fundingSecured')::float8, (r->>'indicatorCount')::int,
-        ARRAY(SELECT jsonb_array_elements_text(r->'sdgs'))::smallint[], ARRAY(SELECT jsonb_array_elements_text(r->'themes'))
-      FROM rows
-    ON CONFLICT (plan_id, action_id) DO UPDATE SET position = EXCLUDED.position, title = EXCLUDED.title,
-      type = EXCLUDED.type, status = EXCLUDED.status, cost = EXCLUDED.cost, currency = EXCLUDED.currency,
-      funding_total = EXCLUDED.funding_total, funding_secured = EXCLUDED.funding_secured,
-      indicator_count = EXCLUDED.indicator_count, sdgs = EXCLUDED.sdgs, themes = EXCLUDED.themes`;
-}
-
-const PROJECTION_ASYNC_SQL = projectionSql({ asyncCommit: true });
-
-function projectionValues(planId: string, content: PlanContent): string[] {
-  const fullText = Object.values(content.sections).filter(Boolean).join('\n\n');
-  const seen = new Set<string>();
-  const rows = content.actions.filter((a) => !seen.has(a.id) && seen.add(a.id));
-  const sum = (lines: { amount: number | null }[]) => lines.reduce((s, f) => s + (f.amount ?? 0), 0);
-  return [
-    planId,
-    JSON.stringify(content.sections),
-    JSON.stringify(content.actions),
-    fullText,
-    JSON.stringify(
-      rows.map((a, position) => ({
-        id: a.id,
-        position,
-        title: a.title,
-        type: a.type,
-        status: a.status,
-        cost: a.cost,
-        currency: a.currency,
-        fundingTotal: sum(a.funding),
-        fundingSecured: sum(a.funding.filter((f) => f.status === 'secured')),
-        indicatorCount: a.indicators.length,
-        sdgs: a.sdgs,
-        themes: a.themes,
-      })),
-    ),
-  ];
 }

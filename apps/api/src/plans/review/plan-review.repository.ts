@@ -5,6 +5,7 @@ import { PLAN_STATUSES, type PlanStatus } from '@iuc/domain';
 import { PlanEntity, type PlanSummaryFields } from '../plan.entity.js';
 import { PlanReviewEntity } from './plan-review.entity.js';
 import { PlanVersionsRepository, type NewPlanVersion } from '../versions/plan-versions.repository.js';
+import { OutboxRepository, type StagedEvent } from '../../events/outbox.repository.js';
 
 export interface TransitionRecord {
   planId: string;
@@ -14,6 +15,8 @@ export interface TransitionRecord {
   comment: string | null;
   /** Saved in the same transaction (a submission's version). */
   version: Omit<NewPlanVersion, 'planId' | 'authorId'> | null;
+  /** The step's event, staged in the outbox in the same transaction (delivered after commit). */
+  event: StagedEvent;
 }
 
 /** The version a submission saves: the text as it was checked. */
@@ -47,15 +50,16 @@ export class PlanReviewsRepository {
     @InjectRepository(PlanReviewEntity) private readonly reviews: Repository<PlanReviewEntity>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly versions: PlanVersionsRepository,
+    private readonly outbox: OutboxRepository,
   ) {}
 
   /**
-   * Moves the plan from `from` to `to`, saving the version if any and the log entry, all or
-   * nothing. Null when the plan is no longer in `from` (someone else moved it first).
+   * Moves the plan from `from` to `to`, saving the version if any, the log entry and the step's
+   * event, all or nothing. Null when the plan is no longer in `from` (someone else moved it first).
    */
   transition(
     record: TransitionRecord,
-  ): Promise<{ reviewId: string; versionId: string | null } | null> {
+  ): Promise<{ reviewId: string; versionId: string | null; eventId: string } | null> {
     return this.dataSource.transaction(async (manager) => {
       const moved = await manager
         .createQueryBuilder()
@@ -78,7 +82,8 @@ export class PlanReviewsRepository {
         actorId: record.actorId,
         versionId,
       });
-      return { reviewId: (result.identifiers[0] as { id: string }).id, versionId };
+      const [eventId] = await this.outbox.stage(manager, [record.event]);
+      return { reviewId: (result.identifiers[0] as { id: string }).id, versionId, eventId };
     });
   }
 

@@ -2,7 +2,6 @@ import {
   ConflictException,
   ForbiddenException,
   Injectable,
-  Logger,
   UnprocessableEntityException,
 } from '@nestjs/common';
 import {
@@ -14,7 +13,8 @@ import {
   type ReviewQueueDto,
 } from '@iuc/domain';
 import type { Actor } from '../../auth/actor.js';
-import { NotificationsService } from '../../notifications/notifications.service.js';
+import { planStepEventType } from '../../events/domain-events.js';
+import { OutboxRelay } from '../../events/outbox-relay.js';
 import { PlanDocuments } from '../documents/plan-documents.js';
 import { PlanPolicy } from '../plan.policy.js';
 import { PlanReviewsRepository, submissionVersion, type TransitionRecord } from './plan-review.repository.js';
@@ -28,10 +28,8 @@ const REVIEW_QUEUE_LIMIT = 500;
 /** The review workflow: draft → submitted ⇄ changes_requested, submitted → approved → adopted. */
 @Injectable()
 export class PlanReviewService {
-  private readonly logger = new Logger('PlanReview');
-
   constructor(
-    private readonly notifications: NotificationsService,
+    private readonly relay: OutboxRelay,
     private readonly policy: PlanPolicy,
     private readonly documents: PlanDocuments,
     private readonly reviews: PlanReviewsRepository,
@@ -79,6 +77,10 @@ export class PlanReviewService {
       actorId: actor.userId,
       comment,
       version,
+      event: {
+        type: planStepEventType(to),
+        payload: { pairingId: plan.pairingId, planId: plan.id, status: to, movedBy: move.by, actorId: actor.userId, comment },
+      },
     });
     if (!recorded)
       throw new ConflictException('The plan changed status meanwhile; reload it and try again.');
@@ -89,17 +91,9 @@ export class PlanReviewService {
       recorded.versionId ? this.versions.find(plan.id, recorded.versionId) : null,
     ]);
     if (!review) throw new Error(`review ${recorded.reviewId} vanished`);
-    // The step stands whether or not the others could be told.
-    await this.notifications
-      .planReviewStep({
-        pairingId: plan.pairingId,
-        planId: plan.id,
-        status: to,
-        movedBy: move.by,
-        actorId: actor.userId,
-        comment,
-      })
-      .catch((err: Error) => this.logger.error(`review notifications for plan ${plan.id} failed: ${err.message}`));
+    // The step's event was committed with it; delivered now (the others are told before the
+    // answer), or by a later pass if this one fails. The step stands either way.
+    await this.relay.deliverSoon();
     return {
       status: to,
       review: toPlanReview(review),

@@ -1,16 +1,17 @@
 /**
- * `node dist/database/migration-tool.js check|draft <Name>` against DATABASE_URL:
+ * `node dist/migration-tool.js check|draft <Name>` against DATABASE_URL:
  * check fails when entities and migrations disagree; draft prints a migration for the difference.
  */
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, pendingSchemaChanges } from './data-source.js';
+import { dataSourceOptions, pendingSchemaChanges } from './database/data-source.js';
+import { ENTITIES } from './entities.js';
 
 async function main(): Promise<void> {
   const [command, name] = process.argv.slice(2);
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is required');
-  const dataSource = new DataSource(dataSourceOptions(url));
+  const dataSource = new DataSource(dataSourceOptions(url, ENTITIES));
   await dataSource.initialize();
   try {
     await dataSource.runMigrations();

@@ -1,0 +1,14 @@
+import type { PlanStatus } from '@iuc/domain';
+
+/** The `payload` of a mention (its subject is the message). */
+export interface MentionPayload {
+  channelId: string;
+  parentId: string | null;
+  excerpt: string;
+}
+
+/** The `payload` of a plan's review step (its subject is the plan). */
+export interface PlanReviewPayload {
+  status: PlanStatus;
+  excerpt: string;
+}

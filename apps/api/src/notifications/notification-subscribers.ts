@@ -1,0 +1,37 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import type { DomainEvent } from '../events/domain-events.js';
+import { EventBus } from '../events/event-bus.js';
+import { NotificationsRepository } from './notifications.repository.js';
+import { NotificationsService } from './notifications.service.js';
+
+/**
+ * What other modules' events mean for notifications. The durable ones (mentions, review steps)
+ * may come twice: their inserts dedupe on the event's id, and only what was written is announced.
+ */
+@Injectable()
+export class NotificationSubscribers implements OnModuleInit {
+  constructor(
+    private readonly events: EventBus,
+    private readonly repository: NotificationsRepository,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.events.subscribe('mention', async ({ id, payload }) => {
+      await this.notifications.announce(await this.repository.insertMentions(id, payload));
+    });
+    const reviewStep = (event: DomainEvent<'plan.submitted' | 'plan.reviewed' | 'plan.adopted'>) => this.reviewStep(event);
+    this.events.subscribe('plan.submitted', reviewStep);
+    this.events.subscribe('plan.reviewed', reviewStep);
+    this.events.subscribe('plan.adopted', reviewStep);
+    this.events.subscribe('message.edited', ({ payload }) => this.repository.updateExcerpt('message', payload.messageId, payload.excerpt));
+    this.events.subscribe('message.deleted', async ({ payload }) => {
+      await this.notifications.recount(await this.repository.deleteForSubject('message', payload.messageId));
+    });
+  }
+
+  /** Tells the other side of a review step: the reviewers of a submission, the writers of a verdict. */
+  private async reviewStep({ id, payload: step }: DomainEvent<'plan.submitted' | 'plan.reviewed' | 'plan.adopted'>): Promise<void> {
+    await this.notifications.announce(await this.repository.insertPlanReviewStep(id, step));
+  }
+}
