@@ -10,7 +10,7 @@ import {
   DISCUSSIONS_NAMESPACE,
   type Ack,
   type DiscussionClientEvents,
-  type DiscussionErrorCode,
+  type ApiErrorCode,
   type DiscussionServerEvents,
 } from '@iuc/domain';
 import {
@@ -41,7 +41,7 @@ type ClientAck<E extends keyof DiscussionClientEvents> = Parameters<
 /** An error acknowledgement, or one made here when the server could not be asked. */
 export interface SendError {
   ok: false;
-  code: DiscussionErrorCode | 'offline' | 'timeout';
+  code: ApiErrorCode | 'offline' | 'timeout';
   error: string;
 }
 export type SendResult<A> = Exclude<A, { ok: false }> | SendError;

@@ -2,7 +2,7 @@
 import { Anchor, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { isApiError } from '../../app/api';
+import { hasErrorCode } from '../../app/api';
 import { ErrorAlert, Loading } from '../../ui/Status';
 import ui from '../../ui/ui.module.css';
 import { usePairing } from '../pairings/usePairings';
@@ -15,7 +15,7 @@ export function PairingPlans({ pairingId }: { pairingId: string }) {
   const pairing = usePairing(pairingId);
   const planTitle = usePlanTitle();
   // People outside the pairing may see the pairing but not its plans: no section for them.
-  if (isApiError(plans.error, 403)) return null;
+  if (hasErrorCode(plans.error, 'forbidden')) return null;
   const cityOf = (authorityId: string) =>
     pairing.data?.sides.flatMap((s) => s.authorities).find((a) => a.id === authorityId)?.name;
   return (
