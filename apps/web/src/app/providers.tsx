@@ -2,7 +2,7 @@ import '@mantine/core/styles.css';
 import { MantineProvider } from '@mantine/core';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { SessionSocketProvider } from '../features/discussions/socket';
+import { SessionSocketProvider } from './realtime/socket';
 import { hasErrorCode, isApiError } from './api';
 import { SESSION_KEY } from './session';
 import { cssVariablesResolver, theme } from './theme';

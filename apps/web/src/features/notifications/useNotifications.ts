@@ -3,7 +3,7 @@ import type { NotificationDto, NotificationListDto, NotificationsUnreadDto } fro
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect } from 'react';
 import { api, body } from '../../app/api';
-import { useDiscussionsSocket, useSocketEvent } from '../discussions/socket';
+import { useDiscussionsSocket, useSocketEvent } from '../../app/realtime/socket';
 
 export const NOTIFICATIONS_KEY = ['notifications'] as const;
 

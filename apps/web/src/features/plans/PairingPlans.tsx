@@ -5,8 +5,9 @@ import { Link } from 'react-router';
 import { hasErrorCode } from '../../app/api';
 import { ErrorAlert, Loading } from '../../ui/Status';
 import ui from '../../ui/ui.module.css';
-import { usePairing } from '../pairings/usePairings';
-import { PlanStatusBadge, usePlanTitle } from './labels';
+import { usePairing } from '../pairings';
+import { PlanStatusBadge } from './labels';
+import { usePlanTitle } from '../../i18n/usePlanTitle';
 import { usePairingPlans } from './usePlans';
 
 export function PairingPlans({ pairingId }: { pairingId: string }) {

@@ -23,7 +23,7 @@ import {
   type ReactNode,
 } from 'react';
 import { io, type Socket } from 'socket.io-client';
-import { useSession } from '../../app/session';
+import { useSession } from '../session';
 
 type ClientSocket = Socket<DiscussionServerEvents, DiscussionClientEvents>;
 type ServerEvent = keyof DiscussionServerEvents;
