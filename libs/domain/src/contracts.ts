@@ -51,6 +51,23 @@ export const GENERIC_ERROR_CODES = [
 ] as const;
 export type GenericErrorCode = (typeof GENERIC_ERROR_CODES)[number];
 
+const GENERIC_BY_STATUS: Readonly<Record<number, GenericErrorCode>> = {
+  400: 'invalid',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'too_large',
+  422: 'unprocessable',
+  429: 'rate_limited',
+  503: 'unavailable',
+};
+
+/** The generic code of an error status (the API's for uncoded errors, the web's for bodiless ones). */
+export function genericErrorCode(status: number): GenericErrorCode {
+  return GENERIC_BY_STATUS[status] ?? (status < 500 ? 'refused' : 'internal');
+}
+
 /** The machine-readable `code`s of ApiError: the generic ones, then reasons of their own. */
 export const API_ERROR_CODES = [
   ...GENERIC_ERROR_CODES,

@@ -1,8 +1,8 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import type { Response } from 'express';
-import type { ApiError } from '@iuc/domain';
-import { codeForStatus, codeOf } from './error-codes.js';
+import { genericErrorCode, type ApiError } from '@iuc/domain';
+import { codeOf } from './error-codes.js';
 
 /**
  * Every error leaves the API as `{ statusCode, error, message, code }`: the code the exception was
@@ -35,7 +35,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const status = (exception as { status?: number; type?: string })?.status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       const message = status === 413 ? 'Request body is too large.' : 'Request body is not valid JSON.';
-      return { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message, code: codeForStatus(status) };
+      return { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message, code: genericErrorCode(status) };
     }
     return {
       statusCode: HttpStatus.INTERNAL_SERVER_ERROR,

@@ -5,7 +5,7 @@
  * error bodies turned into ApiRequestError.
  */
 import createClient, { type Middleware } from 'openapi-fetch';
-import type { ApiError, ApiErrorCode } from '@iuc/domain';
+import { genericErrorCode, type ApiError, type ApiErrorCode } from '@iuc/domain';
 import type { paths } from './api-schema';
 
 /** The API's error codes, and 'network' when no answer came at all. */
@@ -79,11 +79,11 @@ function toApiError(res: Response, data: unknown): ApiError {
       statusCode: d.statusCode ?? res.status,
       error: d.error ?? res.statusText,
       message: d.message ?? res.statusText,
-      code: d.code ?? 'internal',
+      code: d.code ?? genericErrorCode(res.status),
     };
   }
   // No error body (a proxy's page, say): the status is all there is.
-  return { statusCode: res.status, error: res.statusText, message: res.statusText, code: res.status >= 500 ? 'unavailable' : 'refused' };
+  return { statusCode: res.status, error: res.statusText, message: res.statusText, code: genericErrorCode(res.status) };
 }
 
 /** The API, typed by its OpenAPI document: `api.GET('/api/plans/{id}', { params: { path: { id } } })`. */
