@@ -10,7 +10,8 @@ import pg from 'pg';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const PORT = process.env.E2E_PORT ?? '3100';
-const E2E_DATABASE = 'iuc_e2e';
+// E2E_DATABASE lets runs from several checkouts share one PostgreSQL server without dropping each other's.
+const E2E_DATABASE = process.env.E2E_DATABASE ?? 'iuc_e2e';
 
 const env = {
   ...process.env,

@@ -17,12 +17,60 @@ export interface ApiError {
   statusCode: number;
   error: string;
   message: string | string[];
-  /** For errors a client handles in its own way: which one it is (the message is for people). */
-  code?: ApiErrorCode;
+  /** Which error this is, for clients to branch on (the message is for people). */
+  code: ApiErrorCode;
 }
 
-/** The machine-readable `code`s of ApiError. */
+/**
+ * The codes of errors that name no reason of their own, one per kind of HTTP status. Socket
+ * acknowledgements use the same words, so one client branch serves both.
+ */
+export const GENERIC_ERROR_CODES = [
+  /** 400: the request or payload failed validation. */
+  'invalid',
+  /** 401: no live session. */
+  'unauthorized',
+  /** 403: readable but not allowed. */
+  'forbidden',
+  /** 404: unknown, or not readable by this person (one answer, so ids cannot be probed). */
+  'not_found',
+  /** 409: the resource changed meanwhile, or the request clashes with its state. */
+  'conflict',
+  /** 413: over a size limit. */
+  'too_large',
+  /** 422: well-formed but refused by a rule (e.g. a plan that is not ready for submission). */
+  'unprocessable',
+  /** 429: over a rate limit; retry after Retry-After (seconds) when given. */
+  'rate_limited',
+  /** Any other 4xx. */
+  'refused',
+  /** 503: a dependency is out of reach or the server is saturated; try again later. */
+  'unavailable',
+  /** Any other 5xx: a fault on the server's side, logged there. */
+  'internal',
+] as const;
+export type GenericErrorCode = (typeof GENERIC_ERROR_CODES)[number];
+
+const GENERIC_BY_STATUS: Readonly<Record<number, GenericErrorCode>> = {
+  400: 'invalid',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'too_large',
+  422: 'unprocessable',
+  429: 'rate_limited',
+  503: 'unavailable',
+};
+
+/** The generic code of an error status (the API's for uncoded errors, the web's for bodiless ones). */
+export function genericErrorCode(status: number): GenericErrorCode {
+  return GENERIC_BY_STATUS[status] ?? (status < 500 ? 'refused' : 'internal');
+}
+
+/** The machine-readable `code`s of ApiError: the generic ones, then reasons of their own. */
 export const API_ERROR_CODES = [
+  ...GENERIC_ERROR_CODES,
   /** The page's address is not one the server accepts (PUBLIC_URL / ALLOWED_ORIGINS). */
   'origin_not_allowed',
   /** Too many failed sign-ins: wait Retry-After (seconds). */

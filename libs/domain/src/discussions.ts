@@ -8,6 +8,7 @@
 import { can, type PairingRole, type ProgrammeRole } from './roles.js';
 import type { PairingSide } from './taxonomies.js';
 import type { PlanStatus } from './plan-template.js';
+import type { ApiErrorCode } from './contracts.js';
 
 /** socket.io namespace, on the API's port (path `/socket.io`). */
 export const DISCUSSIONS_NAMESPACE = '/discussions';
@@ -261,24 +262,10 @@ export interface NotificationsUnreadDto {
 // ---------------------------------------------------------------------------------------------
 // socket.io: namespace /discussions, auth { token } or the session cookie
 
-export const DISCUSSION_ERROR_CODES = [
-  /** The payload failed validation. */
-  'invalid',
-  /** Over the body size limit. */
-  'too_large',
-  /** Over the per-connection rate limit; nothing was done. */
-  'rate_limited',
-  /** Unknown, or not readable by this person (one answer, so ids cannot be probed). */
-  'not_found',
-  /** Readable but not allowed (e.g. someone else's message, an archived channel). */
-  'forbidden',
-  'internal',
-] as const;
-export type DiscussionErrorCode = (typeof DISCUSSION_ERROR_CODES)[number];
-
 export interface AckError {
   ok: false;
-  code: DiscussionErrorCode;
+  /** The same codes as the REST API's errors (e.g. 'invalid', 'too_large', 'rate_limited', 'not_found'). */
+  code: ApiErrorCode;
   error: string;
 }
 export type Ack<T extends object = object> = ({ ok: true } & T) | AckError;

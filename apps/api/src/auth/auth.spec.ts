@@ -79,6 +79,7 @@ describe('sessions: login, logout, /api/me, CSRF and origin checks', () => {
           statusCode: 401,
           error: 'Unauthorized',
           message: 'Wrong email or password.',
+          code: 'unauthorized',
         });
         expect(res.headers['set-cookie']).toBeUndefined();
       }
@@ -138,6 +139,7 @@ describe('sessions: login, logout, /api/me, CSRF and origin checks', () => {
         statusCode: 401,
         error: 'Unauthorized',
         message: expect.any(String),
+        code: 'unauthorized',
       });
       await request(t.url).get('/api/me').set('Authorization', 'Bearer not-a-session').expect(401);
       await request(t.url).get('/api/me').set('Cookie', 'iuc_session=not-a-session').expect(401);
@@ -185,6 +187,7 @@ describe('sessions: login, logout, /api/me, CSRF and origin checks', () => {
         statusCode: 403,
         error: 'Forbidden',
         message: expect.stringContaining('X-CSRF-Token'),
+        code: 'forbidden',
       });
       await request(t.url)
         .post('/api/auth/logout')

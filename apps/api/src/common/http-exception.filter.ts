@@ -1,12 +1,14 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import type { Response } from 'express';
-import type { ApiError } from '@iuc/domain';
+import { genericErrorCode, type ApiError } from '@iuc/domain';
+import { codeOf } from './error-codes.js';
 
 /**
- * Every error leaves the API as `{ statusCode, error, message }`, plus `code` when the exception
- * gives one for clients to branch on. Unexpected errors are logged with their stack and answered
- * with a plain 500: no stack trace or driver message reaches the client.
+ * Every error leaves the API as `{ statusCode, error, message, code }`: the code the exception was
+ * thrown with, or the generic one of its status, for clients to branch on. Unexpected errors are
+ * logged with their stack and answered with a plain 500: no stack trace or driver message reaches
+ * the client.
  */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
@@ -27,18 +29,19 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const fields = typeof res === 'string' ? { message: res } : (res as Partial<ApiError>);
       const message = fields.message ?? exception.message;
       const error = STATUS_CODES[statusCode] ?? 'Error';
-      return fields.code ? { statusCode, error, message, code: fields.code } : { statusCode, error, message };
+      return { statusCode, error, message, code: codeOf(exception) };
     }
     // Body parser errors (malformed JSON, too large) carry a status of their own.
     const status = (exception as { status?: number; type?: string })?.status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       const message = status === 413 ? 'Request body is too large.' : 'Request body is not valid JSON.';
-      return { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message };
+      return { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message, code: genericErrorCode(status) };
     }
     return {
       statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
       error: 'Internal Server Error',
       message: 'Something went wrong on our side; it has been logged.',
+      code: 'internal',
     };
   }
 }

@@ -28,9 +28,10 @@ describe('route access', () => {
           headers: { 'content-type': 'application/json' },
           body: method === 'get' || method === 'delete' ? undefined : '{}',
         });
-        const body = (await res.json().catch(() => null)) as { statusCode?: number; error?: string; message?: unknown } | null;
+        const body = (await res.json().catch(() => null)) as { statusCode?: number; error?: string; message?: unknown; code?: string } | null;
         // Whatever the status, the body has the error shape (or is a success body): never a stack.
-        if (res.status >= 400) expect(body).toEqual({ statusCode: res.status, error: expect.any(String), message: expect.anything() });
+        if (res.status >= 400)
+          expect(body).toEqual({ statusCode: res.status, error: expect.any(String), message: expect.anything(), code: expect.any(String) });
         outcome[`${method.toUpperCase()} ${route}`] = res.status === 401 ? 'session required' : `public (${res.status})`;
       }
     }

@@ -20,7 +20,7 @@ describe('health and schema', () => {
 
   it('answers unknown API paths with the error shape and no stack', async () => {
     const res = await request(t.url).get('/api/nope').expect(404);
-    expect(res.body).toEqual({ statusCode: 404, error: 'Not Found', message: expect.any(String) });
+    expect(res.body).toEqual({ statusCode: 404, error: 'Not Found', message: expect.any(String), code: 'not_found' });
   });
 
   it('answers malformed JSON with 400 in the error shape', async () => {

@@ -209,6 +209,7 @@ describe('invitations', () => {
           statusCode: 403,
           error: 'Forbidden',
           message: expect.any(String),
+          code: 'forbidden',
         });
     });
 
@@ -267,6 +268,7 @@ describe('invitations', () => {
         statusCode: 400,
         error: 'Bad Request',
         message: expect.arrayContaining([message]),
+        code: 'invalid',
       });
       expect([await count('invitations'), await count('mail_outbox')]).toEqual([
         invitations,
@@ -629,7 +631,7 @@ describe('invitations', () => {
       "UPDATE invitations SET expires_at = now() - interval '1 minute' WHERE email = 'late@example.org'",
     );
     const res = await request(t.url).get(`/api/invitations/${token}`).expect(404);
-    expect(res.body).toEqual({ statusCode: 404, error: 'Not Found', message: expect.any(String) });
+    expect(res.body).toEqual({ statusCode: 404, error: 'Not Found', message: expect.any(String), code: 'not_found' });
     await request(t.url)
       .post('/api/invitations/accept')
       .send({ token, password: 'long enough' })

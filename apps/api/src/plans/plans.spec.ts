@@ -69,6 +69,7 @@ describe('plans routes: list and detail', () => {
         statusCode: 403,
         error: 'Forbidden',
         message: expect.any(String),
+        code: 'forbidden',
       });
       await get('/api/pairings/00000000-0000-4000-8000-000000000000/plans', 'officer').expect(404);
       await get('/api/pairings/not-a-uuid/plans', 'officer').expect(400);

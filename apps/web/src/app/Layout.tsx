@@ -1,7 +1,7 @@
 import { Box, Container, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router';
-import { NotificationBell } from '../features/notifications/NotificationBell';
+import { NotificationBell } from '../features/notifications';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { useSession } from './session';
 import { UserMenu } from './UserMenu';

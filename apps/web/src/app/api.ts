@@ -1,20 +1,27 @@
 /**
- * The one way the client talks to the API: same-origin JSON with the session cookie, the CSRF header
- * on mutations, and error bodies turned into ApiRequestError.
+ * The one way the client talks to the API: calls typed by the committed OpenAPI document (through
+ * openapi-fetch and the generated api-schema.ts, so a path or method the API lacks fails
+ * type-checking), same-origin JSON with the session cookie, the CSRF header on mutations, and
+ * error bodies turned into ApiRequestError.
  */
-import type { ApiError, ApiErrorCode } from '@iuc/domain';
+import createClient, { type Middleware } from 'openapi-fetch';
+import { genericErrorCode, type ApiError, type ApiErrorCode } from '@iuc/domain';
+import type { paths } from './api-schema';
 
-export class ApiRequestError extends Error implements ApiError {
+/** The API's error codes, and 'network' when no answer came at all. */
+export type ClientErrorCode = ApiErrorCode | 'network';
+
+export class ApiRequestError extends Error {
   readonly statusCode: number;
   readonly error: string;
   override readonly message: string;
   readonly messages: string[];
-  /** The API's machine-readable reason, when it gives one (branch on this, not on the message). */
-  readonly code: ApiErrorCode | undefined;
+  /** Which error this is (branch on this, never on the message or the bare status). */
+  readonly code: ClientErrorCode;
   /** Seconds to wait before retrying, from Retry-After (rate limits). */
   readonly retryAfter: number | null;
 
-  constructor(body: ApiError, retryAfter: number | null = null) {
+  constructor(body: Omit<ApiError, 'code'> & { code: ClientErrorCode }, retryAfter: number | null = null) {
     const messages = Array.isArray(body.message) ? body.message : [body.message];
     super(messages.join('; '));
     this.statusCode = body.statusCode;
@@ -26,12 +33,12 @@ export class ApiRequestError extends Error implements ApiError {
   }
 }
 
-export function isApiError(err: unknown, status?: number): err is ApiRequestError {
-  return err instanceof ApiRequestError && (status === undefined || err.statusCode === status);
+export function isApiError(err: unknown): err is ApiRequestError {
+  return err instanceof ApiRequestError;
 }
 
 /** Whether the API answered with this error code (branch on it, never on the message's words). */
-export function hasErrorCode(err: unknown, code: ApiErrorCode): boolean {
+export function hasErrorCode(err: unknown, code: ClientErrorCode): err is ApiRequestError {
   return err instanceof ApiRequestError && err.code === code;
 }
 
@@ -41,40 +48,28 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-type Query = Record<string, string | undefined>;
+const session: Middleware = {
+  onRequest({ request }) {
+    request.headers.set('Accept', 'application/json');
+    if (request.method !== 'GET' && csrfToken) request.headers.set('X-CSRF-Token', csrfToken);
+    return request;
+  },
+  async onResponse({ response }) {
+    if (response.ok) return response;
+    const data: unknown = await response.clone().json().catch(() => null);
+    const retry = Number(response.headers.get('Retry-After'));
+    throw new ApiRequestError(toApiError(response, data), Number.isFinite(retry) && retry > 0 ? retry : null);
+  },
+  onError() {
+    return new ApiRequestError({ statusCode: 0, error: 'Network Error', message: 'network', code: 'network' });
+  },
+};
 
-function withQuery(path: string, query?: Query): string {
+// Empty filters are left out of the address, as before.
+function querySerializer(query: Record<string, unknown>): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query ?? {})) if (value) params.set(key, value);
-  const qs = params.toString();
-  return qs ? `${path}?${qs}` : path;
-}
-
-async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
-  let res: Response;
-  try {
-    res = await fetch(`/api${withQuery(path, query)}`, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch {
-    throw new ApiRequestError({ statusCode: 0, error: 'Network Error', message: 'network' });
-  }
-  if (res.status === 204) return undefined as T;
-  const data: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    const retry = Number(res.headers.get('Retry-After'));
-    throw new ApiRequestError(
-      toApiError(res, data),
-      Number.isFinite(retry) && retry > 0 ? retry : null,
-    );
-  }
-  return data as T;
+  for (const [key, value] of Object.entries(query ?? {})) if (value) params.set(key, String(value));
+  return params.toString();
 }
 
 function toApiError(res: Response, data: unknown): ApiError {
@@ -84,16 +79,21 @@ function toApiError(res: Response, data: unknown): ApiError {
       statusCode: d.statusCode ?? res.status,
       error: d.error ?? res.statusText,
       message: d.message ?? res.statusText,
-      code: d.code,
+      code: d.code ?? genericErrorCode(res.status),
     };
   }
-  return { statusCode: res.status, error: res.statusText, message: res.statusText };
+  // No error body (a proxy's page, say): the status is all there is.
+  return { statusCode: res.status, error: res.statusText, message: res.statusText, code: genericErrorCode(res.status) };
 }
 
-export const api = {
-  get: <T>(path: string, query?: Query) => request<T>('GET', path, undefined, query),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
-  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body ?? {}),
-  patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, body ?? {}),
-  delete: <T>(path: string) => request<T>('DELETE', path),
-};
+/** The API, typed by its OpenAPI document: `api.GET('/api/plans/{id}', { params: { path: { id } } })`. */
+export const api = createClient<paths>({ baseUrl: '', credentials: 'same-origin', querySerializer });
+api.use(session);
+
+/**
+ * The body of a successful answer (failures were thrown as ApiRequestError by the middleware);
+ * undefined for 204.
+ */
+export async function body<T>(call: Promise<{ data?: T }>): Promise<T> {
+  return (await call).data as T;
+}

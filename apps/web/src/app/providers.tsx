@@ -2,8 +2,8 @@ import '@mantine/core/styles.css';
 import { MantineProvider } from '@mantine/core';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { SessionSocketProvider } from '../features/discussions/socket';
-import { isApiError } from './api';
+import { SessionSocketProvider } from './realtime/socket';
+import { hasErrorCode, isApiError } from './api';
 import { SESSION_KEY } from './session';
 import { cssVariablesResolver, theme } from './theme';
 
@@ -27,7 +27,7 @@ function createQueryClient(): QueryClient {
 }
 
 function expireOn401(client: QueryClient, err: unknown): void {
-  if (isApiError(err, 401) && client.getQueryData(SESSION_KEY))
+  if (hasErrorCode(err, 'unauthorized') && client.getQueryData(SESSION_KEY))
     client.setQueryData(SESSION_KEY, null);
 }
 

@@ -1,14 +1,15 @@
 import { createBrowserRouter } from 'react-router';
-import { InvitePage } from '../features/auth/InvitePage';
-import { LoginPage } from '../features/auth/LoginPage';
-import { DiscussionsPage } from '../features/discussions/DiscussionsPage';
-import { HomePage } from '../features/home/HomePage';
-import { DirectoryPage } from '../features/pairings/DirectoryPage';
-import { PairingPage } from '../features/pairings/PairingPage';
-import { PlanPage } from '../features/plans/PlanPage';
+import { InvitePage, LoginPage } from '../features/auth';
+import { DiscussionsPage, PairingChannelsLink } from '../features/discussions';
+import { HomePage } from '../features/home';
+import { DirectoryPage, PairingPage } from '../features/pairings';
+import { PairingPlans, PlanPage } from '../features/plans';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
 import { RequireSession } from './RequireSession';
+
+// The pairing page shows the plans and channels of its pairing without importing their features.
+const pairingParts = { Plans: PairingPlans, ChannelsLink: PairingChannelsLink };
 
 export const router = createBrowserRouter([
   {
@@ -21,7 +22,7 @@ export const router = createBrowserRouter([
         children: [
           { path: '/', element: <HomePage /> },
           { path: '/pairings', element: <DirectoryPage /> },
-          { path: '/pairings/:id', element: <PairingPage /> },
+          { path: '/pairings/:id', element: <PairingPage parts={pairingParts} /> },
           { path: '/pairings/:pairingId/discussions/:channelId?', element: <DiscussionsPage /> },
           { path: '/plans/:planId', element: <PlanPage /> },
         ],

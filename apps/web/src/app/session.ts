@@ -1,17 +1,17 @@
 /** The signed-in person: GET /api/me, shared through the query cache; null when signed out. */
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import type { MeResponse, SessionResponse, UserDto } from '@iuc/domain';
-import { api, isApiError, setCsrfToken } from './api';
+import { api, body, hasErrorCode, setCsrfToken } from './api';
 
 export const SESSION_KEY = ['session'] as const;
 
 async function fetchSession(): Promise<MeResponse | null> {
   try {
-    const me = await api.get<MeResponse>('/me');
+    const me = await body(api.GET('/api/me'));
     setCsrfToken(me.csrfToken);
     return me;
   } catch (err) {
-    if (isApiError(err, 401)) {
+    if (hasErrorCode(err, 'unauthorized')) {
       setCsrfToken(null);
       return null;
     }

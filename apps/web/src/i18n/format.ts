@@ -63,3 +63,14 @@ export function useFormat() {
     };
   }, [lng]);
 }
+
+/** The calendar day of an instant in a time zone, as YYYY-MM-DD (the viewer's own by default). */
+export function dayKey(iso: string, timeZone?: string): string {
+  // en-CA formats dates as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(iso));
+}

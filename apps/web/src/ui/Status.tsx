@@ -1,7 +1,7 @@
 /** Loading and error states shared by every page, announced to assistive technology. */
 import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../app/api';
+import { hasErrorCode, isApiError } from '../app/api';
 
 export function Loading({ label }: { label?: string }) {
   const { t } = useTranslation();
@@ -21,12 +21,12 @@ export function Loading({ label }: { label?: string }) {
 export function useErrorMessage(): (err: unknown) => string {
   const { t } = useTranslation();
   return (err) => {
-    if (isApiError(err, 0)) return t('errors.network');
-    if (isApiError(err, 404)) return t('errors.notFound');
+    if (hasErrorCode(err, 'network')) return t('errors.network');
+    if (hasErrorCode(err, 'not_found')) return t('errors.notFound');
     // The server refused the page's address: say what its operator has to set, not "not allowed".
-    if (isApiError(err) && err.code === 'origin_not_allowed')
+    if (hasErrorCode(err, 'origin_not_allowed'))
       return t('errors.originNotAllowed', { origin: window.location.origin });
-    if (isApiError(err, 403)) return t('errors.forbidden');
+    if (hasErrorCode(err, 'forbidden')) return t('errors.forbidden');
     if (isApiError(err) && err.statusCode < 500) return err.message;
     return t('errors.generic');
   };

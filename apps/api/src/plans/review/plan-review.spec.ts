@@ -50,6 +50,7 @@ describe('plan review workflow', () => {
     expect(res.body).toEqual({
       statusCode: 422,
       error: 'Unprocessable Entity',
+      code: 'unprocessable',
       message: [
         'Section 3 (Vision and objectives) is empty.',
         'Section 6 (Implementation plan) is empty.',

@@ -1,7 +1,7 @@
 import { Button, Stack, Title } from '@mantine/core';
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { hasErrorCode, isApiError } from '../../app/api';
+import { hasErrorCode } from '../../app/api';
 import { SubmitError, useErrorMessage } from '../../ui/Status';
 import type { useAcceptInvitation } from './useInvitation';
 
@@ -10,11 +10,11 @@ function useAcceptErrorMessage(): (err: unknown) => string {
   const { t } = useTranslation();
   const generic = useErrorMessage();
   return (err) => {
-    if (isApiError(err, 404)) return t('invite.invalid');
+    if (hasErrorCode(err, 'not_found')) return t('invite.invalid');
     if (hasErrorCode(err, 'invitation.sign_in_required')) return t('invite.errors.signInRequired');
     if (hasErrorCode(err, 'invitation.other_account')) return t('invite.errors.otherAccount');
     if (hasErrorCode(err, 'invitation.staff_account')) return t('invite.staff');
-    if (isApiError(err, 409)) return t('invite.errors.changed');
+    if (hasErrorCode(err, 'conflict')) return t('invite.errors.changed');
     return generic(err);
   };
 }

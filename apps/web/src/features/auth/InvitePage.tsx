@@ -3,7 +3,7 @@ import type { InvitationPreviewDto, UserDto } from '@iuc/domain';
 import { useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { isApiError } from '../../app/api';
+import { hasErrorCode } from '../../app/api';
 import { PageHeading, usePageTitle } from '../../app/page';
 import { useSession } from '../../app/session';
 import { useFormat } from '../../i18n/format';
@@ -27,7 +27,7 @@ export function InvitePage() {
     return (
       <Stack maw={560}>
         <PageHeading>{t('invite.title')}</PageHeading>
-        {isApiError(preview.error, 404) ? (
+        {hasErrorCode(preview.error, 'not_found') ? (
           <Alert color="red" variant="light" title={t('invite.invalidTitle')}>
             {t('invite.invalid')}
           </Alert>

@@ -67,7 +67,7 @@ describe('safeNext', () => {
 describe('signInProblem', () => {
   const refusal = (
     statusCode: number,
-    code?: 'login_busy' | 'login_throttled' | 'origin_not_allowed',
+    code: 'login_busy' | 'login_throttled' | 'origin_not_allowed' | 'unauthorized',
     retryAfter: number | null = null,
   ) => new ApiRequestError({ statusCode, error: 'x', message: 'x', code }, retryAfter);
 
@@ -84,6 +84,6 @@ describe('signInProblem', () => {
     const err = refusal(403, 'origin_not_allowed');
     expect(err.code).toBe('origin_not_allowed');
     expect(signInProblem(err)).toEqual({ kind: 'other' });
-    expect(signInProblem(refusal(401))).toEqual({ kind: 'wrongCredentials' });
+    expect(signInProblem(refusal(401, 'unauthorized'))).toEqual({ kind: 'wrongCredentials' });
   });
 });

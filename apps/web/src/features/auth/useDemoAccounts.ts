@@ -1,12 +1,12 @@
 import type { DemoAccountDto } from '@iuc/domain';
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../app/api';
+import { api, body } from '../../app/api';
 
 /** Demo accounts, or null outside demo mode (the endpoint answers 404 there). */
 export function useDemoAccounts(): DemoAccountDto[] | null {
   const query = useQuery({
     queryKey: ['demo-accounts'],
-    queryFn: () => api.get<DemoAccountDto[]>('/demo/accounts'),
+    queryFn: () => body(api.GET('/api/demo/accounts')),
     staleTime: Infinity,
     retry: false,
   });

@@ -1,13 +1,11 @@
 import type {
   AcceptInvitationRequest,
-  AcceptInvitationResponse,
-  InvitationPreviewDto,
   MeResponse,
   UserDto,
 } from '@iuc/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { api, hasErrorCode, isApiError } from '../../app/api';
+import { api, body, hasErrorCode } from '../../app/api';
 import { SESSION_KEY, startSession } from '../../app/session';
 
 const previewKey = (token: string) => ['invitation', token] as const;
@@ -19,7 +17,7 @@ const previewKey = (token: string) => ['invitation', token] as const;
 export function useInvitationPreview(token: string, viewer: UserDto | null | undefined) {
   return useQuery({
     queryKey: [...previewKey(token), viewer?.id ?? null],
-    queryFn: () => api.get<InvitationPreviewDto>(`/invitations/${encodeURIComponent(token)}`),
+    queryFn: () => body(api.GET('/api/invitations/{token}', { params: { path: { token } } })),
     enabled: viewer !== undefined,
   });
 }
@@ -28,8 +26,8 @@ export function useAcceptInvitation(token: string) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   return useMutation({
-    mutationFn: (body: Omit<AcceptInvitationRequest, 'token'>) =>
-      api.post<AcceptInvitationResponse>('/invitations/accept', { ...body, token }),
+    mutationFn: (answer: Omit<AcceptInvitationRequest, 'token'>) =>
+      body(api.POST('/api/invitations/accept', { body: { ...answer, token } })),
     onSuccess: async ({ pairingId, user, session }) => {
       if (session) {
         startSession(queryClient, { user, ...session }); // a new account, signed in by accepting
@@ -45,7 +43,7 @@ export function useAcceptInvitation(token: string) {
     },
     onError: (err) => {
       // The membership changed since the page showed it: show what accepting does now.
-      if (isApiError(err, 409)) void queryClient.invalidateQueries({ queryKey: previewKey(token) });
+      if (hasErrorCode(err, 'conflict')) void queryClient.invalidateQueries({ queryKey: previewKey(token) });
       // The session ended or changed meanwhile: the page then asks to sign in again.
       if (
         hasErrorCode(err, 'invitation.sign_in_required') ||

@@ -1,8 +1,8 @@
-import type { LoginRequest, SessionResponse } from '@iuc/domain';
+import type { LoginRequest } from '@iuc/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { api, isApiError } from '../../app/api';
+import { api, body, hasErrorCode, isApiError } from '../../app/api';
 import { startSession } from '../../app/session';
 import { useErrorMessage } from '../../ui/Status';
 
@@ -16,7 +16,7 @@ export function useSignIn() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   return useMutation({
-    mutationFn: (body: LoginRequest) => api.post<SessionResponse>('/auth/login', body),
+    mutationFn: (credentials: LoginRequest) => body(api.POST('/api/auth/login', { body: credentials })),
     // A server busy checking other sign-ins asks for a second: wait it out before telling anyone.
     retry: (failures, err) => failures < 3 && signInProblem(err).kind === 'busy',
     retryDelay: (_, err) => (isApiError(err) && err.retryAfter ? err.retryAfter : 1) * 1000,
@@ -35,9 +35,9 @@ export type SignInProblem =
 
 /** What went wrong with a sign-in, from the API's status and code. */
 export function signInProblem(err: unknown): SignInProblem {
-  if (isApiError(err, 401)) return { kind: 'wrongCredentials' };
-  if (isApiError(err) && err.code === 'login_busy') return { kind: 'busy' };
-  if (isApiError(err, 429))
+  if (hasErrorCode(err, 'unauthorized')) return { kind: 'wrongCredentials' };
+  if (hasErrorCode(err, 'login_busy')) return { kind: 'busy' };
+  if (hasErrorCode(err, 'login_throttled') || hasErrorCode(err, 'rate_limited'))
     return { kind: 'rateLimited', minutes: Math.max(1, Math.ceil((err.retryAfter ?? 60) / 60)) };
   return { kind: 'other' };
 }

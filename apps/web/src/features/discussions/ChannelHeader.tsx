@@ -3,7 +3,7 @@ import { Avatar, Group, Text, Title, Tooltip, VisuallyHidden } from '@mantine/co
 import type { ChannelDto, PairingDetailDto, UserRefDto } from '@iuc/domain';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format';
-import { useNow } from '../pairings/useNow';
+import { useNow } from '../../ui/useNow';
 import { PersonAvatar } from '../../ui/PersonAvatar';
 import classes from './Discussions.module.css';
 

@@ -8,7 +8,7 @@ import { EditIcon, ReplyIcon, TrashIcon } from '../../ui/icons';
 import { MessageBody } from './MessageBody';
 import { MessageEditor } from './MessageEditor';
 import { ReactionPicker, Reactions } from './Reactions';
-import { useDates } from './useDates';
+import { useDates } from '../../i18n/useDates';
 import classes from './Discussions.module.css';
 
 export interface MessageItemProps {

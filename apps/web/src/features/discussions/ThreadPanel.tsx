@@ -7,7 +7,7 @@ import { CloseButton, Divider, Group, Text, Title } from '@mantine/core';
 import type { ChannelDto } from '@iuc/domain';
 import { useEffect, useId, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMarkThreadNotificationsRead } from '../notifications/useNotifications';
+import { useMarkThreadNotificationsRead } from '../notifications';
 import { useChannelLabel } from './channelLabel';
 import { Composer } from './Composer';
 import { useDiscussions } from './context';

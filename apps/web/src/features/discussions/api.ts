@@ -2,7 +2,6 @@
 import type {
   ChannelDto,
   CreateChannelRequest,
-  MentionCandidateDto,
   MessagePageDto,
   ReadStateDto,
   ThreadDto,
@@ -14,16 +13,16 @@ import {
   useQueryClient,
   type QueryClient,
 } from '@tanstack/react-query';
-import { api } from '../../app/api';
+import { api, body } from '../../app/api';
 
-const id = encodeURIComponent;
+const byId = (id: string) => ({ params: { path: { id } } });
 
 export const channelsKey = (pairingId: string) => ['discussions', 'channels', pairingId] as const;
 
 export function useChannels(pairingId: string) {
   return useQuery({
     queryKey: channelsKey(pairingId),
-    queryFn: () => api.get<ChannelDto[]>(`/pairings/${id(pairingId)}/channels`),
+    queryFn: () => body(api.GET('/api/pairings/{id}/channels', byId(pairingId))),
     staleTime: 30_000,
   });
 }
@@ -55,26 +54,30 @@ export interface PageQuery {
 }
 
 export function fetchHistory(channelId: string, query: PageQuery = {}): Promise<MessagePageDto> {
-  return api.get<MessagePageDto>(`/channels/${id(channelId)}/messages`, {
-    before: query.before,
-    after: query.after,
-    limit: query.limit?.toString(),
-  });
+  return body(
+    api.GET('/api/channels/{id}/messages', {
+      params: { path: { id: channelId }, query: { before: query.before, after: query.after, limit: query.limit } },
+    }),
+  );
 }
 
 export function fetchThread(messageId: string, after?: string): Promise<ThreadDto> {
-  return api.get<ThreadDto>(`/messages/${id(messageId)}/replies`, { after, limit: '100' });
+  return body(
+    api.GET('/api/messages/{id}/replies', { params: { path: { id: messageId }, query: { after, limit: 100 } } }),
+  );
 }
 
 export function markChannelRead(channelId: string, messageId?: string): Promise<ReadStateDto> {
-  return api.post<ReadStateDto>(`/channels/${id(channelId)}/read`, messageId ? { messageId } : {});
+  return body(
+    api.POST('/api/channels/{id}/read', { ...byId(channelId), body: messageId ? { messageId } : {} }),
+  );
 }
 
 export function useCreateChannel(pairingId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateChannelRequest) =>
-      api.post<ChannelDto>(`/pairings/${id(pairingId)}/channels`, body),
+    mutationFn: (channel: CreateChannelRequest) =>
+      body(api.POST('/api/pairings/{id}/channels', { ...byId(pairingId), body: channel })),
     onSuccess: (channel) =>
       client.setQueryData<ChannelDto[]>(channelsKey(pairingId), (list) => [
         ...(list ?? []),
@@ -88,9 +91,11 @@ export function useMentionCandidates(channelId: string, query: string | null) {
   return useQuery({
     queryKey: ['discussions', 'members', channelId, query ?? ''],
     queryFn: () =>
-      api.get<MentionCandidateDto[]>(`/channels/${id(channelId)}/members`, {
-        q: query || undefined,
-      }),
+      body(
+        api.GET('/api/channels/{id}/members', {
+          params: { path: { id: channelId }, query: { q: query || undefined } },
+        }),
+      ),
     enabled: query !== null,
     staleTime: 60_000,
     placeholderData: keepPreviousData,

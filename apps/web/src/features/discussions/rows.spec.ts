@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { MessageDto } from '@iuc/domain';
-import { buildRows, dayKey } from './rows';
+import { dayKey } from '../../i18n/format';
+import { buildRows } from './rows';
 
 const message = (id: string, createdAt: string): MessageDto => ({
   id,

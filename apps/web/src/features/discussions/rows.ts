@@ -1,21 +1,11 @@
 /** The rows of the message list: messages, a separator at each new day, the unread divider. */
 import type { MessageDto } from '@iuc/domain';
+import { dayKey } from '../../i18n/format';
 
 export type Row =
   | { kind: 'day'; key: string; day: string; at: string }
   | { kind: 'unread'; key: string }
   | { kind: 'message'; key: string; message: MessageDto };
-
-/** The calendar day of an instant in a time zone, as YYYY-MM-DD (the viewer's own by default). */
-export function dayKey(iso: string, timeZone?: string): string {
-  // en-CA formats dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(iso));
-}
 
 export function buildRows(
   messages: readonly MessageDto[],

@@ -1,6 +1,6 @@
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useDates } from './useDates';
+import { useDates } from '../../i18n/useDates';
 import classes from './Discussions.module.css';
 
 /** The day the following messages were written (a heading, to jump between days). */

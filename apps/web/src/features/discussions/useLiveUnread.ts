@@ -5,7 +5,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { RefObject } from 'react';
 import { applyReadState, channelsKey, patchChannel } from './api';
-import { useSocketEvent } from './socket';
+import { useSocketEvent } from '../../app/realtime/socket';
 
 export function useLiveUnread(
   pairingId: string,

@@ -6,9 +6,9 @@ import { Button, Group, Text } from '@mantine/core';
 import { worksForPlanCity, type MembershipDto } from '@iuc/domain';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { PairingChannelsLink } from '../discussions/PairingChannelsLink';
-import { PlanStatusBadge, usePlanTitle } from '../plans/labels';
-import { usePairingPlans } from '../plans/usePlans';
+import { PairingChannelsLink } from '../discussions';
+import { PlanStatusBadge, usePairingPlans } from '../plans';
+import { usePlanTitle } from '../../i18n/usePlanTitle';
 import classes from './PairingShortcuts.module.css';
 
 export function PairingShortcuts({ membership }: { membership: MembershipDto }) {

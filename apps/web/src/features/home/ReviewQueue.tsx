@@ -17,11 +17,11 @@ import { Link } from 'react-router';
 import { useFormat } from '../../i18n/format';
 import { ErrorAlert, Loading } from '../../ui/Status';
 import ui from '../../ui/ui.module.css';
-import { useSocketEvent } from '../discussions/socket';
-import { CountryLabel } from '../pairings/labels';
-import { PlanStatusBadge, usePlanTitle } from '../plans/labels';
-import { useDateTime } from '../plans/panels/useDateTime';
-import { planKeys, useReviewQueue } from '../plans/usePlans';
+import { useSocketEvent } from '../../app/realtime/socket';
+import { CountryLabel } from '../pairings';
+import { PlanStatusBadge, planKeys, useReviewQueue } from '../plans';
+import { usePlanTitle } from '../../i18n/usePlanTitle';
+import { useDateTime } from '../../i18n/useDateTime';
 
 export function ReviewQueue({ pairings }: { pairings: PairingSummaryDto[] }) {
   const { t } = useTranslation();

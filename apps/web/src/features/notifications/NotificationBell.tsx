@@ -16,8 +16,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { BellIcon } from '../../ui/icons';
-import { useDates } from '../discussions/useDates';
-import { usePlanTitle } from '../plans/labels';
+import { useDates } from '../../i18n/useDates';
+import { usePlanTitle } from '../../i18n/usePlanTitle';
 import { markNotificationsRead, notificationPath, useNotifications } from './useNotifications';
 import classes from './NotificationBell.module.css';
 

@@ -2,8 +2,8 @@
 import type { NotificationDto, NotificationListDto, NotificationsUnreadDto } from '@iuc/domain';
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect } from 'react';
-import { api } from '../../app/api';
-import { useDiscussionsSocket, useSocketEvent } from '../discussions/socket';
+import { api, body } from '../../app/api';
+import { useDiscussionsSocket, useSocketEvent } from '../../app/realtime/socket';
 
 export const NOTIFICATIONS_KEY = ['notifications'] as const;
 
@@ -12,7 +12,9 @@ export function useNotifications(enabled: boolean) {
   const { generation } = useDiscussionsSocket();
   const query = useQuery({
     queryKey: NOTIFICATIONS_KEY,
-    queryFn: () => api.get<NotificationListDto>('/notifications', { limit: '20' }),
+    // The domain type: OpenAPI flattens the union of notification kinds into one optional-field shape.
+    queryFn: async () =>
+      (await body(api.GET('/api/notifications', { params: { query: { limit: 20 } } }))) as NotificationListDto,
     enabled,
     staleTime: 60_000,
   });
@@ -51,7 +53,7 @@ function setUnread(client: QueryClient, state: NotificationsUnreadDto, ids: stri
 }
 
 export async function markNotificationsRead(client: QueryClient, ids?: string[]): Promise<void> {
-  const state = await api.post<NotificationsUnreadDto>('/notifications/read', ids ? { ids } : {});
+  const state = await body(api.POST('/api/notifications/read', { body: ids ? { ids } : {} }));
   setUnread(client, state, ids ?? null);
 }
 

@@ -2,7 +2,7 @@ import { Paper, SimpleGrid, Text } from '@mantine/core';
 import type { AuthorityDto, PairingSideDto } from '@iuc/domain';
 import { useTranslation } from 'react-i18next';
 import { useFormat, utcOffsetMinutes } from '../../i18n/format';
-import { useNow } from './useNow';
+import { useNow } from '../../ui/useNow';
 
 interface Clock {
   timeZone: string;

@@ -1,21 +1,30 @@
 import { Button, CloseButton, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { PairingDetailDto } from '@iuc/domain';
-import { useState, type ReactNode } from 'react';
+import { useState, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { PageHeading, usePageTitle } from '../../app/page';
 import { ErrorAlert, Loading } from '../../ui/Status';
 import { InviteModal } from './InviteModal';
 import { StatusBadge, ThemeBadges } from './labels';
-import { PairingPlans } from '../plans/PairingPlans';
-import { PairingChannelsLink } from '../discussions/PairingChannelsLink';
 import { LocalTimes } from './LocalTimes';
 import { MembersList } from './MembersList';
 import { SideColumn } from './SideColumn';
 import { TermTimeline } from './TermTimeline';
 import { usePairing } from './usePairings';
 
-export function PairingPage() {
+/**
+ * What other features show on a pairing's page, given by the page that composes them (the router),
+ * so that pairings imports neither plans nor discussions.
+ */
+export interface PairingPageParts {
+  /** The pairing's plans section. */
+  Plans: ComponentType<{ pairingId: string }>;
+  /** The link to the pairing's channels. */
+  ChannelsLink: ComponentType<{ pairingId: string }>;
+}
+
+export function PairingPage({ parts }: { parts: PairingPageParts }) {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const pairing = usePairing(id);
@@ -29,10 +38,11 @@ export function PairingPage() {
       </Stack>
     );
   }
-  return <PairingView pairing={pairing.data} />;
+  return <PairingView pairing={pairing.data} parts={parts} />;
 }
 
-function PairingView({ pairing }: { pairing: PairingDetailDto }) {
+function PairingView({ pairing, parts }: { pairing: PairingDetailDto; parts: PairingPageParts }) {
+  const { Plans, ChannelsLink } = parts;
   const { t } = useTranslation();
   const [inviting, setInviting] = useState(false);
   const [invited, setInvited] = useState<string | null>(null);
@@ -49,7 +59,7 @@ function PairingView({ pairing }: { pairing: PairingDetailDto }) {
         <ThemeBadges themes={pairing.themes} />
         {pairing.description && <Text maw={800}>{pairing.description}</Text>}
         <Group>
-          <PairingChannelsLink pairingId={pairing.id} />
+          <ChannelsLink pairingId={pairing.id} />
         </Group>
       </Stack>
 
@@ -72,7 +82,7 @@ function PairingView({ pairing }: { pairing: PairingDetailDto }) {
         </Section>
       </SimpleGrid>
 
-      <PairingPlans pairingId={pairing.id} />
+      <Plans pairingId={pairing.id} />
 
       <Section
         id="members"

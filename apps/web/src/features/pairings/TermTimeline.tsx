@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format';
 import { DAY, addMonths, termProgress } from './term';
 import classes from './TermTimeline.module.css';
-import { useNow } from './useNow';
+import { useNow } from '../../ui/useNow';
 
 /**
  * The term (e.g. 18 months) as a bar with a tick per month and today's position. The bar is drawn

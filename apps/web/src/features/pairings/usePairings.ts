@@ -4,20 +4,21 @@ import {
   WORLD_REGIONS,
   isOneOf,
   type CreateInvitationRequest,
-  type InvitationDto,
-  type PairingDetailDto,
   type PairingFilters,
-  type PairingSummaryDto,
 } from '@iuc/domain';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { api } from '../../app/api';
+import { api, body } from '../../app/api';
+import type { operations } from '../../app/api-schema';
+
+type PairingQuery = operations['PairingsController_list']['parameters']['query'];
 
 export function usePairings(filters: PairingFilters = {}) {
   return useQuery({
     queryKey: ['pairings', filters],
-    queryFn: () => api.get<PairingSummaryDto[]>('/pairings', { ...filters }),
+    // PairingFilters types `call` as any string; useDirectoryFilters lets only CALLS codes through.
+    queryFn: () => body(api.GET('/api/pairings', { params: { query: filters as PairingQuery } })),
     // Keep the old results on screen while the next filter's results load.
     placeholderData: keepPreviousData,
   });
@@ -26,15 +27,20 @@ export function usePairings(filters: PairingFilters = {}) {
 export function usePairing(id: string) {
   return useQuery({
     queryKey: ['pairing', id],
-    queryFn: () => api.get<PairingDetailDto>(`/pairings/${encodeURIComponent(id)}`),
+    queryFn: () => body(api.GET('/api/pairings/{id}', { params: { path: { id } } })),
   });
 }
 
 export function useInvite(pairingId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateInvitationRequest) =>
-      api.post<InvitationDto>(`/pairings/${encodeURIComponent(pairingId)}/invitations`, body),
+    mutationFn: (invitation: CreateInvitationRequest) =>
+      body(
+        api.POST('/api/pairings/{pairingId}/invitations', {
+          params: { path: { pairingId } },
+          body: invitation,
+        }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['pairing', pairingId] }),
   });
 }

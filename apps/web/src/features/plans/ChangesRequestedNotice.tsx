@@ -6,7 +6,7 @@ import { Alert, Text } from '@mantine/core';
 import type { PlanDetailDto } from '@iuc/domain';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDateTime } from './panels/useDateTime';
+import { useDateTime } from '../../i18n/useDateTime';
 import { useReviews } from './usePlans';
 
 export function ChangesRequestedNotice({ plan }: { plan: PlanDetailDto }) {

@@ -2,11 +2,12 @@
 import { Anchor, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { isApiError } from '../../app/api';
+import { hasErrorCode } from '../../app/api';
 import { ErrorAlert, Loading } from '../../ui/Status';
 import ui from '../../ui/ui.module.css';
-import { usePairing } from '../pairings/usePairings';
-import { PlanStatusBadge, usePlanTitle } from './labels';
+import { usePairing } from '../pairings';
+import { PlanStatusBadge } from './labels';
+import { usePlanTitle } from '../../i18n/usePlanTitle';
 import { usePairingPlans } from './usePlans';
 
 export function PairingPlans({ pairingId }: { pairingId: string }) {
@@ -15,7 +16,7 @@ export function PairingPlans({ pairingId }: { pairingId: string }) {
   const pairing = usePairing(pairingId);
   const planTitle = usePlanTitle();
   // People outside the pairing may see the pairing but not its plans: no section for them.
-  if (isApiError(plans.error, 403)) return null;
+  if (hasErrorCode(plans.error, 'forbidden')) return null;
   const cityOf = (authorityId: string) =>
     pairing.data?.sides.flatMap((s) => s.authorities).find((a) => a.id === authorityId)?.name;
   return (

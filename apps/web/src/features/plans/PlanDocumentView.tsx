@@ -8,7 +8,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUser } from '../../app/session';
 import { Loading } from '../../ui/Status';
-import { useChannels } from '../discussions/api';
+import { useChannels } from '../discussions';
 import { ActionTable } from './actions/ActionTable';
 import type { PlanDocument } from './collab/usePlanDocument';
 import { userColor } from './collab/userColor';

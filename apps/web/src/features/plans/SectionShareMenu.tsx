@@ -8,8 +8,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { LinkIcon } from '../../ui/icons';
-import { pairingDiscussionsPath, type DraftState } from '../discussions/draft';
-import { usePlanTitle, useSectionTitle } from './labels';
+import { pairingDiscussionsPath, type DraftState } from '../discussions';
+import { useSectionTitle } from './labels';
+import { usePlanTitle } from '../../i18n/usePlanTitle';
 
 /** How long "Link copied" stays. */
 const COPIED_NOTICE_MS = 4_000;

@@ -1,6 +1,6 @@
 /** Small labels of plans, shared by the plan page and the pairing page. */
 import { Badge, type BadgeProps } from '@mantine/core';
-import { provisionedPlanCity, type PlanSectionKey, type PlanStatus } from '@iuc/domain';
+import type { PlanSectionKey, PlanStatus } from '@iuc/domain';
 import { useTranslation } from 'react-i18next';
 
 const STATUS_COLORS: Record<PlanStatus, string> = {
@@ -26,13 +26,4 @@ export function useSectionTitle(): (key: PlanSectionKey, number: number) => stri
   const { t } = useTranslation();
   return (key, number) =>
     t('plans.sectionTitle', { number, title: t(`plans.section.${key}.title`) });
-}
-
-/** A plan's title in the reader's language (as created: "Local Action Plan — <city>"). */
-export function usePlanTitle(): (title: string) => string {
-  const { t } = useTranslation();
-  return (title) => {
-    const city = provisionedPlanCity(title);
-    return city === null ? title : t('plans.titleOf', { city });
-  };
 }

@@ -1,20 +1,14 @@
 /** The plans REST API: queries and mutations, and which caches each change makes stale. */
 import type {
-  PlanDetailDto,
   PlanExportFormat,
-  PlanReviewDto,
   PlanSectionKey,
   PlanStatus,
-  PlanSummaryDto,
-  PlanTransitionResultDto,
   PlanVersionDiffDto,
-  PlanVersionDto,
-  ReviewQueueDto,
 } from '@iuc/domain';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { api } from '../../app/api';
+import { api, body } from '../../app/api';
 
-const path = (planId: string, rest = '') => `/plans/${encodeURIComponent(planId)}${rest}`;
+const plan = (id: string) => ({ params: { path: { id } } });
 
 export const planKeys = {
   pairing: (pairingId: string) => ['pairing-plans', pairingId] as const,
@@ -29,7 +23,7 @@ export const planKeys = {
 export function usePairingPlans(pairingId: string) {
   return useQuery({
     queryKey: planKeys.pairing(pairingId),
-    queryFn: () => api.get<PlanSummaryDto[]>(`/pairings/${encodeURIComponent(pairingId)}/plans`),
+    queryFn: () => body(api.GET('/api/pairings/{id}/plans', { params: { path: { id: pairingId } } })),
   });
 }
 
@@ -40,7 +34,7 @@ export function usePairingPlans(pairingId: string) {
 export function usePlan(planId: string) {
   return useQuery({
     queryKey: planKeys.plan(planId),
-    queryFn: () => api.get<PlanDetailDto>(path(planId)),
+    queryFn: () => body(api.GET('/api/plans/{id}', plan(planId))),
     refetchInterval: 15_000,
     staleTime: 5_000,
   });
@@ -49,15 +43,20 @@ export function usePlan(planId: string) {
 export function useVersions(planId: string) {
   return useQuery({
     queryKey: planKeys.versions(planId),
-    queryFn: () => api.get<PlanVersionDto[]>(path(planId, '/versions')),
+    queryFn: () => body(api.GET('/api/plans/{id}/versions', plan(planId))),
   });
 }
 
 export function useVersionDiff(planId: string, versionId: string | null) {
   return useQuery({
     queryKey: planKeys.diff(planId, versionId ?? ''),
-    queryFn: () =>
-      api.get<PlanVersionDiffDto>(path(planId, `/versions/${encodeURIComponent(versionId!)}/diff`)),
+    // The domain type: OpenAPI leaves a changed action field's name and values untyped.
+    queryFn: async () =>
+      (await body(
+        api.GET('/api/plans/{id}/versions/{versionId}/diff', {
+          params: { path: { id: planId, versionId: versionId! } },
+        }),
+      )) as PlanVersionDiffDto,
     enabled: versionId !== null,
     // "Against now": always fresh.
     staleTime: 0,
@@ -68,7 +67,7 @@ export function useVersionDiff(planId: string, versionId: string | null) {
 export function useReviews(planId: string) {
   return useQuery({
     queryKey: planKeys.reviews(planId),
-    queryFn: () => api.get<PlanReviewDto[]>(path(planId, '/reviews')),
+    queryFn: () => body(api.GET('/api/plans/{id}/reviews', plan(planId))),
   });
 }
 
@@ -79,7 +78,7 @@ export function useReviews(planId: string) {
 export function useReviewQueue() {
   return useQuery({
     queryKey: planKeys.reviewQueue,
-    queryFn: () => api.get<ReviewQueueDto>('/review-queue'),
+    queryFn: () => body(api.GET('/api/review-queue')),
   });
 }
 
@@ -91,7 +90,8 @@ function refreshPlan(queryClient: QueryClient, planId: string) {
 export function useSaveVersion(planId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (name: string) => api.post<PlanVersionDto>(path(planId, '/versions'), { name }),
+    mutationFn: (name: string) =>
+      body(api.POST('/api/plans/{id}/versions', { ...plan(planId), body: { name } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: planKeys.versions(planId) }),
   });
 }
@@ -100,9 +100,11 @@ export function useRestoreVersion(planId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ versionId, section }: { versionId: string; section?: PlanSectionKey }) =>
-      api.post<unknown>(
-        path(planId, `/versions/${encodeURIComponent(versionId)}/restore`),
-        section ? { section } : {},
+      body(
+        api.POST('/api/plans/{id}/versions/{versionId}/restore', {
+          params: { path: { id: planId, versionId } },
+          body: section ? { section } : {},
+        }),
       ),
     onSuccess: () => refreshPlan(queryClient, planId),
   });
@@ -111,8 +113,8 @@ export function useRestoreVersion(planId: string) {
 export function useTransition(planId: string, pairingId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { to: PlanStatus; comment?: string }) =>
-      api.post<PlanTransitionResultDto>(path(planId, '/transitions'), body),
+    mutationFn: (step: { to: PlanStatus; comment?: string }) =>
+      body(api.POST('/api/plans/{id}/transitions', { ...plan(planId), body: step })),
     // A refused submission (422) also refreshes: the plan's check shows what is missing. Not
     // awaited: the form that made the step may be gone once the plan has its new status, and
     // its own callbacks must run first.
@@ -125,5 +127,5 @@ export function useTransition(planId: string, pairingId: string) {
 }
 
 export function exportUrl(planId: string, format: PlanExportFormat): string {
-  return `/api${path(planId, `/export?format=${format}`)}`;
+  return `/api/plans/${encodeURIComponent(planId)}/export?format=${format}`;
 }

@@ -5,7 +5,7 @@ import { ErrorAlert, Loading } from '../../../ui/Status';
 import ui from '../../../ui/ui.module.css';
 import { useReviews } from '../usePlans';
 import classes from './panels.module.css';
-import { useDateTime } from './useDateTime';
+import { useDateTime } from '../../../i18n/useDateTime';
 
 export function ReviewHistory({ planId }: { planId: string }) {
   const { t } = useTranslation();

@@ -6,7 +6,7 @@ import { Alert, Button, Group, Stack, Text, Textarea, Title } from '@mantine/cor
 import type { PlanDetailDto, PlanStatus } from '@iuc/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../../app/api';
+import { hasErrorCode } from '../../../app/api';
 import { useErrorMessage } from '../../../ui/Status';
 import { PlanStatusBadge } from '../labels';
 import { useTransition } from '../usePlans';
@@ -117,7 +117,7 @@ function TransitionForm({
       </Group>
       {transition.isError && (
         <Alert key={transition.submittedAt} color="red" variant="light" role="alert">
-          {isApiError(transition.error, 422)
+          {hasErrorCode(transition.error, 'unprocessable')
             ? t('plans.review.refused')
             : errorMessage(transition.error)}
         </Alert>

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert, Loading, SubmitError } from '../../../ui/Status';
 import ui from '../../../ui/ui.module.css';
 import { useSaveVersion, useVersions } from '../usePlans';
-import { useDateTime } from './useDateTime';
+import { useDateTime } from '../../../i18n/useDateTime';
 import classes from './panels.module.css';
 import { VersionDiffModal } from './VersionDiffModal';
 

@@ -1,7 +1,7 @@
 /** Message times and days through Intl, in the viewer's language and time zone. */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dayKey } from './rows';
+import { dayKey } from './format';
 
 export function useDates() {
   const { i18n } = useTranslation();

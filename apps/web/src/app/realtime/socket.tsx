@@ -10,7 +10,7 @@ import {
   DISCUSSIONS_NAMESPACE,
   type Ack,
   type DiscussionClientEvents,
-  type DiscussionErrorCode,
+  type ApiErrorCode,
   type DiscussionServerEvents,
 } from '@iuc/domain';
 import {
@@ -23,7 +23,7 @@ import {
   type ReactNode,
 } from 'react';
 import { io, type Socket } from 'socket.io-client';
-import { useSession } from '../../app/session';
+import { useSession } from '../session';
 
 type ClientSocket = Socket<DiscussionServerEvents, DiscussionClientEvents>;
 type ServerEvent = keyof DiscussionServerEvents;
@@ -41,7 +41,7 @@ type ClientAck<E extends keyof DiscussionClientEvents> = Parameters<
 /** An error acknowledgement, or one made here when the server could not be asked. */
 export interface SendError {
   ok: false;
-  code: DiscussionErrorCode | 'offline' | 'timeout';
+  code: ApiErrorCode | 'offline' | 'timeout';
   error: string;
 }
 export type SendResult<A> = Exclude<A, { ok: false }> | SendError;
