@@ -26,7 +26,9 @@ import {
 } from '@iuc/domain';
 import type { Actor } from '../auth/actor.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
-import { ChannelsRepository, type ChannelRow, type MemberRow } from './channels/channels.repository.js';
+import { ChannelsRepository, type ChannelRow } from './channels/channels.repository.js';
+import { MembershipsService } from '../pairings/memberships.service.js';
+import type { MemberRow } from '../pairings/memberships.repository.js';
 import { decodeCursor, encodeCursor, MicroClock, microsToIso, type Position } from '../common/cursor.js';
 import { DISCUSSIONS_LIMITS, type DiscussionsLimits } from './discussions.config.js';
 import { DiscussionsHub } from './realtime/discussions.hub.js';
@@ -71,6 +73,7 @@ export class DiscussionsService implements OnModuleInit, BeforeApplicationShutdo
 
   constructor(
     private readonly channels: ChannelsRepository,
+    private readonly memberships: MembershipsService,
     private readonly messages: MessagesRepository,
     private readonly policy: DiscussionsPolicy,
     private readonly hub: DiscussionsHub,
@@ -337,7 +340,7 @@ export class DiscussionsService implements OnModuleInit, BeforeApplicationShutdo
 
   /** The pairing's members who may read the channel (the people who can be mentioned there). */
   private async readers(channel: ChannelRow): Promise<MemberRow[]> {
-    return channelReaders(await this.channels.members(channel.pairingId), channel);
+    return channelReaders(await this.memberships.ofPairing(channel.pairingId), channel);
   }
 
   private async resolveMentions(channel: ChannelRow, body: string): Promise<string[]> {

@@ -18,7 +18,6 @@ import {
   type MembershipChangeDto,
   type MembershipPlace,
 } from '@iuc/domain';
-import { AccessService } from '../access/access.service.js';
 import { codedError } from '../common/coded-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { Actor } from '../auth/actor.js';
@@ -30,6 +29,7 @@ import { hashPassword } from '../auth/login/password.js';
 import { keyedHash } from '../auth/sessions/tokens.js';
 import type { UserEntity } from '../auth/users/user.entity.js';
 import { UsersService } from '../auth/users/users.service.js';
+import { MembershipsService } from '../pairings/memberships.service.js';
 
 /** One answer for unknown, expired and used tokens. */
 const NO_SUCH_INVITATION = 'This invitation does not exist, has expired or has already been used.';
@@ -47,7 +47,7 @@ export class InvitationAcceptanceService {
     private readonly invitations: InvitationsRepository,
     private readonly users: UsersService,
     private readonly auth: AuthService,
-    private readonly access: AccessService,
+    private readonly memberships: MembershipsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -166,7 +166,7 @@ export class InvitationAcceptanceService {
     user: UserEntity,
     invitation: InvitationEntity,
   ): Promise<MembershipChange> {
-    const current = await this.access.membership(user.id, invitation.pairingId);
+    const current = await this.memberships.place(user.id, invitation.pairingId);
     return membershipChange(current, {
       role: invitation.role,
       authorityId: invitation.authorityId,

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { IsNull, MoreThan, type DataSource, type EntityManager, type Repository } from 'typeorm';
-import { pairingTitle, type MembershipPlace, type PairingRole } from '@iuc/domain';
+import { pairingTitle, type MembershipPlace } from '@iuc/domain';
+import { MembershipsService } from '../pairings/memberships.service.js';
 import { InvitationEntity } from './invitation.entity.js';
 
 export type NewInvitation = Pick<
@@ -20,14 +21,15 @@ export type AcceptingAccount =
   { newAccount: NewAccount } | { userId: string; expected: MembershipPlace | null };
 
 /**
- * Invitations, and what accepting one writes. The pairing reads (title, authorities) and the
- * membership write touch pairings/ tables: move them behind the pairings service once it has them.
+ * Invitations, and what accepting one writes (the membership through pairings' MembershipsService,
+ * in the same transaction). The pairing reads (title, authorities) still touch pairings/ tables.
  */
 @Injectable()
 export class InvitationsRepository {
   constructor(
     @InjectRepository(InvitationEntity) private readonly invitations: Repository<InvitationEntity>,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly memberships: MembershipsService,
   ) {}
 
   insert(invitation: NewInvitation): Promise<InvitationEntity> {
@@ -99,13 +101,8 @@ export class InvitationsRepository {
         // With no membership expected there was no row to lock: one written meanwhile (another
         // invitation accepted at the same moment) is a change, not something to overwrite.
         const joining = 'newAccount' in account || account.expected === null;
-        const written: unknown[] = await tx.query(
-          `INSERT INTO memberships (user_id, pairing_id, role, authority_id) VALUES ($1, $2, $3, $4)
-           ON CONFLICT (user_id, pairing_id) ${joining ? 'DO NOTHING' : 'DO UPDATE SET role = excluded.role, authority_id = excluded.authority_id'}
-           RETURNING user_id`,
-          [userId, invitation.pairingId, next.role, next.authorityId],
-        );
-        if (written.length === 0) throw new ChangedMeanwhile();
+        const written = await this.memberships.write(tx, userId, invitation.pairingId, next, joining ? 'join' : 'replace');
+        if (!written) throw new ChangedMeanwhile();
         return { userId };
       })
       .catch((err: unknown) => {
@@ -130,11 +127,7 @@ export class InvitationsRepository {
       if (!created) throw new ChangedMeanwhile();
       return created.id;
     }
-    const [row]: { role: PairingRole; authority_id: string | null }[] = await tx.query(
-      'SELECT role, authority_id FROM memberships WHERE user_id = $1 AND pairing_id = $2 FOR UPDATE',
-      [account.userId, invitation.pairingId],
-    );
-    const now = row ? { role: row.role, authorityId: row.authority_id } : null;
+    const now = await this.memberships.placeForUpdate(tx, account.userId, invitation.pairingId);
     if (!samePlace(now, account.expected)) throw new ChangedMeanwhile();
     return account.userId;
   }

@@ -20,6 +20,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { MAIL_TRANSPORT, type MailTransport } from '../mail/mail-transport.js';
 import type { Actor } from '../auth/actor.js';
 import { normalizeEmail } from '../auth/email.js';
+import { MembershipsService } from '../pairings/memberships.service.js';
 import { invitationMail } from './invitation-mail.js';
 import type { InvitationEntity } from './invitation.entity.js';
 import { InvitationsRepository } from './invitations.repository.js';
@@ -37,6 +38,7 @@ export class InvitationsService {
     private readonly invitations: InvitationsRepository,
     private readonly users: UsersService,
     private readonly access: AccessService,
+    private readonly memberships: MembershipsService,
     @Inject(MAIL_TRANSPORT) private readonly mail: MailTransport,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -47,8 +49,8 @@ export class InvitationsService {
     pairingId: string,
     input: CreateInvitationRequest,
   ): Promise<InvitationDto> {
-    await this.access.require(actor, 'pairing.invite', [pairingId]);
-    const own = await this.access.membership(actor.userId, pairingId);
+    await this.access.require(actor, 'pairing.invite', 'pairing', [pairingId]);
+    const own = await this.memberships.place(actor.userId, pairingId);
     const standing = { programmeRole: actor.programmeRole, pairingRole: own?.role ?? null };
     if (!grantableRoles(standing).includes(input.role)) {
       throw new ForbiddenException(`You may not invite someone as ${input.role} in this pairing.`);
@@ -102,7 +104,7 @@ export class InvitationsService {
   }
 
   async listPending(actor: Actor, pairingId: string): Promise<InvitationDto[]> {
-    await this.access.require(actor, 'pairing.invite', [pairingId]);
+    await this.access.require(actor, 'pairing.invite', 'pairing', [pairingId]);
     return (await this.invitations.pendingForPairing(pairingId)).map(toDto);
   }
 }

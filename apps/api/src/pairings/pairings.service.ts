@@ -48,18 +48,19 @@ export class PairingsService {
 
   /** One pairing with its sides, members and what the actor may do there; 404 when unknown. */
   async detail(actor: Actor, id: string): Promise<PairingDetailDto> {
-    await this.access.require(actor, 'directory.read', [id]);
+    await this.access.require(actor, 'directory.read', 'pairing', [id]);
     const pairing = await this.pairings.findById(id);
     // Only a delete between the access check and this read gets here.
     if (!pairing) throw new NotFoundException('Pairing not found.');
-    const [lookup, groups, memberships, standing] = await Promise.all([
+    const [lookup, groups, memberships, standings] = await Promise.all([
       this.directory.authoritiesByIds(authorityIds(pairing)),
       this.directory.groupsByIds(
         [pairing.euGroupId, pairing.partnerGroupId].filter((g): g is string => g !== null),
       ),
       this.pairings.members(id),
-      this.access.standing(actor, id),
+      this.access.standings(actor, 'pairing', [id]),
     ]);
+    const standing = standings.get(id) ?? { programmeRole: actor.programmeRole, pairingRole: null };
     return toPairingDetail(pairing, {
       lookup,
       groups,

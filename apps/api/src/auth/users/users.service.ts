@@ -22,7 +22,7 @@ export class UsersService {
   async toDto(userId: string): Promise<UserDto> {
     const [user, memberships] = await Promise.all([
       this.users.findById(userId),
-      this.users.memberships(userId),
+      this.access.memberships(userId),
     ]);
     if (!user) throw new NotFoundException('User not found.');
     return {
@@ -31,7 +31,7 @@ export class UsersService {
       name: user.name,
       programmeRole: user.programmeRole,
       locale: user.locale,
-      memberships,
+      memberships: memberships.map((m) => ({ pairingId: m.pairingId, role: m.role, authorityId: m.authorityId })),
     };
   }
 
