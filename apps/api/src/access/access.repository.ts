@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { PairingRole, PairingSide, ProgrammeRole } from '@iuc/domain';
-import { ACCESS_EPOCH_SQL, readAccessEpoch } from '../database/access-epoch.js';
+import { ACCESS_EPOCH_SQL, readAccessEpoch } from './access-epoch.js';
 import type { ResourceLocator, Who } from './resource-locator.js';
 
 /** One row of the batched standing query: the access columns and the locator's own. */

@@ -36,6 +36,6 @@ export interface Resolution<R = unknown> {
   scope: Scope | null;
   /** The person's standing towards the object (fresh programme role, role in its pairing…). */
   standing: Standing;
-  /** The access epoch the resolution was read at (see database/access-epoch.ts). */
+  /** The access epoch the resolution was read at (see access/access-epoch.ts). */
   epoch: number;
 }

@@ -17,6 +17,7 @@ import {
   AuthorityListQuery,
   GroupEligibilityQuery,
 } from './dto/directory-query.dto.js';
+import { Requires } from '../access/route-access.js';
 
 @ApiTags('directory')
 @ApiSignedIn()
@@ -24,6 +25,7 @@ import {
 export class DirectoryController {
   constructor(private readonly directory: DirectoryService) {}
 
+  @Requires('directory.read')
   @Get('authorities')
   @ApiOperation({
     summary: 'Local authorities, sorted by name; optionally of one country or world region.',
@@ -40,6 +42,7 @@ export class DirectoryController {
     });
   }
 
+  @Requires('directory.read')
   @Get('authorities/:id')
   @ApiOperation({ summary: 'One local authority.' })
   @ApiParam({ name: 'id', format: 'uuid' })
@@ -49,6 +52,7 @@ export class DirectoryController {
     return this.directory.getAuthority(actor, id);
   }
 
+  @Requires('directory.read')
   @Get('authorities/:id/eligibility')
   @ApiOperation({
     summary:
@@ -66,6 +70,7 @@ export class DirectoryController {
     return this.directory.authorityEligibility(actor, id, query.call, query.side);
   }
 
+  @Requires('directory.read')
   @Get('municipality-groups')
   @ApiOperation({
     summary: 'Municipality groups with their lead, members and combined population.',
@@ -75,6 +80,7 @@ export class DirectoryController {
     return this.directory.listGroups(actor);
   }
 
+  @Requires('directory.read')
   @Get('municipality-groups/:id/eligibility')
   @ApiOperation({
     summary:

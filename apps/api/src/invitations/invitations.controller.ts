@@ -27,6 +27,7 @@ import {
 import { InvitationAcceptanceService } from './invitation-acceptance.service.js';
 import { InvitationsService } from './invitations.service.js';
 import { setSessionCookie } from '../auth/sessions/session-cookie.js';
+import { Requires } from '../access/route-access.js';
 
 @ApiTags('invitations')
 @Controller()
@@ -37,6 +38,7 @@ export class InvitationsController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  @Requires('pairing.invite')
   @Post('pairings/:pairingId/invitations')
   @ApiBearerAuth()
   @ApiCookieAuth('iuc_session')
@@ -63,6 +65,7 @@ export class InvitationsController {
     return this.invitations.create(actor, pairingId, body);
   }
 
+  @Requires('pairing.invite')
   @Get('pairings/:pairingId/invitations')
   @ApiBearerAuth()
   @ApiCookieAuth('iuc_session')
