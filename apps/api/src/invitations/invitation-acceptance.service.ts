@@ -24,7 +24,9 @@ import type { Actor } from '../auth/actor.js';
 import { AuthService } from '../auth/auth.service.js';
 import type { ClientInfo } from '../auth/client-info.js';
 import type { InvitationEntity } from './invitation.entity.js';
-import { InvitationsRepository, titleOf, type PairingAuthority } from './invitations.repository.js';
+import { InvitationsRepository } from './invitations.repository.js';
+import { titleOf, type PairingAuthority } from '../pairings/pairing-cities.js';
+import { PairingsService } from '../pairings/pairings.service.js';
 import { hashPassword } from '../auth/login/password.js';
 import { keyedHash } from '../auth/sessions/tokens.js';
 import type { UserEntity } from '../auth/users/user.entity.js';
@@ -48,6 +50,7 @@ export class InvitationAcceptanceService {
     private readonly users: UsersService,
     private readonly auth: AuthService,
     private readonly memberships: MembershipsService,
+    private readonly pairings: PairingsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -55,7 +58,7 @@ export class InvitationAcceptanceService {
   async preview(token: string, actor: Actor | null): Promise<InvitationPreviewDto> {
     const invitation = await this.pending(token);
     const [authorities, user] = await Promise.all([
-      this.invitations.pairingAuthorities(invitation.pairingId),
+      this.pairings.cities(invitation.pairingId),
       this.users.findByEmail(invitation.email),
     ]);
     // Staff see no change: they cannot accept (the page tells them so).

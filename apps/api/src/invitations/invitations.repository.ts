@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { IsNull, MoreThan, type DataSource, type EntityManager, type Repository } from 'typeorm';
-import { pairingTitle, type MembershipPlace } from '@iuc/domain';
+import type { MembershipPlace } from '@iuc/domain';
 import { MembershipsService } from '../pairings/memberships.service.js';
 import { InvitationEntity } from './invitation.entity.js';
 
@@ -21,8 +21,8 @@ export type AcceptingAccount =
   { newAccount: NewAccount } | { userId: string; expected: MembershipPlace | null };
 
 /**
- * Invitations, and what accepting one writes (the membership through pairings' MembershipsService,
- * in the same transaction). The pairing reads (title, authorities) still touch pairings/ tables.
+ * Invitations, and what accepting one writes (the account, and the membership through pairings'
+ * MembershipsService, in the same transaction).
  */
 @Injectable()
 export class InvitationsRepository {
@@ -54,27 +54,6 @@ export class InvitationsRepository {
       where: { pairingId, acceptedAt: IsNull(), expiresAt: MoreThan(new Date()) },
       order: { createdAt: 'DESC', id: 'DESC' },
     });
-  }
-
-  async isPairingAuthority(pairingId: string, authorityId: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
-      'SELECT 1 FROM pairing_authorities WHERE pairing_id = $1 AND authority_id = $2',
-      [pairingId, authorityId],
-    );
-    return rows.length > 0;
-  }
-
-  /** The pairing's city sides, in their order: for its title and the names of its cities. */
-  pairingAuthorities(pairingId: string): Promise<PairingAuthority[]> {
-    return this.dataSource.query(
-      `SELECT a.id, pa.side, a.name FROM pairing_authorities pa JOIN authorities a ON a.id = pa.authority_id
-        WHERE pa.pairing_id = $1 ORDER BY pa.position, a.name`,
-      [pairingId],
-    );
-  }
-
-  async pairingTitle(pairingId: string): Promise<string> {
-    return titleOf(await this.pairingAuthorities(pairingId));
   }
 
   /**
@@ -131,18 +110,6 @@ export class InvitationsRepository {
     if (!samePlace(now, account.expected)) throw new ChangedMeanwhile();
     return account.userId;
   }
-}
-
-export interface PairingAuthority {
-  id: string;
-  side: string;
-  name: string;
-}
-
-/** A pairing's title from its city sides. */
-export function titleOf(authorities: PairingAuthority[]): string {
-  const side = (s: string) => authorities.filter((a) => a.side === s).map((a) => a.name);
-  return pairingTitle(side('eu'), side('partner'));
 }
 
 /** Rolls the acceptance back: the account or its membership is not what the person saw. */

@@ -21,6 +21,7 @@ import { MAIL_TRANSPORT, type MailTransport } from '../mail/mail-transport.js';
 import type { Actor } from '../auth/actor.js';
 import { normalizeEmail } from '../auth/email.js';
 import { MembershipsService } from '../pairings/memberships.service.js';
+import { PairingsService } from '../pairings/pairings.service.js';
 import { invitationMail } from './invitation-mail.js';
 import type { InvitationEntity } from './invitation.entity.js';
 import { InvitationsRepository } from './invitations.repository.js';
@@ -39,6 +40,7 @@ export class InvitationsService {
     private readonly users: UsersService,
     private readonly access: AccessService,
     private readonly memberships: MembershipsService,
+    private readonly pairings: PairingsService,
     @Inject(MAIL_TRANSPORT) private readonly mail: MailTransport,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -56,7 +58,7 @@ export class InvitationsService {
       throw new ForbiddenException(`You may not invite someone as ${input.role} in this pairing.`);
     }
     const authorityId = invitedSide(actor, own, input.authorityId ?? null);
-    if (authorityId && !(await this.invitations.isPairingAuthority(pairingId, authorityId))) {
+    if (authorityId && !(await this.pairings.hasCity(pairingId, authorityId))) {
       throw new BadRequestException(["authorityId must be one of the pairing's authorities"]);
     }
     const email = normalizeEmail(input.email);
@@ -86,7 +88,7 @@ export class InvitationsService {
           to: invitation.email,
           name: invitation.name,
           inviterName: actor.name,
-          pairingTitle: await this.invitations.pairingTitle(pairingId),
+          pairingTitle: await this.pairings.title(pairingId),
           role: invitation.role,
           link: `${this.config.publicUrl}/invite/${token}`,
           expiresAt: invitation.expiresAt,

@@ -10,6 +10,7 @@ import { AccessService } from '../access/access.service.js';
 import type { Actor } from '../auth/actor.js';
 import { DirectoryService } from '../directory/directory.service.js';
 import type { PairingEntity } from './pairing.entity.js';
+import { titleOf, type PairingAuthority } from './pairing-cities.js';
 import { toPairingDetail, toPairingMembers, toPairingSummary } from './pairings.mappers.js';
 import { PairingsRepository } from './pairings.repository.js';
 
@@ -71,6 +72,21 @@ export class PairingsService {
         grantableRoles: grantableRoles(standing),
       },
     });
+  }
+
+  /** Whether the authority is one of the pairing's cities. */
+  hasCity(pairingId: string, authorityId: string): Promise<boolean> {
+    return this.pairings.hasCity(pairingId, authorityId);
+  }
+
+  /** The pairing's cities (authority, side, name), in their order. */
+  cities(pairingId: string): Promise<PairingAuthority[]> {
+    return this.pairings.cities(pairingId);
+  }
+
+  /** The pairing's title, from its cities. */
+  async title(pairingId: string): Promise<string> {
+    return titleOf(await this.cities(pairingId));
   }
 
   /** Pairing ids by slug (stable seed keys), for the demo accounts. */
