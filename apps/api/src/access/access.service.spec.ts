@@ -6,7 +6,7 @@
  */
 import { ForbiddenException, NotFoundException } from '@nestjs/common';
 import type { Standing } from '@iuc/domain';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from './actor.js';
 import { addMembership, createUser } from '../test/auth-helpers.js';
 import { insertPairing, type PairingFixture } from '../test/pairing-fixture.js';
 import { startTestApp, type TestApp } from '../test/test-app.js';

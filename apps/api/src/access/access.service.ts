@@ -1,6 +1,6 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { can, type AccessPermission, type Permission, type Scope, type Standing } from '@iuc/domain';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from './actor.js';
 import { AccessRepository, type LiveSessions, type MembershipScope, type StandingRow } from './access.repository.js';
 import type { ReadableScopes } from './readable-scopes.js';
 import type { Resolution, ResourceLocator, Who } from './resource-locator.js';

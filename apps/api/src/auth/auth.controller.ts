@@ -14,7 +14,7 @@ import {
 import type { Response } from 'express';
 import type { MeResponse, SessionResponse } from '@iuc/domain';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import { type Actor, CurrentActor, Public } from './actor.js';
+import { type Actor, CurrentActor, Public } from '../access/actor.js';
 import { AuthService } from './auth.service.js';
 import { Client, type ClientInfo } from './client-info.js';
 import { LoginBody, MeResponseDoc, SessionResponseDoc } from './dto/auth.dto.js';

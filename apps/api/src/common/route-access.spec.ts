@@ -9,7 +9,7 @@ import path from 'node:path';
 import { ModulesContainer, Reflector } from '@nestjs/core';
 import { buildOpenApiDocument } from '../app.factory.js';
 import { ROUTE_ACCESS, type RouteAccess } from '../access/route-access.js';
-import { IS_PUBLIC } from '../auth/actor.js';
+import { IS_PUBLIC } from '../access/actor.js';
 import { startTestApp, type TestApp } from '../test/test-app.js';
 
 const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';

@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { AuthorityDto, MunicipalityGroupDto, Verdict } from '@iuc/domain';
-import { type Actor, CurrentActor } from '../auth/actor.js';
+import { type Actor, CurrentActor } from '../access/actor.js';
 import { ApiErrorDoc, ApiSignedIn } from '../common/api-docs.js';
 import { DirectoryService } from './directory.service.js';
 import { AuthorityDoc, MunicipalityGroupDoc, VerdictDoc } from './dto/directory.docs.js';

@@ -11,7 +11,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { ChannelDto, MentionCandidateDto, MessagePageDto, ReadStateDto, ThreadDto } from '@iuc/domain';
-import { type Actor, CurrentActor } from '../auth/actor.js';
+import { type Actor, CurrentActor } from '../access/actor.js';
 import { ApiErrorDoc, ApiSignedIn } from '../common/api-docs.js';
 import { DiscussionsService } from './discussions.service.js';
 import { CreateChannelBody, HistoryQuery, MarkReadBody, MembersQuery, RepliesQuery, UpdateChannelBody } from './dto/discussions.dto.js';

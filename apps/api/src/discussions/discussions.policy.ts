@@ -2,7 +2,7 @@ import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/commo
 import type { ChannelRights, Permission } from '@iuc/domain';
 import type { LiveSessions } from '../access/access.repository.js';
 import { AccessService } from '../access/access.service.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../access/actor.js';
 import type { ChannelRow } from './channels/channels.repository.js';
 import { rightsIn } from './channels/channel.locator.js';
 

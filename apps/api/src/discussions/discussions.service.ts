@@ -24,7 +24,7 @@ import {
   type ThreadDto,
   type UpdateChannelRequest,
 } from '@iuc/domain';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../access/actor.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { ChannelsRepository, type ChannelRow } from './channels/channels.repository.js';
 import { MembershipsService } from '../pairings/memberships.service.js';

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import type { Response } from 'express';
 import type { HealthDto } from '@iuc/domain';
-import { Public } from '../auth/actor.js';
+import { Public } from '../access/actor.js';
 import { APP_VERSION } from '../common/version.js';
 
 @ApiTags('health')

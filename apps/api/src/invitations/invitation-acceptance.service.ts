@@ -20,7 +20,7 @@ import {
 } from '@iuc/domain';
 import { codedError } from '../common/coded-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../access/actor.js';
 import { AuthService } from '../auth/auth.service.js';
 import type { ClientInfo } from '../auth/client-info.js';
 import type { InvitationEntity } from './invitation.entity.js';

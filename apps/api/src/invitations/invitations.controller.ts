@@ -15,7 +15,7 @@ import {
 import type { Response } from 'express';
 import type { AcceptInvitationResponse, InvitationDto, InvitationPreviewDto } from '@iuc/domain';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import { type Actor, CurrentActor, OptionalActor, Public } from '../auth/actor.js';
+import { type Actor, CurrentActor, OptionalActor, Public } from '../access/actor.js';
 import { Client, type ClientInfo } from '../auth/client-info.js';
 import {
   AcceptInvitationBody,

@@ -18,7 +18,7 @@ import { AccessService } from '../access/access.service.js';
 import { codedError } from '../common/coded-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { MAIL_TRANSPORT, type MailTransport } from '../mail/mail-transport.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../access/actor.js';
 import { normalizeEmail } from '../auth/email.js';
 import { MembershipsService } from '../pairings/memberships.service.js';
 import { PairingsService } from '../pairings/pairings.service.js';

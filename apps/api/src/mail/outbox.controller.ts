@@ -9,7 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { OutboxMailDto } from '@iuc/domain';
-import { type Actor, CurrentActor } from '../auth/actor.js';
+import { type Actor, CurrentActor } from '../access/actor.js';
 import { OUTBOX_LIST_LIMIT, OutboxService } from './outbox.service.js';
 import { Requires } from '../access/route-access.js';
 

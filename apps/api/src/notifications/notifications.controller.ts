@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { NotificationListDto, NotificationsUnreadDto } from '@iuc/domain';
-import { type Actor, CurrentActor } from '../auth/actor.js';
+import { type Actor, CurrentActor } from '../access/actor.js';
 import { ApiErrorDoc, ApiSignedIn } from '../common/api-docs.js';
 import { MarkNotificationsReadBody, NotificationListDoc, NotificationListQuery, NotificationsUnreadDoc } from './dto/notifications.dto.js';
 import { NotificationsService } from './notifications.service.js';

@@ -7,7 +7,7 @@ import {
   type NotificationsUnreadDto,
 } from '@iuc/domain';
 import { AccessService } from '../access/access.service.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../access/actor.js';
 import { decodeCursor, encodeCursor } from '../common/cursor.js';
 import { excerpt } from '../discussions/messages/message-body.js';
 import { NotificationsRepository, type NewMention, type NewPlanReviewStep, type NotificationRow } from './notifications.repository.js';

@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { PairingDetailDto, PairingSummaryDto } from '@iuc/domain';
-import { type Actor, CurrentActor } from '../auth/actor.js';
+import { type Actor, CurrentActor } from '../access/actor.js';
 import { ApiErrorDoc, ApiSignedIn } from '../common/api-docs.js';
 import { PairingDetailDoc, PairingSummaryDoc } from './dto/pairing.docs.js';
 import { PairingListQuery } from './dto/pairing-query.dto.js';

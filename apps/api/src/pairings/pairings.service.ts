@@ -7,7 +7,7 @@ import {
   type PairingSummaryDto,
 } from '@iuc/domain';
 import { AccessService } from '../access/access.service.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../access/actor.js';
 import { DirectoryService } from '../directory/directory.service.js';
 import type { PairingEntity } from './pairing.entity.js';
 import { titleOf, type PairingAuthority } from './pairing-cities.js';

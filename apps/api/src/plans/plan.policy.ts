@@ -7,7 +7,7 @@ import {
   type PlanStatus,
 } from '@iuc/domain';
 import { AccessService } from '../access/access.service.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../access/actor.js';
 import type { PlanEntity } from './plan.entity.js';
 import { PlansRepository } from './plans.repository.js';
 import { planStanding } from './plan.locator.js';

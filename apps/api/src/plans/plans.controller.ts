@@ -9,7 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { PlanDetailDto, PlanSummaryDto } from '@iuc/domain';
-import { type Actor, CurrentActor } from '../auth/actor.js';
+import { type Actor, CurrentActor } from '../access/actor.js';
 import { ApiErrorDoc, ApiSignedIn } from '../common/api-docs.js';
 import { ExportQuery, IdParams } from './dto/plan-input.dto.js';
 import { PlanDetailDoc, PlanSummaryDoc } from './dto/plan.docs.js';

@@ -8,7 +8,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { type Actor, CurrentActor } from '../actor.js';
+import { type Actor, CurrentActor } from '../../access/actor.js';
 import { UsersService } from './users.service.js';
 import { Requires } from '../../access/route-access.js';
 

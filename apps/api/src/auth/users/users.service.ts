@@ -1,7 +1,7 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import type { UserDto } from '@iuc/domain';
 import { AccessService } from '../../access/access.service.js';
-import type { Actor } from '../actor.js';
+import type { Actor } from '../../access/actor.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import type { UserEntity } from './user.entity.js';
 import { UsersRepository } from './users.repository.js';

@@ -11,7 +11,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { PlanReviewDto, PlanTransitionResultDto } from '@iuc/domain';
-import { type Actor, CurrentActor } from '../../auth/actor.js';
+import { type Actor, CurrentActor } from '../../access/actor.js';
 import { ApiErrorDoc, ApiSignedIn } from '../../common/api-docs.js';
 import { IdParams, PlanTransitionBody } from '../dto/plan-input.dto.js';
 import { PlanReviewDoc, PlanTransitionResultDoc } from '../dto/plan.docs.js';

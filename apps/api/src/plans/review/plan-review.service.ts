@@ -13,7 +13,7 @@ import {
   type PlanTransitionResultDto,
   type ReviewQueueDto,
 } from '@iuc/domain';
-import type { Actor } from '../../auth/actor.js';
+import type { Actor } from '../../access/actor.js';
 import { NotificationsService } from '../../notifications/notifications.service.js';
 import { PlanDocuments } from '../documents/plan-documents.js';
 import { PlanPolicy } from '../plan.policy.js';

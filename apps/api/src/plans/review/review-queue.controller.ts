@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ReviewQueueDto } from '@iuc/domain';
-import { type Actor, CurrentActor } from '../../auth/actor.js';
+import { type Actor, CurrentActor } from '../../access/actor.js';
 import { ApiErrorDoc, ApiSignedIn } from '../../common/api-docs.js';
 import { ReviewQueueDoc } from '../dto/plan.docs.js';
 import { PlanReviewService } from './plan-review.service.js';

@@ -9,7 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { PlanVersionDiffDto, PlanVersionDto } from '@iuc/domain';
-import { type Actor, CurrentActor } from '../../auth/actor.js';
+import { type Actor, CurrentActor } from '../../access/actor.js';
 import { ApiErrorDoc, ApiSignedIn } from '../../common/api-docs.js';
 import {
   CreatePlanVersionBody,
