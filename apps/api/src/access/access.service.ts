@@ -5,6 +5,9 @@ import { AccessRepository, type LiveSessions, type MembershipScope, type Standin
 import type { ReadableScopes } from './readable-scopes.js';
 import type { Resolution, ResourceLocator, Who } from './resource-locator.js';
 
+/** What the access check reads of an actor: who they are and their programme role. */
+export type Person = Pick<Actor, 'userId' | 'programmeRole'>;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -37,7 +40,7 @@ export class AccessService {
   }
 
   /** The actor's standing towards each object (absent: unknown); the batched form for lists. */
-  async standings(actor: Actor, kind: string, ids: readonly string[]): Promise<Map<string, Standing>> {
+  async standings(actor: Person, kind: string, ids: readonly string[]): Promise<Map<string, Standing>> {
     const resolved = await this.resolve(kind, ids.map((id) => ({ who: { userId: actor.userId }, id })));
     const standings = new Map<string, Standing>();
     resolved.forEach((r, i) => r.resource !== null && standings.set(ids[i], { ...r.standing, programmeRole: actor.programmeRole }));
@@ -48,7 +51,7 @@ export class AccessService {
    * Throws unless the actor holds `permission` on every one of the objects: 404 for one that does
    * not exist or that they may not know of, 403 otherwise.
    */
-  async require(actor: Actor, permission: AccessPermission, kind: string, ids: readonly string[]): Promise<void> {
+  async require(actor: Person, permission: AccessPermission, kind: string, ids: readonly string[]): Promise<void> {
     const locator = this.locator(kind);
     const unique = [...new Set(ids)];
     const resolved = await this.resolve(kind, unique.map((id) => ({ who: { userId: actor.userId }, id })));
@@ -63,14 +66,14 @@ export class AccessService {
   }
 
   /** Throws unless the actor's programme role holds `permission` (programme-wide actions). */
-  requireProgramme(actor: Actor, permission: Permission): void {
+  requireProgramme(actor: Person, permission: Permission): void {
     if (!can({ programmeRole: actor.programmeRole, pairingRole: null }, permission)) {
       throw new ForbiddenException(`You are not allowed to do this (${permission}).`);
     }
   }
 
   /** Where the actor may read, for list and search queries (see readable-scopes.ts). */
-  async readableScopes(actor: Actor): Promise<ReadableScopes> {
+  async readableScopes(actor: Person): Promise<ReadableScopes> {
     if (actor.programmeRole !== null) return { everywhere: true, pairingIds: [], sides: [] };
     const memberships = await this.memberships(actor.userId);
     return {
