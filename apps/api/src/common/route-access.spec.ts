@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ModulesContainer, Reflector } from '@nestjs/core';
 import { buildOpenApiDocument } from '../app.factory.js';
-import { ROUTE_ACCESS, type RouteAccess } from '../access/route-access.js';
+import { ROUTE_ACCESS, ROUTE_PAIRING_PARAM, type RouteAccess } from '../access/route-metadata.js';
 import { IS_PUBLIC } from '../access/actor.js';
 import { startTestApp, type TestApp } from '../test/test-app.js';
 
@@ -31,7 +31,10 @@ describe('route access', () => {
         if (type?.name !== controller) continue;
         const handler = (type.prototype as Record<string, () => unknown>)[method];
         if (reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC, [handler, type])) return 'public';
-        return reflector.getAllAndOverride<RouteAccess | undefined>(ROUTE_ACCESS, [handler, type]) ?? 'NOTHING DECLARED';
+        const permission = reflector.getAllAndOverride<RouteAccess | undefined>(ROUTE_ACCESS, [handler, type]);
+        const onPairing = reflector.get<string | undefined>(ROUTE_PAIRING_PARAM, handler);
+        if (!permission) return 'NOTHING DECLARED';
+        return onPairing ? `${permission} on pairing :${onPairing} (guard)` : permission;
       }
     }
     throw new Error(`No controller for ${operationId}`);

@@ -25,7 +25,7 @@ import { Requires } from '../access/route-access.js';
 export class DiscussionsController {
   constructor(private readonly discussions: DiscussionsService) {}
 
-  @Requires('discussion.read')
+  @Requires('discussion.read', { onPairing: 'id' })
   @Get('pairings/:id/channels')
   @ApiOperation({ summary: "A pairing's channels the caller may read, with unread counts and read positions." })
   @ApiParam({ name: 'id', format: 'uuid' })

@@ -65,7 +65,7 @@ export class InvitationsController {
     return this.invitations.create(actor, pairingId, body);
   }
 
-  @Requires('pairing.invite')
+  @Requires('pairing.invite', { onPairing: 'pairingId' })
   @Get('pairings/:pairingId/invitations')
   @ApiBearerAuth()
   @ApiCookieAuth('iuc_session')
@@ -73,11 +73,8 @@ export class InvitationsController {
   @ApiOkResponse({ type: [InvitationDoc] })
   @ApiForbiddenResponse({ description: 'No right to invite here.' })
   @ApiNotFoundResponse({ description: 'No such pairing.' })
-  listPending(
-    @CurrentActor() actor: Actor,
-    @Param('pairingId') pairingId: string,
-  ): Promise<InvitationDto[]> {
-    return this.invitations.listPending(actor, pairingId);
+  listPending(@Param('pairingId') pairingId: string): Promise<InvitationDto[]> {
+    return this.invitations.listPending(pairingId);
   }
 
   @Public()

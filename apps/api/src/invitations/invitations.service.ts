@@ -105,8 +105,8 @@ export class InvitationsService {
     return toDto(invitation);
   }
 
-  async listPending(actor: Actor, pairingId: string): Promise<InvitationDto[]> {
-    await this.access.require(actor, 'pairing.invite', 'pairing', [pairingId]);
+  /** The pairing's pending invitations; the route's guard has checked 'pairing.invite' on it. */
+  async listPending(pairingId: string): Promise<InvitationDto[]> {
     return (await this.invitations.pendingForPairing(pairingId)).map(toDto);
   }
 }

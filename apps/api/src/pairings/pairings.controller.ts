@@ -36,7 +36,7 @@ export class PairingsController {
     return this.pairings.list(actor, query);
   }
 
-  @Requires('directory.read')
+  @Requires('directory.read', { onPairing: 'id' })
   @Get(':id')
   @ApiOperation({
     summary:
