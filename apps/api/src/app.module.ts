@@ -8,6 +8,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { AccessModule } from './access/access.module.js';
 import { DirectoryModule } from './directory/directory.module.js';
 import { PairingsModule } from './pairings/pairings.module.js';
+import { InvitationsModule } from './invitations/invitations.module.js';
 import { MailModule } from './mail/mail.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { PlansModule } from './plans/plans.module.js';
@@ -34,6 +35,7 @@ export class AppModule {
         AuthModule,
         DirectoryModule,
         PairingsModule,
+        InvitationsModule,
         DemoModule,
         PlansModule,
         DiscussionsModule,

@@ -3,6 +3,8 @@
  * (which hides what the API would refuse).
  */
 
+import type { PairingSide } from './taxonomies.js';
+
 export const PROGRAMME_ROLES = ['admin', 'officer'] as const;
 export type ProgrammeRole = (typeof PROGRAMME_ROLES)[number];
 
@@ -32,10 +34,52 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-/** What a person is, relative to one object: their programme role and their role in its pairing. */
+/**
+ * Permissions an object's own rule decides (planRights, channelRights), beyond the role matrix:
+ * what a route declares and the access service asks the object's module about.
+ */
+export const RESOURCE_PERMISSIONS = [
+  'plan.read',
+  'plan.versions.manage',
+  'plan.transition',
+  'plan.review',
+  'channel.read',
+  'channel.post',
+  'channel.manage',
+] as const;
+export type ResourcePermission = (typeof RESOURCE_PERMISSIONS)[number];
+export type AccessPermission = Permission | ResourcePermission;
+
+/**
+ * What a person is, relative to one object: their programme role, their role in its pairing, and
+ * (filled by the access service from the object's scope) whether they work for the object's side
+ * and which relations they hold to it. A rule reads what it needs: the role matrix reads the roles
+ * only; a side-private object reads `ownSide`; an application or a call reads `relations`.
+ */
 export interface Standing {
   programmeRole: ProgrammeRole | null;
   pairingRole: PairingRole | null;
+  /**
+   * Whether the person's membership is on the object's city side (its city, or one of its side's
+   * cities). False for objects of the whole pairing or the programme, and for whole-pairing members.
+   */
+  ownSide?: boolean;
+  /**
+   * Relations the object's module found between the person and the object, named by that module
+   * ('applicant' of an application, 'reviewer' of a call, 'author' of a resource…).
+   */
+  relations?: ReadonlySet<string>;
+}
+
+/**
+ * Where an object sits, for deciding who may see it: in the programme (no pairing), in a pairing
+ * (no side), or on one side of a pairing, named by its side or by its one city.
+ */
+export interface Scope {
+  pairingId: string | null;
+  side: PairingSide | null;
+  /** The object's one city (a plan's), when it belongs to a city rather than a whole side. */
+  authorityId: string | null;
 }
 
 type Grant = { programme: readonly ProgrammeRole[]; pairing: readonly PairingRole[] };
@@ -85,4 +129,9 @@ export function grantableRoles(standing: Standing): PairingRole[] {
   if (standing.programmeRole) return [...PAIRING_ROLES];
   if (standing.pairingRole === 'coordinator') return ['editor', 'viewer'];
   return [];
+}
+
+/** Whether a permission is one of the role matrix's (not decided by an object's own rule). */
+export function isMatrixPermission(permission: AccessPermission): permission is Permission {
+  return (PERMISSIONS as readonly string[]).includes(permission);
 }

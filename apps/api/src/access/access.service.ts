@@ -1,47 +1,132 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { can, type MembershipPlace, type Permission, type Standing } from '@iuc/domain';
-import type { Actor } from '../auth/actor.js';
-import { AccessRepository } from './access.repository.js';
+import { can, type AccessPermission, type Permission, type Scope, type Standing } from '@iuc/domain';
+import type { Actor } from './actor.js';
+import { AccessRepository, type LiveSessions, type MembershipScope, type StandingRow } from './access.repository.js';
+import type { ReadableScopes } from './readable-scopes.js';
+import type { Resolution, ResourceLocator, Who } from './resource-locator.js';
+
+/** What the access check reads of an actor: who they are and their programme role. */
+export type Person = Pick<Actor, 'userId' | 'programmeRole'>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * The one access check. Deny by default; batched over ids. A pairing that does not exist answers
- * 404; one that exists but where the actor lacks the permission answers 403 (the programme
- * directory is open to every signed-in person, so existence is no secret).
+ * The one access check, for every kind of object, batched. Modules register a locator per kind
+ * (where an object sits, which relations a person holds to it) and keep their rules in libs/domain;
+ * this service reads who the person is to it in one statement. Deny by default. What the person may
+ * not know exists answers 404, what they may know of but not do 403.
  */
 @Injectable()
 export class AccessService {
+  private readonly locators = new Map<string, ResourceLocator>();
+
   constructor(private readonly repository: AccessRepository) {}
 
-  /** The actor's programme role and role in one pairing. */
-  async standing(actor: Actor, pairingId: string): Promise<Standing> {
-    const roles = UUID.test(pairingId) ? await this.repository.pairingRoles(actor.userId, [pairingId]) : new Map();
-    return { programmeRole: actor.programmeRole, pairingRole: roles.get(pairingId) ?? null };
+  /** Called by the owning module at its init. */
+  register(locator: ResourceLocator): void {
+    if (this.locators.has(locator.kind)) throw new Error(`A locator for '${locator.kind}' is registered already`);
+    this.locators.set(locator.kind, locator);
   }
 
-  /** A user's membership in one pairing (role and city side); null when none or the id is no uuid. */
-  membership(userId: string, pairingId: string): Promise<MembershipPlace | null> {
-    return UUID.test(pairingId) ? this.repository.membership(userId, pairingId) : Promise.resolve(null);
+  /**
+   * Who each person is to each object, in one statement: one resolution per item, in order. An id
+   * that is no uuid resolves like an unknown object.
+   */
+  async resolve<R>(kind: string, items: readonly { who: Who; id: string }[]): Promise<Resolution<R>[]> {
+    const locator = this.locator<R>(kind);
+    const asked = items.map((i) => ({ who: i.who, id: UUID.test(i.id) ? i.id : null }));
+    const rows = await this.repository.standings(locator as ResourceLocator, asked);
+    return rows.map((row) => toResolution(locator, row));
   }
 
-  /** Throws unless the actor holds `permission` on every one of `pairingIds`. */
-  async require(actor: Actor, permission: Permission, pairingIds: readonly string[]): Promise<void> {
-    const ids = [...new Set(pairingIds)];
-    if (ids.some((id) => !UUID.test(id))) throw new NotFoundException('Pairing not found.');
-    const existing = await this.repository.existingPairings(ids);
-    if (existing.size !== ids.length) throw new NotFoundException('Pairing not found.');
-    const roles = await this.repository.pairingRoles(actor.userId, ids);
-    for (const id of ids) {
-      const standing: Standing = { programmeRole: actor.programmeRole, pairingRole: roles.get(id) ?? null };
-      if (!can(standing, permission)) throw new ForbiddenException(`You are not allowed to do this (${permission}).`);
+  /** The actor's standing towards each object (absent: unknown); the batched form for lists. */
+  async standings(actor: Person, kind: string, ids: readonly string[]): Promise<Map<string, Standing>> {
+    const resolved = await this.resolve(kind, ids.map((id) => ({ who: { userId: actor.userId }, id })));
+    const standings = new Map<string, Standing>();
+    resolved.forEach((r, i) => r.resource !== null && standings.set(ids[i], { ...r.standing, programmeRole: actor.programmeRole }));
+    return standings;
+  }
+
+  /**
+   * Throws unless the actor holds `permission` on every one of the objects: 404 for one that does
+   * not exist or that they may not know of, 403 otherwise.
+   */
+  async require(actor: Person, permission: AccessPermission, kind: string, ids: readonly string[]): Promise<void> {
+    const locator = this.locator(kind);
+    const unique = [...new Set(ids)];
+    const resolved = await this.resolve(kind, unique.map((id) => ({ who: { userId: actor.userId }, id })));
+    // The session's programme role decides, as the request's actor was resolved with it.
+    const decided = resolved.map((r) => ({ ...r, standing: { ...r.standing, programmeRole: actor.programmeRole } }));
+    if (decided.some((r) => r.resource === null || !locator.visible(r.standing, r.resource))) {
+      throw new NotFoundException(locator.notFound);
+    }
+    if (decided.some((r) => !locator.allows(r.standing, r.resource, permission))) {
+      throw new ForbiddenException(`You are not allowed to do this (${permission}).`);
     }
   }
 
   /** Throws unless the actor's programme role holds `permission` (programme-wide actions). */
-  requireProgramme(actor: Actor, permission: Permission): void {
+  requireProgramme(actor: Person, permission: Permission): void {
     if (!can({ programmeRole: actor.programmeRole, pairingRole: null }, permission)) {
       throw new ForbiddenException(`You are not allowed to do this (${permission}).`);
     }
   }
+
+  /** Where the actor may read, for list and search queries (see readable-scopes.ts). */
+  async readableScopes(actor: Person): Promise<ReadableScopes> {
+    if (actor.programmeRole !== null) return { everywhere: true, pairingIds: [], sides: [] };
+    const memberships = await this.memberships(actor.userId);
+    return {
+      everywhere: false,
+      pairingIds: memberships.map((m) => m.pairingId),
+      sides: memberships.flatMap((m) =>
+        m.side && m.authorityId ? [{ pairingId: m.pairingId, side: m.side, authorityId: m.authorityId }] : [],
+      ),
+    };
+  }
+
+  /** The person's memberships (pairing, role, city and side), oldest first: what they belong to. */
+  memberships(userId: string): Promise<MembershipScope[]> {
+    return this.repository.memberships(userId);
+  }
+
+  /** Which of these session hashes are live, until when, at which access epoch. */
+  liveSessions(tokenHashes: readonly string[]): Promise<LiveSessions> {
+    return this.repository.liveSessions(tokenHashes);
+  }
+
+  /** The current access epoch: decisions made before it are stale. */
+  currentEpoch(): Promise<number> {
+    return this.repository.currentEpoch();
+  }
+
+  private locator<R>(kind: string): ResourceLocator<R> {
+    const locator = this.locators.get(kind);
+    if (!locator) throw new Error(`No access locator is registered for '${kind}'`);
+    return locator as ResourceLocator<R>;
+  }
+}
+
+function toResolution<R>(locator: ResourceLocator<R>, row: StandingRow): Resolution<R> {
+  const found = row.access_found === true;
+  const scope: Scope | null = found ? { pairingId: row.pairing_id, side: row.side, authorityId: row.authority_id } : null;
+  return {
+    person: row.access_user_id
+      ? {
+          userId: row.access_user_id,
+          name: row.access_user_name ?? '',
+          enabled: row.access_enabled === true,
+          sessionExpiresAt: row.access_session_expires_at,
+        }
+      : null,
+    resource: found ? locator.toResource(row) : null,
+    scope,
+    standing: {
+      programmeRole: row.access_programme_role,
+      pairingRole: row.access_pairing_role,
+      ownSide: row.access_own_side === true,
+      relations: new Set(row.relations ?? []),
+    },
+    epoch: Number(row.access_epoch),
+  };
 }

@@ -14,13 +14,14 @@ import {
 import type { Response } from 'express';
 import type { MeResponse, SessionResponse } from '@iuc/domain';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import { type Actor, CurrentActor, Public } from './actor.js';
+import { type Actor, CurrentActor, Public } from '../access/actor.js';
 import { AuthService } from './auth.service.js';
 import { Client, type ClientInfo } from './client-info.js';
 import { LoginBody, MeResponseDoc, SessionResponseDoc } from './dto/auth.dto.js';
 import { setDeviceCookie } from './login/known-device.js';
 import { RetryAfterFilter } from './retry-after.filter.js';
 import { clearSessionCookie, setSessionCookie } from './sessions/session-cookie.js';
+import { SignedIn } from '../access/route-access.js';
 
 @ApiTags('auth')
 @Controller()
@@ -65,6 +66,7 @@ export class AuthController {
     return session;
   }
 
+  @SignedIn()
   @Post('auth/logout')
   @HttpCode(204)
   @ApiBearerAuth()
@@ -79,6 +81,7 @@ export class AuthController {
     clearSessionCookie(res, this.config);
   }
 
+  @SignedIn()
   @Get('me')
   @ApiBearerAuth()
   @ApiCookieAuth('iuc_session')

@@ -5,11 +5,6 @@ import { MailModule } from '../mail/mail.module.js';
 import { AdminUsersController } from './users/admin-users.controller.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
-import { InvitationAcceptanceService } from '../invitations/invitation-acceptance.service.js';
-import { InvitationEntity } from '../invitations/invitation.entity.js';
-import { InvitationsController } from '../invitations/invitations.controller.js';
-import { InvitationsRepository } from '../invitations/invitations.repository.js';
-import { InvitationsService } from '../invitations/invitations.service.js';
 import { LoginFailureEntity } from './login/login-failure.entity.js';
 import { LoginFailuresRepository } from './login/login-failures.repository.js';
 import { LoginThrottle } from './login/login-throttle.service.js';
@@ -22,13 +17,13 @@ import { UserEntity } from './users/user.entity.js';
 import { UsersRepository } from './users/users.repository.js';
 import { UsersService } from './users/users.service.js';
 
-/** Accounts, sessions (and the global session guard), login rate limit, invitations. */
+/** Accounts, sessions (and the global session guard), login rate limit. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([UserEntity, SessionEntity, LoginFailureEntity, InvitationEntity]),
+    TypeOrmModule.forFeature([UserEntity, SessionEntity, LoginFailureEntity]),
     MailModule,
   ],
-  controllers: [AuthController, InvitationsController, AdminUsersController],
+  controllers: [AuthController, AdminUsersController],
   providers: [
     UsersRepository,
     UsersService,
@@ -38,11 +33,8 @@ import { UsersService } from './users/users.service.js';
     LoginThrottle,
     PasswordCheckGate,
     AuthService,
-    InvitationsRepository,
-    InvitationsService,
-    InvitationAcceptanceService,
     { provide: APP_GUARD, useClass: SessionGuard },
   ],
-  exports: [SessionsService, UsersService],
+  exports: [SessionsService, UsersService, AuthService],
 })
 export class AuthModule {}

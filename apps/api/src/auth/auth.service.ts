@@ -1,7 +1,7 @@
 import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import type { LoginRequest, MeResponse, SessionResponse } from '@iuc/domain';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import type { Actor } from './actor.js';
+import type { Actor } from '../access/actor.js';
 import type { ClientInfo } from './client-info.js';
 import { normalizeEmail } from './email.js';
 import { knownDevice, rememberDevice } from './login/known-device.js';

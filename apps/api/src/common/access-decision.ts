@@ -1,6 +1,6 @@
 /**
  * An access decision kept by an open connection (collab or discussions): the access epoch it was
- * made at (see database/access-epoch.ts) and when its session ends by itself.
+ * made at (see access/access-epoch.ts) and when its session ends by itself.
  */
 export interface AccessDecision {
   epoch: number;

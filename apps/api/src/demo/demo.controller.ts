@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { DemoAccountDto } from '@iuc/domain';
-import { Public } from '../auth/actor.js';
+import { Public } from '../access/actor.js';
 import { ApiErrorDoc } from '../common/api-docs.js';
 import { DemoAccountsService } from './demo-accounts.service.js';
 import { DemoAccountDoc } from './dto/demo-account.docs.js';

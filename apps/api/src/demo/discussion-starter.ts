@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { mentionedHandles, mentionHandle, planSectionPath } from '@iuc/domain';
-import { pairingMembers } from '../discussions/channels/channels.repository.js';
+import { pairingMembers } from '../pairings/memberships.repository.js';
 import { excerpt } from '../common/excerpt.js';
 import { channelReaders, readersWithHandles } from '../discussions/messages/mentions.js';
 import { insertMessages, statementRunner, type NewMessage } from '../discussions/messages/messages.repository.js';

@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { AuthorityDto, MunicipalityGroupDto, Verdict } from '@iuc/domain';
-import { type Actor, CurrentActor } from '../auth/actor.js';
+import { type Actor, CurrentActor } from '../access/actor.js';
 import { ApiErrorDoc, ApiSignedIn } from '../common/api-docs.js';
 import { DirectoryService } from './directory.service.js';
 import { AuthorityDoc, MunicipalityGroupDoc, VerdictDoc } from './dto/directory.docs.js';
@@ -17,6 +17,7 @@ import {
   AuthorityListQuery,
   GroupEligibilityQuery,
 } from './dto/directory-query.dto.js';
+import { Requires } from '../access/route-access.js';
 
 @ApiTags('directory')
 @ApiSignedIn()
@@ -24,6 +25,7 @@ import {
 export class DirectoryController {
   constructor(private readonly directory: DirectoryService) {}
 
+  @Requires('directory.read')
   @Get('authorities')
   @ApiOperation({
     summary: 'Local authorities, sorted by name; optionally of one country or world region.',
@@ -40,6 +42,7 @@ export class DirectoryController {
     });
   }
 
+  @Requires('directory.read')
   @Get('authorities/:id')
   @ApiOperation({ summary: 'One local authority.' })
   @ApiParam({ name: 'id', format: 'uuid' })
@@ -49,6 +52,7 @@ export class DirectoryController {
     return this.directory.getAuthority(actor, id);
   }
 
+  @Requires('directory.read')
   @Get('authorities/:id/eligibility')
   @ApiOperation({
     summary:
@@ -66,6 +70,7 @@ export class DirectoryController {
     return this.directory.authorityEligibility(actor, id, query.call, query.side);
   }
 
+  @Requires('directory.read')
   @Get('municipality-groups')
   @ApiOperation({
     summary: 'Municipality groups with their lead, members and combined population.',
@@ -75,6 +80,7 @@ export class DirectoryController {
     return this.directory.listGroups(actor);
   }
 
+  @Requires('directory.read')
   @Get('municipality-groups/:id/eligibility')
   @ApiOperation({
     summary:

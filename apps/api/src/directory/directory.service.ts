@@ -11,7 +11,7 @@ import {
   type Verdict,
 } from '@iuc/domain';
 import { AccessService } from '../access/access.service.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../access/actor.js';
 import type { AuthorityEntity } from './authority.entity.js';
 import { AuthorityRepository, type AuthorityFilter } from './authority.repository.js';
 import { orderedMembers, toAuthorityDto, toCandidate, toGroupDto } from './directory.mappers.js';

@@ -11,11 +11,12 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { ChannelDto, MentionCandidateDto, MessagePageDto, ReadStateDto, ThreadDto } from '@iuc/domain';
-import { type Actor, CurrentActor } from '../auth/actor.js';
+import { type Actor, CurrentActor } from '../access/actor.js';
 import { ApiErrorDoc, ApiSignedIn } from '../common/api-docs.js';
 import { DiscussionsService } from './discussions.service.js';
 import { CreateChannelBody, HistoryQuery, MarkReadBody, MembersQuery, RepliesQuery, UpdateChannelBody } from './dto/discussions.dto.js';
 import { ChannelDoc, MentionCandidateDoc, MessagePageDoc, ReadStateDoc, ThreadDoc } from './dto/discussions.docs.js';
+import { Requires } from '../access/route-access.js';
 
 /** REST side of discussions: channels, history, threads, read positions. Live events are on socket.io. */
 @ApiTags('discussions')
@@ -24,6 +25,7 @@ import { ChannelDoc, MentionCandidateDoc, MessagePageDoc, ReadStateDoc, ThreadDo
 export class DiscussionsController {
   constructor(private readonly discussions: DiscussionsService) {}
 
+  @Requires('discussion.read', { onPairing: 'id' })
   @Get('pairings/:id/channels')
   @ApiOperation({ summary: "A pairing's channels the caller may read, with unread counts and read positions." })
   @ApiParam({ name: 'id', format: 'uuid' })
@@ -34,6 +36,7 @@ export class DiscussionsController {
     return this.discussions.listChannels(actor, pairingId);
   }
 
+  @Requires('discussion.channel.manage')
   @Post('pairings/:id/channels')
   @ApiOperation({ summary: 'Creates a topic channel (coordinators and programme staff).' })
   @ApiParam({ name: 'id', format: 'uuid' })
@@ -46,6 +49,7 @@ export class DiscussionsController {
     return this.discussions.createChannel(actor, pairingId, body.name);
   }
 
+  @Requires('channel.manage')
   @Patch('channels/:id')
   @ApiOperation({ summary: 'Renames or archives a topic channel (coordinators and programme staff).' })
   @ApiParam({ name: 'id', format: 'uuid' })
@@ -58,6 +62,7 @@ export class DiscussionsController {
     return this.discussions.updateChannel(actor, channelId, body);
   }
 
+  @Requires('channel.read')
   @Get('channels/:id/messages')
   @ApiOperation({
     summary: "A channel's messages: the latest, or ?before=<cursor> (newest first), or ?after=<cursor> (oldest first). Thread replies are not included.",
@@ -70,6 +75,7 @@ export class DiscussionsController {
     return this.discussions.history(actor, channelId, query);
   }
 
+  @Requires('channel.read')
   @Post('channels/:id/read')
   @HttpCode(200)
   @ApiOperation({ summary: 'Moves the read position forward (to messageId, or the latest message); answers the new unread count.' })
@@ -81,6 +87,7 @@ export class DiscussionsController {
     return this.discussions.markRead(actor, channelId, body.messageId);
   }
 
+  @Requires('channel.read')
   @Get('channels/:id/members')
   @ApiOperation({ summary: 'Who can be mentioned in the channel (those who may read it), by the start of their name or handle.' })
   @ApiParam({ name: 'id', format: 'uuid' })
@@ -90,6 +97,7 @@ export class DiscussionsController {
     return this.discussions.members(actor, channelId, query.q);
   }
 
+  @Requires('channel.read')
   @Get('messages/:id/replies')
   @ApiOperation({ summary: "A thread: its first message and its replies, oldest first (?after=<cursor> for more)." })
   @ApiParam({ name: 'id', format: 'uuid' })

@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
+import { AccessLocators } from '../access/access.module.js';
 import { AuthModule } from '../auth/auth.module.js';
+import { PairingsModule } from '../pairings/pairings.module.js';
+import { CHANNEL_LOCATOR } from './channels/channel.locator.js';
 import { ChannelsRepository } from './channels/channels.repository.js';
 import { DISCUSSIONS_LIMITS, loadDiscussionsLimits } from './discussions.config.js';
 import { DiscussionsController } from './discussions.controller.js';
@@ -15,7 +18,7 @@ import { MessagesRepository } from './messages/messages.repository.js';
  * itself is set up by DiscussionsIoAdapter (app.factory.ts).
  */
 @Module({
-  imports: [AuthModule],
+  imports: [AuthModule, PairingsModule, AccessLocators.register(CHANNEL_LOCATOR)],
   controllers: [DiscussionsController],
   providers: [
     { provide: DISCUSSIONS_LIMITS, useFactory: () => loadDiscussionsLimits() },

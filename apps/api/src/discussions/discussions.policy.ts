@@ -1,8 +1,10 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { channelRights, type ChannelRights, type Permission } from '@iuc/domain';
+import type { ChannelRights, Permission } from '@iuc/domain';
+import type { LiveSessions } from '../access/access.repository.js';
 import { AccessService } from '../access/access.service.js';
-import type { Actor } from '../auth/actor.js';
-import { ChannelsRepository, type ChannelRow, type ChannelStandingRow, type LiveSessions } from './channels/channels.repository.js';
+import type { Actor } from '../access/actor.js';
+import type { ChannelRow } from './channels/channels.repository.js';
+import { rightsIn } from './channels/channel.locator.js';
 
 /** A channel and what one person may do there, as decided by the policy. */
 export interface ChannelAccess {
@@ -12,8 +14,6 @@ export interface ChannelAccess {
   epoch: number;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * Who may do what in discussions: the pairing-level permissions of the role matrix (through the one
  * access check) and, per channel, `channelRights` from libs/domain. A channel the person may not
@@ -21,18 +21,15 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 @Injectable()
 export class DiscussionsPolicy {
-  constructor(
-    private readonly channels: ChannelsRepository,
-    private readonly access: AccessService,
-  ) {}
+  constructor(private readonly access: AccessService) {}
 
   requirePairing(actor: Actor, permission: Permission, pairingId: string): Promise<void> {
-    return this.access.require(actor, permission, [pairingId]);
+    return this.access.require(actor, permission, 'pairing', [pairingId]);
   }
 
   /** The actor's access to a channel; throws 404 unless readable, 403 when `need` is not held. */
   async channel(actor: Actor, channelId: string, need: keyof ChannelRights = 'read'): Promise<ChannelAccess> {
-    const [access] = UUID.test(channelId) ? await this.many([{ userId: actor.userId, channelId }]) : [null];
+    const [access] = await this.many([{ userId: actor.userId, channelId }]);
     if (!access?.rights.read) throw new NotFoundException('Channel not found.');
     if (!access.rights[need]) {
       throw new ForbiddenException(
@@ -44,27 +41,24 @@ export class DiscussionsPolicy {
 
   /** Access of many (user, channel) pairs, from the stored standing (fresh programme role too). */
   async many(items: readonly { userId: string; channelId: string }[]): Promise<(ChannelAccess | null)[]> {
-    const standings = await this.channels.standings(items);
-    return standings.map((s) => (s ? { channel: s.channel, rights: rightsOf(s), epoch: s.epoch } : null));
+    const resolved = await this.access.resolve<ChannelRow>(
+      'channel',
+      items.map((i) => ({ who: { userId: i.userId }, id: i.channelId })),
+    );
+    return resolved.map(({ person, resource: channel, standing, epoch }) => {
+      if (!person || !channel) return null;
+      return { channel, rights: person.enabled ? rightsIn(channel, standing) : NONE, epoch };
+    });
   }
 
   liveSessions(tokenHashes: readonly string[]): Promise<LiveSessions> {
-    return this.channels.liveSessions(tokenHashes);
+    return this.access.liveSessions(tokenHashes);
   }
 
   /** The current access epoch: decisions made before it are stale. */
   currentEpoch(): Promise<number> {
-    return this.channels.currentEpoch();
+    return this.access.currentEpoch();
   }
 }
 
-export function rightsOf(s: ChannelStandingRow): ChannelRights {
-  if (!s.enabled) return { read: false, post: false, manage: false };
-  return channelRights({
-    programmeRole: s.programmeRole,
-    pairingRole: s.pairingRole,
-    kind: s.channel.kind,
-    ownSide: s.ownSide,
-    archived: s.channel.archived,
-  });
-}
+const NONE: ChannelRights = { read: false, post: false, manage: false };

@@ -24,11 +24,13 @@ import {
   type ThreadDto,
   type UpdateChannelRequest,
 } from '@iuc/domain';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../access/actor.js';
 import type { MentionEvent } from '../events/domain-events.js';
 import { EventBus } from '../events/event-bus.js';
 import { OutboxRelay } from '../events/outbox-relay.js';
-import { ChannelsRepository, type ChannelRow, type MemberRow } from './channels/channels.repository.js';
+import { ChannelsRepository, type ChannelRow } from './channels/channels.repository.js';
+import { MembershipsService } from '../pairings/memberships.service.js';
+import type { MemberRow } from '../pairings/memberships.repository.js';
 import { decodeCursor, encodeCursor, MicroClock, microsToIso, type Position } from '../common/cursor.js';
 import { DISCUSSIONS_LIMITS, type DiscussionsLimits } from './discussions.config.js';
 import { DiscussionsHub } from './realtime/discussions.hub.js';
@@ -74,6 +76,7 @@ export class DiscussionsService implements OnModuleInit, BeforeApplicationShutdo
 
   constructor(
     private readonly channels: ChannelsRepository,
+    private readonly memberships: MembershipsService,
     private readonly messages: MessagesRepository,
     private readonly policy: DiscussionsPolicy,
     private readonly hub: DiscussionsHub,
@@ -120,8 +123,8 @@ export class DiscussionsService implements OnModuleInit, BeforeApplicationShutdo
   // ---------------------------------------------------------------------------------------------
   // Channels
 
+  /** The pairing's channels the actor may read; the route's guard has checked 'discussion.read' on it. */
   async listChannels(actor: Actor, pairingId: string): Promise<ChannelDto[]> {
-    await this.policy.requirePairing(actor, 'discussion.read', pairingId);
     // Pairings written outside the seed get their channels on first look.
     if (!(await this.channels.hasGeneral(pairingId))) await this.channels.ensureDefaults([pairingId]);
     const rows = await this.channels.byPairing(pairingId);
@@ -342,7 +345,7 @@ export class DiscussionsService implements OnModuleInit, BeforeApplicationShutdo
 
   /** The pairing's members who may read the channel (the people who can be mentioned there). */
   private async readers(channel: ChannelRow): Promise<MemberRow[]> {
-    return channelReaders(await this.channels.members(channel.pairingId), channel);
+    return channelReaders(await this.memberships.ofPairing(channel.pairingId), channel);
   }
 
   private async resolveMentions(channel: ChannelRow, body: string): Promise<string[]> {

@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { HealthDto } from '@iuc/domain';
-import { Public } from '../auth/actor.js';
+import { Public } from '../access/actor.js';
 import { APP_VERSION } from '../common/version.js';
 import { HealthRepository } from './health.repository.js';
 

@@ -18,18 +18,20 @@ import {
   type MembershipChangeDto,
   type MembershipPlace,
 } from '@iuc/domain';
-import { AccessService } from '../access/access.service.js';
 import { codedError } from '../common/coded-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../access/actor.js';
 import { AuthService } from '../auth/auth.service.js';
 import type { ClientInfo } from '../auth/client-info.js';
 import type { InvitationEntity } from './invitation.entity.js';
-import { InvitationsRepository, titleOf, type PairingAuthority } from './invitations.repository.js';
+import { InvitationsRepository } from './invitations.repository.js';
+import { titleOf, type PairingAuthority } from '../pairings/pairing-cities.js';
+import { PairingsService } from '../pairings/pairings.service.js';
 import { hashPassword } from '../auth/login/password.js';
 import { keyedHash } from '../auth/sessions/tokens.js';
 import type { UserEntity } from '../auth/users/user.entity.js';
 import { UsersService } from '../auth/users/users.service.js';
+import { MembershipsService } from '../pairings/memberships.service.js';
 
 /** One answer for unknown, expired and used tokens. */
 const NO_SUCH_INVITATION = 'This invitation does not exist, has expired or has already been used.';
@@ -47,7 +49,8 @@ export class InvitationAcceptanceService {
     private readonly invitations: InvitationsRepository,
     private readonly users: UsersService,
     private readonly auth: AuthService,
-    private readonly access: AccessService,
+    private readonly memberships: MembershipsService,
+    private readonly pairings: PairingsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -55,7 +58,7 @@ export class InvitationAcceptanceService {
   async preview(token: string, actor: Actor | null): Promise<InvitationPreviewDto> {
     const invitation = await this.pending(token);
     const [authorities, user] = await Promise.all([
-      this.invitations.pairingAuthorities(invitation.pairingId),
+      this.pairings.cities(invitation.pairingId),
       this.users.findByEmail(invitation.email),
     ]);
     // Staff see no change: they cannot accept (the page tells them so).
@@ -166,7 +169,7 @@ export class InvitationAcceptanceService {
     user: UserEntity,
     invitation: InvitationEntity,
   ): Promise<MembershipChange> {
-    const current = await this.access.membership(user.id, invitation.pairingId);
+    const current = await this.memberships.place(user.id, invitation.pairingId);
     return membershipChange(current, {
       role: invitation.role,
       authorityId: invitation.authorityId,

@@ -15,7 +15,7 @@ import {
 import type { Response } from 'express';
 import type { AcceptInvitationResponse, InvitationDto, InvitationPreviewDto } from '@iuc/domain';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import { type Actor, CurrentActor, OptionalActor, Public } from '../auth/actor.js';
+import { type Actor, CurrentActor, OptionalActor, Public } from '../access/actor.js';
 import { Client, type ClientInfo } from '../auth/client-info.js';
 import {
   AcceptInvitationBody,
@@ -27,6 +27,7 @@ import {
 import { InvitationAcceptanceService } from './invitation-acceptance.service.js';
 import { InvitationsService } from './invitations.service.js';
 import { setSessionCookie } from '../auth/sessions/session-cookie.js';
+import { Requires } from '../access/route-access.js';
 
 @ApiTags('invitations')
 @Controller()
@@ -37,6 +38,7 @@ export class InvitationsController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  @Requires('pairing.invite')
   @Post('pairings/:pairingId/invitations')
   @ApiBearerAuth()
   @ApiCookieAuth('iuc_session')
@@ -63,6 +65,7 @@ export class InvitationsController {
     return this.invitations.create(actor, pairingId, body);
   }
 
+  @Requires('pairing.invite', { onPairing: 'pairingId' })
   @Get('pairings/:pairingId/invitations')
   @ApiBearerAuth()
   @ApiCookieAuth('iuc_session')
@@ -70,11 +73,8 @@ export class InvitationsController {
   @ApiOkResponse({ type: [InvitationDoc] })
   @ApiForbiddenResponse({ description: 'No right to invite here.' })
   @ApiNotFoundResponse({ description: 'No such pairing.' })
-  listPending(
-    @CurrentActor() actor: Actor,
-    @Param('pairingId') pairingId: string,
-  ): Promise<InvitationDto[]> {
-    return this.invitations.listPending(actor, pairingId);
+  listPending(@Param('pairingId') pairingId: string): Promise<InvitationDto[]> {
+    return this.invitations.listPending(pairingId);
   }
 
   @Public()

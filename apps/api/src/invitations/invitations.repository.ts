@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { IsNull, MoreThan, type DataSource, type EntityManager, type Repository } from 'typeorm';
-import { pairingTitle, type MembershipPlace, type PairingRole } from '@iuc/domain';
+import type { MembershipPlace } from '@iuc/domain';
+import { MembershipsService } from '../pairings/memberships.service.js';
 import { InvitationEntity } from './invitation.entity.js';
 
 export type NewInvitation = Pick<
@@ -20,14 +21,15 @@ export type AcceptingAccount =
   { newAccount: NewAccount } | { userId: string; expected: MembershipPlace | null };
 
 /**
- * Invitations, and what accepting one writes. The pairing reads (title, authorities) and the
- * membership write touch pairings/ tables: move them behind the pairings service once it has them.
+ * Invitations, and what accepting one writes (the account, and the membership through pairings'
+ * MembershipsService, in the same transaction).
  */
 @Injectable()
 export class InvitationsRepository {
   constructor(
     @InjectRepository(InvitationEntity) private readonly invitations: Repository<InvitationEntity>,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly memberships: MembershipsService,
   ) {}
 
   insert(invitation: NewInvitation): Promise<InvitationEntity> {
@@ -54,27 +56,6 @@ export class InvitationsRepository {
     });
   }
 
-  async isPairingAuthority(pairingId: string, authorityId: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
-      'SELECT 1 FROM pairing_authorities WHERE pairing_id = $1 AND authority_id = $2',
-      [pairingId, authorityId],
-    );
-    return rows.length > 0;
-  }
-
-  /** The pairing's city sides, in their order: for its title and the names of its cities. */
-  pairingAuthorities(pairingId: string): Promise<PairingAuthority[]> {
-    return this.dataSource.query(
-      `SELECT a.id, pa.side, a.name FROM pairing_authorities pa JOIN authorities a ON a.id = pa.authority_id
-        WHERE pa.pairing_id = $1 ORDER BY pa.position, a.name`,
-      [pairingId],
-    );
-  }
-
-  async pairingTitle(pairingId: string): Promise<string> {
-    return titleOf(await this.pairingAuthorities(pairingId));
-  }
-
   /**
    * Accepts the invitation in one transaction: creates the account (`newAccount`) or checks that
    * the existing account's membership is still `expected` (what the person saw and agreed to),
@@ -99,13 +80,8 @@ export class InvitationsRepository {
         // With no membership expected there was no row to lock: one written meanwhile (another
         // invitation accepted at the same moment) is a change, not something to overwrite.
         const joining = 'newAccount' in account || account.expected === null;
-        const written: unknown[] = await tx.query(
-          `INSERT INTO memberships (user_id, pairing_id, role, authority_id) VALUES ($1, $2, $3, $4)
-           ON CONFLICT (user_id, pairing_id) ${joining ? 'DO NOTHING' : 'DO UPDATE SET role = excluded.role, authority_id = excluded.authority_id'}
-           RETURNING user_id`,
-          [userId, invitation.pairingId, next.role, next.authorityId],
-        );
-        if (written.length === 0) throw new ChangedMeanwhile();
+        const written = await this.memberships.write(tx, userId, invitation.pairingId, next, joining ? 'join' : 'replace');
+        if (!written) throw new ChangedMeanwhile();
         return { userId };
       })
       .catch((err: unknown) => {
@@ -130,26 +106,10 @@ export class InvitationsRepository {
       if (!created) throw new ChangedMeanwhile();
       return created.id;
     }
-    const [row]: { role: PairingRole; authority_id: string | null }[] = await tx.query(
-      'SELECT role, authority_id FROM memberships WHERE user_id = $1 AND pairing_id = $2 FOR UPDATE',
-      [account.userId, invitation.pairingId],
-    );
-    const now = row ? { role: row.role, authorityId: row.authority_id } : null;
+    const now = await this.memberships.placeForUpdate(tx, account.userId, invitation.pairingId);
     if (!samePlace(now, account.expected)) throw new ChangedMeanwhile();
     return account.userId;
   }
-}
-
-export interface PairingAuthority {
-  id: string;
-  side: string;
-  name: string;
-}
-
-/** A pairing's title from its city sides. */
-export function titleOf(authorities: PairingAuthority[]): string {
-  const side = (s: string) => authorities.filter((a) => a.side === s).map((a) => a.name);
-  return pairingTitle(side('eu'), side('partner'));
 }
 
 /** Rolls the acceptance back: the account or its membership is not what the person saw. */

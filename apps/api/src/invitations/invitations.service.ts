@@ -18,8 +18,10 @@ import { AccessService } from '../access/access.service.js';
 import { codedError } from '../common/coded-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { MAIL_TRANSPORT, type MailTransport } from '../mail/mail-transport.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../access/actor.js';
 import { normalizeEmail } from '../auth/email.js';
+import { MembershipsService } from '../pairings/memberships.service.js';
+import { PairingsService } from '../pairings/pairings.service.js';
 import { invitationMail } from './invitation-mail.js';
 import type { InvitationEntity } from './invitation.entity.js';
 import { InvitationsRepository } from './invitations.repository.js';
@@ -37,6 +39,8 @@ export class InvitationsService {
     private readonly invitations: InvitationsRepository,
     private readonly users: UsersService,
     private readonly access: AccessService,
+    private readonly memberships: MembershipsService,
+    private readonly pairings: PairingsService,
     @Inject(MAIL_TRANSPORT) private readonly mail: MailTransport,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -47,14 +51,14 @@ export class InvitationsService {
     pairingId: string,
     input: CreateInvitationRequest,
   ): Promise<InvitationDto> {
-    await this.access.require(actor, 'pairing.invite', [pairingId]);
-    const own = await this.access.membership(actor.userId, pairingId);
+    await this.access.require(actor, 'pairing.invite', 'pairing', [pairingId]);
+    const own = await this.memberships.place(actor.userId, pairingId);
     const standing = { programmeRole: actor.programmeRole, pairingRole: own?.role ?? null };
     if (!grantableRoles(standing).includes(input.role)) {
       throw new ForbiddenException(`You may not invite someone as ${input.role} in this pairing.`);
     }
     const authorityId = invitedSide(actor, own, input.authorityId ?? null);
-    if (authorityId && !(await this.invitations.isPairingAuthority(pairingId, authorityId))) {
+    if (authorityId && !(await this.pairings.hasCity(pairingId, authorityId))) {
       throw new BadRequestException(["authorityId must be one of the pairing's authorities"]);
     }
     const email = normalizeEmail(input.email);
@@ -84,7 +88,7 @@ export class InvitationsService {
           to: invitation.email,
           name: invitation.name,
           inviterName: actor.name,
-          pairingTitle: await this.invitations.pairingTitle(pairingId),
+          pairingTitle: await this.pairings.title(pairingId),
           role: invitation.role,
           link: `${this.config.publicUrl}/invite/${token}`,
           expiresAt: invitation.expiresAt,
@@ -101,8 +105,8 @@ export class InvitationsService {
     return toDto(invitation);
   }
 
-  async listPending(actor: Actor, pairingId: string): Promise<InvitationDto[]> {
-    await this.access.require(actor, 'pairing.invite', [pairingId]);
+  /** The pairing's pending invitations; the route's guard has checked 'pairing.invite' on it. */
+  async listPending(pairingId: string): Promise<InvitationDto[]> {
     return (await this.invitations.pendingForPairing(pairingId)).map(toDto);
   }
 }

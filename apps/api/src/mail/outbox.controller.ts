@@ -9,8 +9,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { OutboxMailDto } from '@iuc/domain';
-import { type Actor, CurrentActor } from '../auth/actor.js';
+import { type Actor, CurrentActor } from '../access/actor.js';
 import { OUTBOX_LIST_LIMIT, OutboxService } from './outbox.service.js';
+import { Requires } from '../access/route-access.js';
 
 class OutboxMailDoc implements OutboxMailDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -27,6 +28,7 @@ class OutboxMailDoc implements OutboxMailDto {
 export class OutboxController {
   constructor(private readonly outbox: OutboxService) {}
 
+  @Requires('mail.outbox.read')
   @Get()
   @ApiOperation({
     summary: `Mail kept while no SMTP transport is configured, the ${OUTBOX_LIST_LIMIT} newest first (admins).`,

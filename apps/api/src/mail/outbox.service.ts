@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { OutboxMailDto } from '@iuc/domain';
 import { AccessService } from '../access/access.service.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../access/actor.js';
 import { OutboxRepository } from './outbox.repository.js';
 
 /** How many outbox mails the admin view lists (newest first). */

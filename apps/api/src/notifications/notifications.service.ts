@@ -7,7 +7,7 @@ import {
   type NotificationsUnreadDto,
 } from '@iuc/domain';
 import { AccessService } from '../access/access.service.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../access/actor.js';
 import { decodeCursor, encodeCursor } from '../common/cursor.js';
 import { EventBus } from '../events/event-bus.js';
 import type { MentionPayload, PlanReviewPayload } from './notification-payloads.js';
@@ -72,8 +72,9 @@ export class NotificationsService {
 
   private async readablePairings(who: Person, pairingIds: readonly string[]): Promise<Set<string>> {
     // The access check reads only the person's id and programme role.
-    const standings = await Promise.all(pairingIds.map(async (id) => [id, await this.access.standing(who as Actor, id)] as const));
-    return new Set(standings.filter(([, s]) => can(s, 'discussion.read')).map(([id]) => id));
+    const standings = await this.access.standings(who as Actor, 'pairing', pairingIds);
+    const none = { programmeRole: who.programmeRole, pairingRole: null };
+    return new Set(pairingIds.filter((id) => can(standings.get(id) ?? none, 'discussion.read')));
   }
 }
 

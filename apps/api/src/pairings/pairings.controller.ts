@@ -8,11 +8,12 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { PairingDetailDto, PairingSummaryDto } from '@iuc/domain';
-import { type Actor, CurrentActor } from '../auth/actor.js';
+import { type Actor, CurrentActor } from '../access/actor.js';
 import { ApiErrorDoc, ApiSignedIn } from '../common/api-docs.js';
 import { PairingDetailDoc, PairingSummaryDoc } from './dto/pairing.docs.js';
 import { PairingListQuery } from './dto/pairing-query.dto.js';
 import { PairingsService } from './pairings.service.js';
+import { Requires } from '../access/route-access.js';
 
 @ApiTags('pairings')
 @ApiSignedIn()
@@ -20,6 +21,7 @@ import { PairingsService } from './pairings.service.js';
 export class PairingsController {
   constructor(private readonly pairings: PairingsService) {}
 
+  @Requires('directory.read')
   @Get()
   @ApiOperation({
     summary:
@@ -34,6 +36,7 @@ export class PairingsController {
     return this.pairings.list(actor, query);
   }
 
+  @Requires('directory.read', { onPairing: 'id' })
   @Get(':id')
   @ApiOperation({
     summary:

@@ -5,6 +5,7 @@ import { ArrayContains, In, type FindOptionsWhere, type Repository } from 'typeo
 import type { ThemeCode } from '@iuc/domain';
 import { MembershipEntity } from './membership.entity.js';
 import { PairingEntity } from './pairing.entity.js';
+import type { PairingAuthority } from './pairing-cities.js';
 
 export interface PairingFilter {
   callCode?: string;
@@ -47,6 +48,24 @@ export class PairingsRepository {
         user: { id: true, name: true, email: true },
       },
     });
+  }
+
+  /** Whether the authority is one of the pairing's cities. */
+  async hasCity(pairingId: string, authorityId: string): Promise<boolean> {
+    const rows: unknown[] = await this.pairings.query(
+      'SELECT 1 FROM pairing_authorities WHERE pairing_id = $1 AND authority_id = $2',
+      [pairingId, authorityId],
+    );
+    return rows.length > 0;
+  }
+
+  /** The pairing's cities, in their order: for its title and the names of its cities. */
+  cities(pairingId: string): Promise<PairingAuthority[]> {
+    return this.pairings.query(
+      `SELECT a.id, pa.side, a.name FROM pairing_authorities pa JOIN authorities a ON a.id = pa.authority_id
+        WHERE pa.pairing_id = $1 ORDER BY pa.position, a.name`,
+      [pairingId],
+    );
   }
 
   async idsBySlug(slugs: readonly string[]): Promise<Map<string, string>> {

@@ -7,9 +7,10 @@ import {
   type PairingSummaryDto,
 } from '@iuc/domain';
 import { AccessService } from '../access/access.service.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../access/actor.js';
 import { DirectoryService } from '../directory/directory.service.js';
 import type { PairingEntity } from './pairing.entity.js';
+import { titleOf, type PairingAuthority } from './pairing-cities.js';
 import { toPairingDetail, toPairingMembers, toPairingSummary } from './pairings.mappers.js';
 import { PairingsRepository } from './pairings.repository.js';
 
@@ -46,20 +47,22 @@ export class PairingsService {
       .sort((a, b) => a.callCode.localeCompare(b.callCode) || byTitle.compare(a.title, b.title));
   }
 
-  /** One pairing with its sides, members and what the actor may do there; 404 when unknown. */
+  /**
+   * One pairing with its sides, members and what the actor may do there; 404 when unknown. The
+   * route's guard has checked 'directory.read' on it (every signed-in person holds it).
+   */
   async detail(actor: Actor, id: string): Promise<PairingDetailDto> {
-    await this.access.require(actor, 'directory.read', [id]);
     const pairing = await this.pairings.findById(id);
-    // Only a delete between the access check and this read gets here.
     if (!pairing) throw new NotFoundException('Pairing not found.');
-    const [lookup, groups, memberships, standing] = await Promise.all([
+    const [lookup, groups, memberships, standings] = await Promise.all([
       this.directory.authoritiesByIds(authorityIds(pairing)),
       this.directory.groupsByIds(
         [pairing.euGroupId, pairing.partnerGroupId].filter((g): g is string => g !== null),
       ),
       this.pairings.members(id),
-      this.access.standing(actor, id),
+      this.access.standings(actor, 'pairing', [id]),
     ]);
+    const standing = standings.get(id) ?? { programmeRole: actor.programmeRole, pairingRole: null };
     return toPairingDetail(pairing, {
       lookup,
       groups,
@@ -70,6 +73,21 @@ export class PairingsService {
         grantableRoles: grantableRoles(standing),
       },
     });
+  }
+
+  /** Whether the authority is one of the pairing's cities. */
+  hasCity(pairingId: string, authorityId: string): Promise<boolean> {
+    return this.pairings.hasCity(pairingId, authorityId);
+  }
+
+  /** The pairing's cities (authority, side, name), in their order. */
+  cities(pairingId: string): Promise<PairingAuthority[]> {
+    return this.pairings.cities(pairingId);
+  }
+
+  /** The pairing's title, from its cities. */
+  async title(pairingId: string): Promise<string> {
+    return titleOf(await this.cities(pairingId));
   }
 
   /** Pairing ids by slug (stable seed keys), for the demo accounts. */

@@ -1,16 +1,16 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import {
   planRights,
-  worksForPlanCity,
   PLAN_STATUSES,
   type PlanRights,
   type PlanStanding,
   type PlanStatus,
 } from '@iuc/domain';
 import { AccessService } from '../access/access.service.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../access/actor.js';
 import type { PlanEntity } from './plan.entity.js';
-import { PlansRepository, type PlanMembershipRow } from './plans.repository.js';
+import { PlansRepository } from './plans.repository.js';
+import { planStanding } from './plan.locator.js';
 import { statusLabel } from './plan-status.js';
 
 export interface OpenedPlan {
@@ -37,13 +37,11 @@ export class PlanPolicy {
   async open(actor: Actor, planId: string): Promise<OpenedPlan> {
     const plan = await this.plans.findById(planId);
     if (!plan) throw new NotFoundException(NOT_FOUND);
-    const standing = standingOf(
-      actor,
-      plan,
-      await this.plans.membership(actor.userId, plan.pairingId),
-    );
-    const rights = planRights(standing, plan.status);
-    if (!rights.read) throw new NotFoundException(NOT_FOUND);
+    const found = (await this.access.standings(actor, 'plan', [plan.id])).get(plan.id);
+    // Absent only when the plan was deleted meanwhile.
+    const standing = found ? planStanding(found) : null;
+    const rights = standing && planRights(standing, plan.status);
+    if (!standing || !rights?.read) throw new NotFoundException(NOT_FOUND);
     return { plan, standing, rights };
   }
 
@@ -67,14 +65,14 @@ export class PlanPolicy {
    * is no secret: the directory is open), 403 when the actor may read none of its plans.
    */
   async listReadable(actor: Actor, pairingId: string): Promise<OpenedPlan[]> {
-    await this.access.require(actor, 'directory.read', [pairingId]);
-    const [plans, membership] = await Promise.all([
+    await this.access.require(actor, 'directory.read', 'pairing', [pairingId]);
+    const [plans, pairing] = await Promise.all([
       this.plans.findByPairing(pairingId),
-      this.plans.membership(actor.userId, pairingId),
+      this.access.standings(actor, 'pairing', [pairingId]),
     ]);
     const standing = {
       programmeRole: actor.programmeRole,
-      pairingRole: membership?.role ?? null,
+      pairingRole: pairing.get(pairingId)?.pairingRole ?? null,
       ownSide: false,
     };
     // Reading does not depend on the side or the status: ask planRights once for the pairing.
@@ -83,10 +81,13 @@ export class PlanPolicy {
         "Only the pairing's members and programme staff may read its plans.",
       );
     }
+    const standings = await this.access.standings(actor, 'plan', plans.map((p) => p.id));
     return plans
-      .map((plan) => {
-        const standing = standingOf(actor, plan, membership);
-        return { plan, standing, rights: planRights(standing, plan.status) };
+      .flatMap((plan) => {
+        const found = standings.get(plan.id);
+        if (!found) return [];
+        const standing = planStanding(found);
+        return [{ plan, standing, rights: planRights(standing, plan.status) }];
       })
       .filter((p) => p.rights.read);
   }
@@ -98,16 +99,4 @@ export class PlanPolicy {
   mayEverMoveTo(standing: PlanStanding, to: PlanStatus): boolean {
     return PLAN_STATUSES.some((status) => planRights(standing, status).transitions.includes(to));
   }
-}
-
-function standingOf(
-  actor: Actor,
-  plan: PlanEntity,
-  membership: PlanMembershipRow | null,
-): PlanStanding {
-  return {
-    programmeRole: actor.programmeRole,
-    pairingRole: membership?.role ?? null,
-    ownSide: worksForPlanCity(membership?.authorityId, plan.authorityId),
-  };
 }

@@ -9,12 +9,13 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { PlanDetailDto, PlanSummaryDto } from '@iuc/domain';
-import { type Actor, CurrentActor } from '../auth/actor.js';
+import { type Actor, CurrentActor } from '../access/actor.js';
 import { ApiErrorDoc, ApiSignedIn } from '../common/api-docs.js';
 import { ExportQuery, IdParams } from './dto/plan-input.dto.js';
 import { PlanDetailDoc, PlanSummaryDoc } from './dto/plan.docs.js';
 import { PlanExportService } from './export/plan-export.service.js';
 import { PlansService } from './plans.service.js';
+import { Requires } from '../access/route-access.js';
 
 @ApiTags('plans')
 @ApiSignedIn()
@@ -25,6 +26,7 @@ export class PlansController {
     private readonly exports: PlanExportService,
   ) {}
 
+  @Requires('plan.read')
   @Get('pairings/:id/plans')
   @ApiOperation({
     summary: "The pairing's Local Action Plans (one per city side) that the caller may read.",
@@ -39,6 +41,7 @@ export class PlansController {
     return this.plans.listForPairing(actor, params.id);
   }
 
+  @Requires('plan.read')
   @Get('plans/:id')
   @ApiOperation({
     summary:
@@ -53,6 +56,7 @@ export class PlansController {
     return this.plans.detail(actor, params.id);
   }
 
+  @Requires('plan.read')
   @Get('plans/:id/export')
   @ApiOperation({
     summary: 'The plan as a Markdown, Word or PDF file, in the language it is written in.',

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { checkSubmission, type PlanDetailDto, type PlanSummaryDto } from '@iuc/domain';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../access/actor.js';
 import { DirectoryService } from '../directory/directory.service.js';
 import { PlanDocuments } from './documents/plan-documents.js';
 import { PlanPolicy } from './plan.policy.js';

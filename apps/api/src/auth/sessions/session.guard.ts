@@ -11,7 +11,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
-import { type Actor, IS_PUBLIC } from '../actor.js';
+import { type Actor, IS_PUBLIC } from '../../access/actor.js';
 import { isOwnOrigin, originRefusal } from '../origin-policy.js';
 import { presentedToken } from './session-cookie.js';
 import { SessionsService } from './sessions.service.js';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
-import type { Actor } from '../actor.js';
+import type { Actor } from '../../access/actor.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { keyedHash, randomToken } from './tokens.js';
 

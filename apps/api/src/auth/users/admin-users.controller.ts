@@ -8,8 +8,9 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { type Actor, CurrentActor } from '../actor.js';
+import { type Actor, CurrentActor } from '../../access/actor.js';
 import { UsersService } from './users.service.js';
+import { Requires } from '../../access/route-access.js';
 
 @ApiTags('admin')
 @ApiBearerAuth()
@@ -18,6 +19,7 @@ import { UsersService } from './users.service.js';
 export class AdminUsersController {
   constructor(private readonly users: UsersService) {}
 
+  @Requires('user.manage')
   @Post('disable')
   @HttpCode(204)
   @ApiOperation({ summary: 'Disable an account (admins); all its sessions end at once.' })
@@ -31,6 +33,7 @@ export class AdminUsersController {
     return this.users.setDisabled(actor, userId, true);
   }
 
+  @Requires('user.manage')
   @Post('enable')
   @HttpCode(204)
   @ApiOperation({ summary: 'Enable a disabled account again (admins).' })

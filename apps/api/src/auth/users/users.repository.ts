@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import type { MembershipDto } from '@iuc/domain';
 import { UserEntity } from './user.entity.js';
 
 @Injectable()
@@ -14,15 +13,6 @@ export class UsersRepository {
 
   findById(id: string): Promise<UserEntity | null> {
     return this.users.findOneBy({ id });
-  }
-
-  /** The user's pairing memberships (the memberships table belongs to pairings/; this is a read). */
-  memberships(userId: string): Promise<MembershipDto[]> {
-    return this.users.query(
-      `SELECT pairing_id AS "pairingId", role, authority_id AS "authorityId"
-         FROM memberships WHERE user_id = $1 ORDER BY created_at, pairing_id`,
-      [userId],
-    );
   }
 
   /** Returns false when there is no such user. */

@@ -1,7 +1,7 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import type { UserDto } from '@iuc/domain';
 import { AccessService } from '../../access/access.service.js';
-import type { Actor } from '../actor.js';
+import type { Actor } from '../../access/actor.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import type { UserEntity } from './user.entity.js';
 import { UsersRepository } from './users.repository.js';
@@ -22,7 +22,7 @@ export class UsersService {
   async toDto(userId: string): Promise<UserDto> {
     const [user, memberships] = await Promise.all([
       this.users.findById(userId),
-      this.users.memberships(userId),
+      this.access.memberships(userId),
     ]);
     if (!user) throw new NotFoundException('User not found.');
     return {
@@ -31,7 +31,7 @@ export class UsersService {
       name: user.name,
       programmeRole: user.programmeRole,
       locale: user.locale,
-      memberships,
+      memberships: memberships.map((m) => ({ pairingId: m.pairingId, role: m.role, authorityId: m.authorityId })),
     };
   }
 

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { Queryable } from '../../database/queryable.js';
-import { ACCESS_EPOCH_SQL, readAccessEpoch } from '../../database/access-epoch.js';
-import type { ChannelKind, PairingRole, PairingSide, ProgrammeRole } from '@iuc/domain';
+import type { ChannelKind, PairingSide } from '@iuc/domain';
 import { START, type Position } from '../../common/cursor.js';
 import { writeDefaultChannels } from './default-channels.repository.js';
 
@@ -16,39 +14,12 @@ export interface ChannelRow {
   archived: boolean;
 }
 
-/** A person's standing towards one channel, as stored (the policy turns it into rights). */
-export interface ChannelStandingRow {
-  channel: ChannelRow;
-  userId: string;
-  programmeRole: ProgrammeRole | null;
-  pairingRole: PairingRole | null;
-  ownSide: boolean;
-  enabled: boolean;
-  /** The access epoch the standing was read at. */
-  epoch: number;
-}
-
-/** Live sessions among some asked about, and the access epoch they were read at. */
-export interface LiveSessions {
-  /** Token hash → when the session ends by itself (epoch ms). */
-  expiries: Map<string, number>;
-  epoch: number;
-}
-
 export interface ReadStateRow {
   channelId: string;
   unread: number;
   read: Position;
   firstUnreadId: string | null;
   lastMessageAt: Date | null;
-}
-
-export interface MemberRow {
-  userId: string;
-  name: string;
-  programmeRole: ProgrammeRole | null;
-  pairingRole: PairingRole;
-  side: PairingSide | null;
 }
 
 interface RawChannel {
@@ -67,11 +38,7 @@ function toChannel(r: RawChannel): ChannelRow {
   return { id: r.id, pairingId: r.pairing_id, kind: r.kind, side: r.side, name: r.name, archived: r.archived };
 }
 
-/**
- * Channels, read positions and the standing queries of the discussions policy. It reads the
- * memberships, users, sessions and sides tables directly: deciding access for every open connection
- * every few seconds must be one batched query.
- */
+/** Channels and read positions (who may read a channel is the access service's, see channel.locator.ts). */
 @Injectable()
 export class ChannelsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -123,69 +90,6 @@ export class ChannelsRepository {
       [channelId, patch.name ?? null, patch.archived ?? null],
     );
     return rows[0] ? toChannel(rows[0]) : null;
-  }
-
-  /** Standings of many (user, channel) pairs in one query; null where the channel does not exist. */
-  async standings(items: readonly { userId: string; channelId: string }[]): Promise<(ChannelStandingRow | null)[]> {
-    if (!items.length) return [];
-    const rows: (RawChannel & {
-      n: string;
-      user_id: string;
-      programme_role: ProgrammeRole | null;
-      pairing_role: PairingRole | null;
-      own_side: boolean;
-      enabled: boolean;
-      epoch: string;
-    })[] = await this.dataSource.query(
-      `SELECT q.n, ${CHANNEL_COLUMNS}, u.id AS user_id, u.programme_role, m.role AS pairing_role,
-              (u.disabled_at IS NULL) AS enabled, ${ACCESS_EPOCH_SQL} AS epoch,
-              (c.kind = 'city' AND m.authority_id IS NOT NULL AND EXISTS (
-                 SELECT 1 FROM pairing_authorities pa
-                  WHERE pa.pairing_id = c.pairing_id AND pa.authority_id = m.authority_id AND pa.side = c.side)) AS own_side
-         FROM unnest($1::uuid[], $2::uuid[]) WITH ORDINALITY AS q(user_id, channel_id, n)
-         JOIN channels c ON c.id = q.channel_id
-         JOIN users u ON u.id = q.user_id
-         LEFT JOIN memberships m ON m.user_id = u.id AND m.pairing_id = c.pairing_id`,
-      [items.map((i) => i.userId), items.map((i) => i.channelId)],
-    );
-    const byIndex = new Map(rows.map((r) => [Number(r.n) - 1, r]));
-    return items.map((_, i) => {
-      const r = byIndex.get(i);
-      if (!r) return null;
-      return {
-        channel: toChannel(r),
-        userId: r.user_id,
-        programmeRole: r.programme_role,
-        pairingRole: r.pairing_role,
-        ownSide: r.own_side,
-        enabled: r.enabled,
-        epoch: Number(r.epoch),
-      };
-    });
-  }
-
-  /** Which of these session hashes are live (not expired, account enabled), until when. */
-  async liveSessions(tokenHashes: readonly string[]): Promise<LiveSessions> {
-    const rows: { token_hash: string | null; expires_at: Date | null; epoch: string }[] = await this.dataSource.query(
-      // One row at least (the epoch), whatever is live.
-      `SELECT s.token_hash, s.expires_at, e.epoch
-         FROM (SELECT ${ACCESS_EPOCH_SQL} AS epoch) e
-         LEFT JOIN (sessions s JOIN users u ON u.id = s.user_id AND u.disabled_at IS NULL)
-           ON s.token_hash = ANY($1::text[]) AND s.expires_at > now()`,
-      [tokenHashes],
-    );
-    const expiries = new Map<string, number>();
-    for (const r of rows) if (r.token_hash && r.expires_at) expiries.set(r.token_hash, r.expires_at.getTime());
-    return { expiries, epoch: Number(rows[0]?.epoch ?? 0) };
-  }
-
-  currentEpoch(): Promise<number> {
-    return readAccessEpoch(this.dataSource);
-  }
-
-  /** The pairing's members with their side (through their authority), for mentions. */
-  members(pairingId: string): Promise<MemberRow[]> {
-    return pairingMembers(this.dataSource, pairingId);
   }
 
   /**
@@ -259,16 +163,3 @@ export class ChannelsRepository {
   }
 }
 
-/** A pairing's members with enabled accounts, by name (the seed calls it in its transaction). */
-export async function pairingMembers(db: Queryable, pairingId: string): Promise<MemberRow[]> {
-  type Raw = { user_id: string; name: string; programme_role: ProgrammeRole | null; role: PairingRole; side: PairingSide | null };
-  const rows = (await db.query(
-    `SELECT u.id AS user_id, u.name, u.programme_role, m.role,
-            (SELECT pa.side FROM pairing_authorities pa WHERE pa.pairing_id = m.pairing_id AND pa.authority_id = m.authority_id) AS side
-       FROM memberships m JOIN users u ON u.id = m.user_id
-      WHERE m.pairing_id = $1 AND u.disabled_at IS NULL
-      ORDER BY lower(u.name), u.id`,
-    [pairingId],
-  )) as Raw[];
-  return rows.map((r) => ({ userId: r.user_id, name: r.name, programmeRole: r.programme_role, pairingRole: r.role, side: r.side }));
-}

@@ -3,7 +3,8 @@
  * their name. One rule for the service (messages, edits, autocomplete) and the demo seed.
  */
 import { channelRights, mentionHandle } from '@iuc/domain';
-import type { ChannelRow, MemberRow } from '../channels/channels.repository.js';
+import type { ChannelRow } from '../channels/channels.repository.js';
+import type { MemberRow } from '../../pairings/memberships.repository.js';
 
 /** The members who may read the channel. */
 export function channelReaders(members: readonly MemberRow[], channel: Pick<ChannelRow, 'kind' | 'side' | 'archived'>): MemberRow[] {

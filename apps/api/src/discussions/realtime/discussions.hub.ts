@@ -6,7 +6,7 @@
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import type { Namespace, Socket } from 'socket.io';
 import type { DiscussionClientEvents, DiscussionServerEvents, UserRefDto } from '@iuc/domain';
-import type { Actor } from '../../auth/actor.js';
+import type { Actor } from '../../access/actor.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { budgetRefillMs, DISCUSSIONS_LIMITS, type DiscussionsLimits } from '../discussions.config.js';
 import { DiscussionsPolicy, type ChannelAccess } from '../discussions.policy.js';

@@ -4,7 +4,7 @@
  */
 import { HttpException, Logger } from '@nestjs/common';
 import type { AckError, ApiErrorCode } from '@iuc/domain';
-import { codeOf } from '../common/error-codes.js';
+import { codeOf } from '../../common/error-codes.js';
 
 const logger = new Logger('Discussions');
 

@@ -1,19 +1,21 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
 import { parse as parseCookies } from 'cookie';
-import { planRights, worksForPlanCity } from '@iuc/domain';
+import { planRights } from '@iuc/domain';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { SessionsService } from '../../auth/sessions/sessions.service.js';
 import { isOwnOrigin, originRefusal } from '../../auth/origin-policy.js';
 import { SESSION_COOKIE } from '../../auth/sessions/session-cookie.js';
 import type { AccessDecision, AccessVerdict, CollabAccess, CollabAuthorisation, CollabGrant } from '../../collab/collab-access.js';
 import { CLOSE_FORBIDDEN, CLOSE_NOT_AUTHENTICATED, CLOSE_NOT_FOUND } from '../../collab/protocol.js';
-import { PlansRepository, type PlanStandingRow } from '../plans.repository.js';
+import { AccessService } from '../../access/access.service.js';
+import type { Resolution } from '../../access/resource-locator.js';
+import { planStanding, type LocatedPlan } from '../plan.locator.js';
 
 const PLAN_DOC = /^plan\.([0-9a-f-]{36})$/;
 
-function decision(s: PlanStandingRow): AccessDecision {
-  return { epoch: s.accessEpoch, expiresAt: s.sessionExpiresAt?.getTime() ?? Infinity };
+function decision(s: Resolution<LocatedPlan>): AccessDecision {
+  return { epoch: s.epoch, expiresAt: s.person?.sessionExpiresAt?.getTime() ?? Infinity };
 }
 
 /** Access to plan documents for the sync server: the plan's rights, from the session. */
@@ -23,11 +25,11 @@ export class PlanCollabAccess implements CollabAccess {
 
   constructor(
     private readonly sessions: SessionsService,
-    private readonly plans: PlansRepository,
+    private readonly access: AccessService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** One query: the session, its person and their standing towards the plan. */
+  /** One query (through the access service): the session, its person and their standing towards the plan. */
   async authorise(request: IncomingMessage, docName: string): Promise<CollabAuthorisation> {
     const planId = PLAN_DOC.exec(docName)?.[1];
     if (!planId) return { ok: false, closeCode: CLOSE_NOT_FOUND, reason: 'unknown document' };
@@ -40,14 +42,14 @@ export class PlanCollabAccess implements CollabAccess {
       return { ok: false, closeCode: CLOSE_FORBIDDEN, reason: 'origin not allowed' };
     }
     const sessionTokenHash = this.sessions.hash(presented.token);
-    const [standing] = await this.plans.standings([{ sessionTokenHash, planId }]);
-    if (!standing.sessionLive) return { ok: false, closeCode: CLOSE_NOT_AUTHENTICATED, reason: 'session missing or ended' };
-    if (!standing.planFound) return { ok: false, closeCode: CLOSE_NOT_FOUND, reason: 'unknown document' };
+    const [standing] = await this.access.resolve<LocatedPlan>('plan', [{ who: { sessionTokenHash }, id: planId }]);
+    if (!standing.person?.enabled) return { ok: false, closeCode: CLOSE_NOT_AUTHENTICATED, reason: 'session missing or ended' };
     const rights = this.rights(standing);
+    if (!rights) return { ok: false, closeCode: CLOSE_NOT_FOUND, reason: 'unknown document' };
     if (!rights.read) return { ok: false, closeCode: CLOSE_FORBIDDEN, reason: 'not allowed' };
     const grant: CollabGrant = {
-      userId: standing.userId,
-      name: standing.userName,
+      userId: standing.person.userId,
+      name: standing.person.name,
       sessionTokenHash,
       docName,
       canEdit: rights.edit,
@@ -57,30 +59,25 @@ export class PlanCollabAccess implements CollabAccess {
   }
 
   async recheck(grants: readonly CollabGrant[]): Promise<AccessVerdict[]> {
-    const standings = await this.plans.standings(
-      grants.map((g) => ({ sessionTokenHash: g.sessionTokenHash, planId: PLAN_DOC.exec(g.docName)?.[1] ?? '' })),
+    const standings = await this.access.resolve<LocatedPlan>(
+      'plan',
+      grants.map((g) => ({ who: { sessionTokenHash: g.sessionTokenHash }, id: PLAN_DOC.exec(g.docName)?.[1] ?? '' })),
     );
     return standings.map((s, i) => {
       // A session belongs to one person for good; the check on the id is belt and braces.
-      if (!s.sessionLive || !s.planFound || s.userId !== grants[i].userId) return null;
+      if (!s.person?.enabled || s.person.userId !== grants[i].userId) return null;
       const rights = this.rights(s);
-      return rights.read ? { canEdit: rights.edit, decidedAt: decision(s) } : null;
+      return rights?.read ? { canEdit: rights.edit, decidedAt: decision(s) } : null;
     });
   }
 
   currentEpoch(): Promise<number> {
-    return this.plans.accessEpoch();
+    return this.access.currentEpoch();
   }
 
-  private rights(s: PlanStandingRow) {
-    return planRights(
-      {
-        programmeRole: s.programmeRole,
-        pairingRole: s.pairingRole,
-        ownSide: worksForPlanCity(s.memberAuthorityId, s.planAuthorityId),
-      },
-      s.planStatus,
-    );
+  /** The person's rights on the plan; null when the plan does not exist. */
+  private rights(s: Resolution<LocatedPlan>) {
+    return s.resource && planRights(planStanding(s.standing), s.resource.status);
   }
 
   /** `?token=` for non-browser clients, else the session cookie. */

@@ -11,11 +11,12 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { PlanReviewDto, PlanTransitionResultDto } from '@iuc/domain';
-import { type Actor, CurrentActor } from '../../auth/actor.js';
+import { type Actor, CurrentActor } from '../../access/actor.js';
 import { ApiErrorDoc, ApiSignedIn } from '../../common/api-docs.js';
 import { IdParams, PlanTransitionBody } from '../dto/plan-input.dto.js';
 import { PlanReviewDoc, PlanTransitionResultDoc } from '../dto/plan.docs.js';
 import { PlanReviewService } from './plan-review.service.js';
+import { Requires } from '../../access/route-access.js';
 
 @ApiTags('plans')
 @ApiSignedIn()
@@ -23,6 +24,7 @@ import { PlanReviewService } from './plan-review.service.js';
 export class PlanReviewsController {
   constructor(private readonly review: PlanReviewService) {}
 
+  @Requires('plan.transition')
   @Post('transitions')
   @ApiOperation({
     summary:
@@ -51,6 +53,7 @@ export class PlanReviewsController {
     return this.review.transition(actor, params.id, body);
   }
 
+  @Requires('plan.read')
   @Get('reviews')
   @ApiOperation({
     summary:

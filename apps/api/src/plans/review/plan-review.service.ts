@@ -12,7 +12,7 @@ import {
   type PlanTransitionResultDto,
   type ReviewQueueDto,
 } from '@iuc/domain';
-import type { Actor } from '../../auth/actor.js';
+import type { Actor } from '../../access/actor.js';
 import { planStepEventType } from '../../events/domain-events.js';
 import { OutboxRelay } from '../../events/outbox-relay.js';
 import { PlanDocuments } from '../documents/plan-documents.js';

@@ -1,10 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ReviewQueueDto } from '@iuc/domain';
-import { type Actor, CurrentActor } from '../../auth/actor.js';
+import { type Actor, CurrentActor } from '../../access/actor.js';
 import { ApiErrorDoc, ApiSignedIn } from '../../common/api-docs.js';
 import { ReviewQueueDoc } from '../dto/plan.docs.js';
 import { PlanReviewService } from './plan-review.service.js';
+import { Requires } from '../../access/route-access.js';
 
 @ApiTags('plans')
 @ApiSignedIn()
@@ -12,6 +13,7 @@ import { PlanReviewService } from './plan-review.service.js';
 export class ReviewQueueController {
   constructor(private readonly review: PlanReviewService) {}
 
+  @Requires('plan.review')
   @Get()
   @ApiOperation({
     summary:

@@ -9,7 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { PlanVersionDiffDto, PlanVersionDto } from '@iuc/domain';
-import { type Actor, CurrentActor } from '../../auth/actor.js';
+import { type Actor, CurrentActor } from '../../access/actor.js';
 import { ApiErrorDoc, ApiSignedIn } from '../../common/api-docs.js';
 import {
   CreatePlanVersionBody,
@@ -19,6 +19,7 @@ import {
 } from '../dto/plan-input.dto.js';
 import { PlanVersionDiffDoc, PlanVersionDoc } from '../dto/plan.docs.js';
 import { PlanVersionsService } from './plan-versions.service.js';
+import { Requires } from '../../access/route-access.js';
 
 const NOT_FOUND = 'No such plan or version, or a plan the caller may not read.';
 /** Saving and restoring versions belong to the plan's writers while the plan is open. */
@@ -30,6 +31,7 @@ const WRITERS_ONLY = "Not one of the plan city's writers, or the plan is under r
 export class PlanVersionsController {
   constructor(private readonly versions: PlanVersionsService) {}
 
+  @Requires('plan.versions.manage')
   @Post()
   @ApiOperation({ summary: 'Saves the current content as a named version.' })
   @ApiCreatedResponse({ type: PlanVersionDoc })
@@ -44,6 +46,7 @@ export class PlanVersionsController {
     return this.versions.save(actor, params.id, body.name);
   }
 
+  @Requires('plan.read')
   @Get()
   @ApiOperation({
     summary: "The plan's versions, newest first: saved by hand, on submission and on restore.",
@@ -54,6 +57,7 @@ export class PlanVersionsController {
     return this.versions.list(actor, params.id);
   }
 
+  @Requires('plan.read')
   @Get(':versionId/diff')
   @ApiOperation({
     summary:
@@ -65,6 +69,7 @@ export class PlanVersionsController {
     return this.versions.diff(actor, params.id, params.versionId);
   }
 
+  @Requires('plan.versions.manage')
   @Post(':versionId/restore')
   @ApiOperation({
     summary:

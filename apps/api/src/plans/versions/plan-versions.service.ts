@@ -6,7 +6,7 @@ import {
   type PlanVersionDiffDto,
   type PlanVersionDto,
 } from '@iuc/domain';
-import type { Actor } from '../../auth/actor.js';
+import type { Actor } from '../../access/actor.js';
 import { PlanDocuments, versionContent } from '../documents/plan-documents.js';
 import { PlanPolicy } from '../plan.policy.js';
 import type { PlanVersionEntity } from './plan-version.entity.js';

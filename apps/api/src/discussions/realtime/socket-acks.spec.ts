@@ -1,6 +1,6 @@
 /** Socket acknowledgements carry the same codes as REST errors. */
 import { ConflictException, ForbiddenException, PayloadTooLargeException } from '@nestjs/common';
-import { codedError } from '../common/coded-error.js';
+import { codedError } from '../../common/coded-error.js';
 import { errorAck } from './socket-acks.js';
 
 describe('socket acknowledgements', () => {
