@@ -6,6 +6,9 @@ const API = '^apps/api/src/';
 const WEB_FEATURES = '^apps/web/src/features/';
 
 // An API module's private parts: other modules use its service, its events and its module class.
+// demo/ and the test fixtures are composition, like the app root: they seed every module's tables
+// in their own transactions, through the owners' repositories and entities.
+const COMPOSITION = [`${API}demo/`, `${API}test/`, `${API}[^/]+[.]ts$`, '[.]spec[.]ts$'];
 const PRIVATE_KINDS = [
   '[.]repository[.]ts$',
   '[.]controller[.]ts$',
@@ -29,17 +32,21 @@ module.exports = {
       comment:
         'An API module reaches another only through its public surface (its *.module.ts, services, ' +
         'events, ports and types): repositories, controllers, mappers, policies and DTOs stay inside.',
-      from: { path: `${API}([^/]+)/` },
-      to: { path: [`${API}[^/]+/.*(${PRIVATE_KINDS.join('|')})`], pathNot: [`${API}$1/`] },
+      from: { path: `${API}([^/]+)/`, pathNot: COMPOSITION },
+      to: {
+        path: [`${API}[^/]+/.*(${PRIVATE_KINDS.join('|')})`],
+        // The outbox is how any module stages an event in its own transaction: events' public part.
+        pathNot: [`${API}$1/`, `${API}events/event-outbox[.]repository[.]ts$`],
+      },
     },
     {
       name: 'api-entities-only-for-schema',
       severity: 'error',
       comment:
-        "Another module's entity may be imported only by entities (a foreign key) and by the " +
-        'registry at the app root; services go through its owner.',
-      from: { path: `${API}([^/]+)/`, pathNot: ['[.]entity[.]ts$', '[.]spec[.]ts$', `${API}test/`] },
-      to: { path: `${API}[^/]+/.*[.]entity[.]ts$`, pathNot: [`${API}$1/`] },
+        "Another module's entity may be imported only by entities (a foreign key), by the registry " +
+        "at the app root and as a type (an owner's service may answer with its entity); the rest goes through its owner.",
+      from: { path: `${API}([^/]+)/`, pathNot: ['[.]entity[.]ts$', ...COMPOSITION] },
+      to: { path: `${API}[^/]+/.*[.]entity[.]ts$`, pathNot: [`${API}$1/`], dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'sql-only-in-repositories',
@@ -56,7 +63,7 @@ module.exports = {
           '[.]spec[.]ts$',
           `${API}database/`,
           `${API}test/`,
-          `${API}entities[.]ts$`,
+          `${API}[^/]+[.]ts$`,
         ],
       },
       to: {

@@ -6,6 +6,8 @@ import type { ReadableScopes } from './readable-scopes.js';
 import type { Resolution, ResourceLocator, Who } from './resource-locator.js';
 
 /** What the access check reads of an actor: who they are and their programme role. */
+export type { LiveSessions } from './access.repository.js';
+
 export type Person = Pick<Actor, 'userId' | 'programmeRole'>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -8,7 +8,7 @@ import type { DataSource } from 'typeorm';
 import * as Y from 'yjs';
 import { checkSubmission, planDocumentName, type PlanAction, type PlanContent, type PlanSectionKey } from '@iuc/domain';
 import { UpdateLogRepository } from '../collab/update-log.repository.js';
-import { OutboxRepository } from '../events/outbox.repository.js';
+import { EventOutboxRepository } from '../events/event-outbox.repository.js';
 import { NotificationsRepository } from '../notifications/notifications.repository.js';
 import { PlanReviewEntity } from '../plans/review/plan-review.entity.js';
 import { PlanReviewsRepository, submissionVersion } from '../plans/review/plan-review.repository.js';
@@ -176,6 +176,7 @@ function starterUpdate(starter: Starter): { update: Uint8Array; doc: Y.Doc } {
 interface StarterSubmission {
   planId: string;
   pairingId: string;
+  authorityId: string;
   content: PlanContent;
   state: Uint8Array;
   by: NonNullable<Starter['submittedBy']>;
@@ -192,8 +193,8 @@ export async function writeStarterContent(dataSource: DataSource, seedLock: numb
   await dataSource.transaction(async (manager) => {
     await manager.query('SELECT pg_advisory_xact_lock($1)', [seedLock]);
     for (const starter of STARTERS) {
-      const rows: { id: string; pairing_id: string }[] = await manager.query(
-        `SELECT p.id, p.pairing_id FROM plans p JOIN pairings pr ON pr.id = p.pairing_id JOIN authorities a ON a.id = p.authority_id
+      const rows: { id: string; pairing_id: string; authority_id: string }[] = await manager.query(
+        `SELECT p.id, p.pairing_id, p.authority_id FROM plans p JOIN pairings pr ON pr.id = p.pairing_id JOIN authorities a ON a.id = p.authority_id
           WHERE pr.slug = $1 AND a.slug = $2`,
         [starter.pairing, starter.authority],
       );
@@ -208,7 +209,7 @@ export async function writeStarterContent(dataSource: DataSource, seedLock: numb
         const content = readPlanContent(doc);
         await writeProjection(manager, rows[0].id, content);
         if (starter.submittedBy) {
-          submissions.push({ planId: rows[0].id, pairingId: rows[0].pairing_id, content, state: update, by: starter.submittedBy });
+          submissions.push({ planId: rows[0].id, pairingId: rows[0].pairing_id, authorityId: rows[0].authority_id, content, state: update, by: starter.submittedBy });
         }
       } finally {
         doc.destroy();
@@ -233,9 +234,9 @@ async function submitStarter(dataSource: DataSource, submission: StarterSubmissi
     dataSource.getRepository(PlanReviewEntity),
     dataSource,
     new PlanVersionsRepository(dataSource.getRepository(PlanVersionEntity)),
-    new OutboxRepository(),
+    new EventOutboxRepository(),
   );
-  const step = { pairingId: submission.pairingId, planId: submission.planId, status: 'submitted', movedBy: 'city', actorId: actor.id, comment: submission.by.comment } as const;
+  const step = { pairingId: submission.pairingId, planId: submission.planId, authorityId: submission.authorityId, status: 'submitted', movedBy: 'city', actorId: actor.id, comment: submission.by.comment } as const;
   const recorded = await reviews.transition({
     planId: submission.planId,
     from: 'draft',
@@ -247,5 +248,8 @@ async function submitStarter(dataSource: DataSource, submission: StarterSubmissi
   });
   // Null: someone moved the plan meanwhile, and what they did stands. The officers are told now,
   // under the event's id: the relay's delivery of the same event (the app's) then adds nothing.
-  if (recorded) await new NotificationsRepository(dataSource).insertPlanReviewStep(recorded.eventId, step);
+  if (recorded) {
+    const notifications = new NotificationsRepository(dataSource);
+    await notifications.insertPlanReviewStep(recorded.eventId, step, await notifications.programmeStaff(actor.id));
+  }
 }

@@ -105,6 +105,7 @@ describe('directory routes (demo seed)', () => {
           statusCode: 404,
           error: 'Not Found',
           message: 'Authority not found.',
+          code: 'not_found',
         });
       }
     });

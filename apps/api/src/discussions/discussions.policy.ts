@@ -1,6 +1,6 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import type { ChannelRights, Permission } from '@iuc/domain';
-import type { LiveSessions } from '../access/access.repository.js';
+import type { LiveSessions } from '../access/access.service.js';
 import { AccessService } from '../access/access.service.js';
 import type { Actor } from '../access/actor.js';
 import type { ChannelRow } from './channels/channels.repository.js';

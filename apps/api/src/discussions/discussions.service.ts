@@ -30,7 +30,7 @@ import { EventBus } from '../events/event-bus.js';
 import { OutboxRelay } from '../events/outbox-relay.js';
 import { ChannelsRepository, type ChannelRow } from './channels/channels.repository.js';
 import { MembershipsService } from '../pairings/memberships.service.js';
-import type { MemberRow } from '../pairings/memberships.repository.js';
+import type { MemberRow } from '../pairings/memberships.service.js';
 import { decodeCursor, encodeCursor, MicroClock, microsToIso, type Position } from '../common/cursor.js';
 import { DISCUSSIONS_LIMITS, type DiscussionsLimits } from './discussions.config.js';
 import { DiscussionsHub } from './realtime/discussions.hub.js';

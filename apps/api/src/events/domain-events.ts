@@ -16,6 +16,8 @@ export interface MentionEvent {
 export interface PlanReviewStepEvent {
   pairingId: string;
   planId: string;
+  /** The plan's city: its coordinators and editors hear of the programme's verdicts. */
+  authorityId: string;
   status: PlanStatus;
   /** Whose move it was: the city (submitting, adopting) or the programme (reviewing). */
   movedBy: 'city' | 'programme';
@@ -76,7 +78,7 @@ export interface DomainEvent<K extends DomainEventType = DomainEventType> {
  * in the producer's transaction, delivered after commit at least once. Their subscribers must be
  * idempotent (dedupe on the event's id).
  */
-export const DURABLE_EVENTS = ['mention', 'plan.submitted', 'plan.reviewed', 'plan.adopted'] as const satisfies readonly DomainEventType[];
+export const DURABLE_EVENTS = ['mention', 'plan.submitted', 'plan.reviewed', 'plan.adopted', 'member.added', 'member.removed'] as const satisfies readonly DomainEventType[];
 export type DurableEventType = (typeof DURABLE_EVENTS)[number];
 
 /** The event a review step publishes, by the status it reached. */

@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { EventBus } from './event-bus.js';
-import { OutboxRepository } from './outbox.repository.js';
+import { EventOutboxRepository } from './event-outbox.repository.js';
 
 /** Events claimed per transaction. */
 const BATCH = 100;
@@ -23,7 +23,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly outbox: OutboxRepository,
+    private readonly outbox: EventOutboxRepository,
     private readonly bus: EventBus,
   ) {}
 

@@ -7,7 +7,7 @@ import { startTestApp, type TestApp } from '../test/test-app.js';
 import type { DomainEvent, MentionEvent } from './domain-events.js';
 import { EventBus } from './event-bus.js';
 import { OutboxRelay } from './outbox-relay.js';
-import { OutboxRepository } from './outbox.repository.js';
+import { EventOutboxRepository } from './event-outbox.repository.js';
 
 const PASSWORD = 'correct horse battery staple';
 
@@ -42,7 +42,7 @@ describe('the event outbox (real PostgreSQL, two API instances on one database)'
 
   /** Commits an event to the outbox as a producer does, and delivers nothing. */
   const stageOnly = async (t: TestApp, payload: MentionEvent): Promise<string> =>
-    t.dataSource.transaction(async (m) => (await t.app.get(OutboxRepository).stage(m, [{ type: 'mention', payload }]))[0]);
+    t.dataSource.transaction(async (m) => (await t.app.get(EventOutboxRepository).stage(m, [{ type: 'mention', payload }]))[0]);
   const notificationsOf = (t: TestApp, eventId: string) =>
     t.dataSource.query('SELECT user_id, subject_id, payload FROM notifications WHERE event_id = $1', [eventId]);
   const outboxSize = async (t: TestApp) => Number((await t.dataSource.query('SELECT count(*) AS n FROM event_outbox'))[0].n);

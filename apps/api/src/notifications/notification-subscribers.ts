@@ -3,6 +3,10 @@ import type { DomainEvent } from '../events/domain-events.js';
 import { EventBus } from '../events/event-bus.js';
 import { NotificationsRepository } from './notifications.repository.js';
 import { NotificationsService } from './notifications.service.js';
+import { MembershipsService } from '../pairings/memberships.service.js';
+
+/** Who writes the plan on the city's side, and so hears the programme's verdicts. */
+const WRITERS = ['coordinator', 'editor'] as const;
 
 /**
  * What other modules' events mean for notifications. The durable ones (mentions, review steps)
@@ -14,6 +18,7 @@ export class NotificationSubscribers implements OnModuleInit {
     private readonly events: EventBus,
     private readonly repository: NotificationsRepository,
     private readonly notifications: NotificationsService,
+    private readonly memberships: MembershipsService,
   ) {}
 
   onModuleInit(): void {
@@ -32,6 +37,10 @@ export class NotificationSubscribers implements OnModuleInit {
 
   /** Tells the other side of a review step: the reviewers of a submission, the writers of a verdict. */
   private async reviewStep({ id, payload: step }: DomainEvent<'plan.submitted' | 'plan.reviewed' | 'plan.adopted'>): Promise<void> {
-    await this.notifications.announce(await this.repository.insertPlanReviewStep(id, step));
+    const audience =
+      step.movedBy === 'city'
+        ? await this.repository.programmeStaff(step.actorId)
+        : (await this.memberships.membersOf([{ pairingId: step.pairingId, authorityId: step.authorityId, roles: WRITERS }]))[0].filter((u) => u !== step.actorId);
+    await this.notifications.announce(await this.repository.insertPlanReviewStep(id, step, audience));
   }
 }

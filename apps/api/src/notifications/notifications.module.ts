@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PairingsModule } from '../pairings/pairings.module.js';
 import { NotificationSubscribers } from './notification-subscribers.js';
 import { NotificationsController } from './notifications.controller.js';
 import { NotificationsRepository } from './notifications.repository.js';
@@ -9,6 +10,7 @@ import { NotificationsService } from './notifications.service.js';
  * called by them; new ones go out as events for the realtime layer to push.
  */
 @Module({
+  imports: [PairingsModule],
   controllers: [NotificationsController],
   providers: [NotificationsRepository, NotificationsService, NotificationSubscribers],
 })

@@ -86,24 +86,17 @@ export class NotificationsRepository {
    * review it), the plan's city coordinators and editors when the programme did (they write it).
    * Not the person who made the step, nor disabled accounts.
    */
-  private async planReviewAudience(step: PlanReviewStepEvent): Promise<string[]> {
-    // → pairings MembershipsService (the city side's coordinators and editors), once it exists.
+  /** The programme's officers and admins who can be told something, except the one who did it. */
+  async programmeStaff(except: string): Promise<string[]> {
+    // → auth's users service, when it offers this list (notifications still read users' names too).
     const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT u.id FROM users u
-        WHERE $3 = 'city' AND u.programme_role IS NOT NULL AND u.disabled_at IS NULL AND u.id <> $2
-       UNION
-       SELECT u.id FROM plans p
-         JOIN memberships m ON m.pairing_id = p.pairing_id AND m.authority_id = p.authority_id AND m.role IN ('coordinator', 'editor')
-         JOIN users u ON u.id = m.user_id AND u.disabled_at IS NULL
-        WHERE $3 = 'programme' AND p.id = $1 AND u.id <> $2`,
-      [step.planId, step.actorId, step.movedBy],
+      'SELECT id FROM users WHERE programme_role IS NOT NULL AND disabled_at IS NULL AND id <> $1',
+      [except],
     );
     return rows.map((r) => r.id);
   }
 
-  /** One notification per person the step concerns; a redelivered event writes none again. */
-  async insertPlanReviewStep(eventId: string, step: PlanReviewStepEvent): Promise<NotificationRow[]> {
-    const userIds = await this.planReviewAudience(step);
+  async insertPlanReviewStep(eventId: string, step: PlanReviewStepEvent, userIds: readonly string[]): Promise<NotificationRow[]> {
     if (!userIds.length) return [];
     const payload: PlanReviewPayload = { status: step.status, excerpt: step.comment ? excerpt(step.comment) : '' };
     const rows: Raw[] = await this.dataSource.query(

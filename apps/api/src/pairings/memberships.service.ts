@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { MembershipPlace } from '@iuc/domain';
 import type { Queryable } from '../database/queryable.js';
+import { EventOutboxRepository } from '../events/event-outbox.repository.js';
 import {
   MembershipsRepository,
   type MemberRow,
   type MemberScope,
   type MembershipWrite,
 } from './memberships.repository.js';
+
+export type { MemberRow, MemberScope } from './memberships.repository.js';
 
 /**
  * Who belongs to a pairing, for the modules that need to know (invitations write memberships,
@@ -15,7 +18,10 @@ import {
  */
 @Injectable()
 export class MembershipsService {
-  constructor(private readonly memberships: MembershipsRepository) {}
+  constructor(
+    private readonly memberships: MembershipsRepository,
+    private readonly outbox: EventOutboxRepository,
+  ) {}
 
   /** The person's role and city side in a pairing; null when not a member. */
   place(userId: string, pairingId: string): Promise<MembershipPlace | null> {
@@ -27,9 +33,17 @@ export class MembershipsService {
     return this.memberships.place(userId, pairingId, tx, true);
   }
 
-  /** Writes the membership in `tx`'s transaction; false when `join` found one there already. */
-  write(tx: Queryable, userId: string, pairingId: string, place: MembershipPlace, how: MembershipWrite): Promise<boolean> {
-    return this.memberships.write(tx, userId, pairingId, place, how);
+  /**
+   * Writes the membership in `tx`'s transaction; false when `join` found one there already. A
+   * membership written (a new one, or a new role or side) is announced as `member.added`, staged
+   * in the same transaction so that it exists exactly when the membership does.
+   */
+  async write(tx: Queryable, userId: string, pairingId: string, place: MembershipPlace, how: MembershipWrite): Promise<boolean> {
+    const written = await this.memberships.write(tx, userId, pairingId, place, how);
+    if (written) {
+      await this.outbox.stage(tx, [{ type: 'member.added', payload: { pairingId, userId, role: place.role, authorityId: place.authorityId } }]);
+    }
+    return written;
   }
 
   /** The pairing's members with enabled accounts, by name, with their side. */

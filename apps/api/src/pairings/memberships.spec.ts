@@ -5,6 +5,8 @@
 import { addMembership, createUser } from '../test/auth-helpers.js';
 import { insertPairing, type PairingFixture } from '../test/pairing-fixture.js';
 import { startTestApp, type TestApp } from '../test/test-app.js';
+import { EventBus } from '../events/event-bus.js';
+import { OutboxRelay } from '../events/outbox-relay.js';
 import { MembershipsService } from './memberships.service.js';
 
 describe('MembershipsService.membersOf', () => {
@@ -48,5 +50,37 @@ describe('MembershipsService.membersOf', () => {
       ['partnerEditor'],
       [],
     ]);
+  });
+});
+
+describe('MembershipsService.write', () => {
+  let t: TestApp;
+  let pairing: PairingFixture;
+  beforeAll(async () => {
+    t = await startTestApp();
+    pairing = await insertPairing(t.dataSource);
+  });
+  afterAll(() => t.close());
+
+  it('announces member.added through the outbox once committed, and nothing when it wrote nothing', async () => {
+    const memberships = t.app.get(MembershipsService);
+    const heard: unknown[] = [];
+    t.app.get(EventBus).subscribe('member.added', ({ payload }) => {
+      if (payload.pairingId === pairing.pairingId) heard.push(payload);
+    });
+    const user = await createUser(t.dataSource, { email: 'joiner@example.org', name: 'Joiner', password: 'unused-password' });
+    const place = { role: 'editor' as const, authorityId: pairing.euAuthorityId };
+    const join = () => t.dataSource.transaction((tx) => memberships.write(tx, user.id, pairing.pairingId, place, 'join'));
+    // Rolled back: neither the membership nor its event exists.
+    await t.dataSource
+      .transaction(async (tx) => {
+        expect(await memberships.write(tx, user.id, pairing.pairingId, place, 'join')).toBe(true);
+        throw new Error('roll back');
+      })
+      .catch(() => undefined);
+    expect(await join()).toBe(true);
+    expect(await join()).toBe(false); // already a member: nothing written, nothing announced
+    await t.app.get(OutboxRelay).deliverSoon();
+    expect(heard).toEqual([{ pairingId: pairing.pairingId, userId: user.id, role: 'editor', authorityId: pairing.euAuthorityId }]);
   });
 });

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import type { PairingStatus, ThemeCode } from '@iuc/domain';
 import { CallEntity } from './call.entity.js';
-import { PairingAuthorityEntity } from './pairing-authority.entity.js';
+import type { PairingAuthorityEntity } from './pairing-authority.entity.js';
 import { MunicipalityGroupEntity } from '../directory/municipality-group.entity.js';
 
 @Entity('pairings')
@@ -54,7 +54,8 @@ export class PairingEntity {
   @JoinColumn({ name: 'partner_group_id' })
   partnerGroup?: Relation<MunicipalityGroupEntity> | null;
 
-  @OneToMany(() => PairingAuthorityEntity, (pa) => pa.pairing)
+  // By name, not by class: the two entities would import each other (a load-order cycle).
+  @OneToMany('PairingAuthorityEntity', (pa: PairingAuthorityEntity) => pa.pairing)
   authorities?: Relation<PairingAuthorityEntity[]>;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })

@@ -169,6 +169,7 @@ describe('pairings routes (demo seed)', () => {
         statusCode: 400,
         error: 'Bad Request',
         message: [expect.stringContaining(parameter)],
+        code: 'invalid',
       });
     });
   });
@@ -352,6 +353,7 @@ describe('pairings routes (demo seed)', () => {
           statusCode: 404,
           error: 'Not Found',
           message: 'Pairing not found.',
+          code: 'not_found',
         });
       }
     });

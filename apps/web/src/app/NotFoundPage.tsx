@@ -1,7 +1,7 @@
 import { Anchor, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { PageHeading } from './page';
+import { PageHeading } from '../ui/page';
 
 export function NotFoundPage() {
   const { t } = useTranslation();

@@ -4,7 +4,7 @@
  */
 import { channelRights, mentionHandle } from '@iuc/domain';
 import type { ChannelRow } from '../channels/channels.repository.js';
-import type { MemberRow } from '../../pairings/memberships.repository.js';
+import type { MemberRow } from '../../pairings/memberships.service.js';
 
 /** The members who may read the channel. */
 export function channelReaders(members: readonly MemberRow[], channel: Pick<ChannelRow, 'kind' | 'side' | 'archived'>): MemberRow[] {

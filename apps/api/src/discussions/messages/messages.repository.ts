@@ -7,7 +7,7 @@ import type { Queryable } from '../../database/queryable.js';
 import type { Position } from '../../common/cursor.js';
 import { AT } from '../../common/sql-time.js';
 import type { MentionEvent } from '../../events/domain-events.js';
-import { OutboxRepository } from '../../events/outbox.repository.js';
+import { EventOutboxRepository } from '../../events/event-outbox.repository.js';
 
 export interface MessageRow {
   id: string;
@@ -99,7 +99,7 @@ export class MessagesRepository {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly outbox: OutboxRepository,
+    private readonly outbox: EventOutboxRepository,
   ) {
     this.writer = new DedicatedConnection(dataSource);
   }

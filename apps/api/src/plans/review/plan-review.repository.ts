@@ -5,7 +5,7 @@ import { PLAN_STATUSES, type PlanStatus } from '@iuc/domain';
 import { PlanEntity, type PlanSummaryFields } from '../plan.entity.js';
 import { PlanReviewEntity } from './plan-review.entity.js';
 import { PlanVersionsRepository, type NewPlanVersion } from '../versions/plan-versions.repository.js';
-import { OutboxRepository, type StagedEvent } from '../../events/outbox.repository.js';
+import { EventOutboxRepository, type StagedEvent } from '../../events/event-outbox.repository.js';
 
 export interface TransitionRecord {
   planId: string;
@@ -50,7 +50,7 @@ export class PlanReviewsRepository {
     @InjectRepository(PlanReviewEntity) private readonly reviews: Repository<PlanReviewEntity>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly versions: PlanVersionsRepository,
-    private readonly outbox: OutboxRepository,
+    private readonly outbox: EventOutboxRepository,
   ) {}
 
   /**

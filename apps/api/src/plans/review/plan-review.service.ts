@@ -79,7 +79,7 @@ export class PlanReviewService {
       version,
       event: {
         type: planStepEventType(to),
-        payload: { pairingId: plan.pairingId, planId: plan.id, status: to, movedBy: move.by, actorId: actor.userId, comment },
+        payload: { pairingId: plan.pairingId, planId: plan.id, authorityId: plan.authorityId, status: to, movedBy: move.by, actorId: actor.userId, comment },
       },
     });
     if (!recorded)

@@ -23,7 +23,7 @@ import {
   type ReactNode,
 } from 'react';
 import { io, type Socket } from 'socket.io-client';
-import { useSession } from '../session';
+import { useSession } from '../session/session';
 
 type ClientSocket = Socket<DiscussionServerEvents, DiscussionClientEvents>;
 type ServerEvent = keyof DiscussionServerEvents;

@@ -5,8 +5,8 @@ import type {
 } from '@iuc/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { api, body, hasErrorCode } from '../../app/api';
-import { SESSION_KEY, startSession } from '../../app/session';
+import { api, body, hasErrorCode } from '../../app/api/api';
+import { SESSION_KEY, startSession } from '../../app/session/session';
 
 const previewKey = (token: string) => ['invitation', token] as const;
 

@@ -1,8 +1,8 @@
 import { Anchor, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { PageHeading } from '../../app/page';
-import { useUser } from '../../app/session';
+import { PageHeading } from '../../ui/page';
+import { useUser } from '../../app/session/session';
 import { ErrorAlert, Loading } from '../../ui/Status';
 import ui from '../../ui/ui.module.css';
 import { PairingCard, usePairings } from '../pairings';

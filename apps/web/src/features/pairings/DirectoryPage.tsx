@@ -1,6 +1,6 @@
 import { SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { PageHeading } from '../../app/page';
+import { PageHeading } from '../../ui/page';
 import { ErrorAlert, Loading } from '../../ui/Status';
 import ui from '../../ui/ui.module.css';
 import { DirectoryFilters } from './DirectoryFilters';

@@ -3,7 +3,7 @@ import type { PairingDetailDto } from '@iuc/domain';
 import { useState, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { PageHeading, usePageTitle } from '../../app/page';
+import { PageHeading, usePageTitle } from '../../ui/page';
 import { ErrorAlert, Loading } from '../../ui/Status';
 import { InviteModal } from './InviteModal';
 import { StatusBadge, ThemeBadges } from './labels';

@@ -6,7 +6,7 @@ import type {
   PlanVersionDiffDto,
 } from '@iuc/domain';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { api, body } from '../../app/api';
+import { api, body } from '../../app/api/api';
 
 const plan = (id: string) => ({ params: { path: { id } } });
 

@@ -16,7 +16,7 @@ interface RawOutboxRow {
 
 /** The event outbox: durable events staged in their producer's transaction, claimed for delivery after commit. */
 @Injectable()
-export class OutboxRepository {
+export class EventOutboxRepository {
   /**
    * Stages events inside the caller's transaction (`db` is its entity manager or connection), so
    * that they exist exactly when the producer's change does. Answers their ids.

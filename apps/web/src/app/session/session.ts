@@ -1,7 +1,7 @@
 /** The signed-in person: GET /api/me, shared through the query cache; null when signed out. */
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import type { MeResponse, SessionResponse, UserDto } from '@iuc/domain';
-import { api, body, hasErrorCode, setCsrfToken } from './api';
+import { api, body, hasErrorCode, setCsrfToken } from '../api/api';
 
 export const SESSION_KEY = ['session'] as const;
 

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { api, body } from './api';
+import { api, body } from '../api/api';
 import { endSession } from './session';
 
 /** Signs out, then opens `then` (the sign-in page unless told otherwise). */
