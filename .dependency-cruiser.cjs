@@ -46,7 +46,11 @@ module.exports = {
         "Another module's entity may be imported only by entities (a foreign key), by the registry " +
         "at the app root and as a type (an owner's service may answer with its entity); the rest goes through its owner.",
       from: { path: `${API}([^/]+)/`, pathNot: ['[.]entity[.]ts$', ...COMPOSITION] },
-      to: { path: `${API}[^/]+/.*[.]entity[.]ts$`, pathNot: [`${API}$1/`], dependencyTypesNot: ['type-only'] },
+      to: {
+        path: `${API}[^/]+/.*[.]entity[.]ts$`,
+        pathNot: [`${API}$1/`],
+        dependencyTypesNot: ['type-only'],
+      },
     },
     {
       name: 'sql-only-in-repositories',
@@ -74,7 +78,8 @@ module.exports = {
     {
       name: 'database-is-infrastructure',
       severity: 'error',
-      comment: 'database/ holds the data source, migrations and the embedded PostgreSQL: it imports no product module.',
+      comment:
+        'database/ holds the data source, migrations and the embedded PostgreSQL: it imports no product module.',
       from: { path: `${API}database/`, pathNot: '[.]spec[.]ts$' },
       to: {
         path: API,
@@ -84,7 +89,8 @@ module.exports = {
     {
       name: 'product-modules-leave-demo-alone',
       severity: 'error',
-      comment: 'Demo content lives in demo/ and is wired from there; product modules never import it.',
+      comment:
+        'Demo content lives in demo/ and is wired from there; product modules never import it.',
       from: { path: API, pathNot: [`${API}(demo|test)/`, `${API}[^/]+[.]ts$`, '[.]spec[.]ts$'] },
       to: { path: `${API}demo/` },
     },
@@ -112,7 +118,10 @@ module.exports = {
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.base.json' },
     reporterOptions: {
-      archi: { collapsePattern: '^apps/api/src/[^/]+|^apps/web/src/features/[^/]+|^apps/web/src/[^/]+|^libs/[^/]+' },
+      archi: {
+        collapsePattern:
+          '^apps/api/src/[^/]+|^apps/web/src/features/[^/]+|^apps/web/src/[^/]+|^libs/[^/]+',
+      },
     },
   },
 };

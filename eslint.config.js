@@ -6,7 +6,17 @@ import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'data/**', '.nx/**', '**/test-results/**', '**/playwright-report/**', 'bench/*/out/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      'data/**',
+      '.nx/**',
+      '**/test-results/**',
+      '**/playwright-report/**',
+      'bench/*/out/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -14,14 +24,21 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     plugins: { '@nx': nx },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-unsafe-function-type': 'off',
       '@nx/enforce-module-boundaries': [
         'error',
         {
           allow: [],
           depConstraints: [
-            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'], bannedExternalImports: ['@nestjs/*', 'typeorm', 'react', 'react-dom', 'pg'] },
+            {
+              sourceTag: 'type:domain',
+              onlyDependOnLibsWithTags: ['type:domain'],
+              bannedExternalImports: ['@nestjs/*', 'typeorm', 'react', 'react-dom', 'pg'],
+            },
             { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['type:domain'] },
             { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['type:domain'] },
             { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['type:domain'] },

@@ -67,31 +67,49 @@ function writeGraph() {
   const lines = ['```mermaid', 'flowchart LR'];
   const id = (m) => m.replace(/[^a-z0-9]/gi, '_');
   for (const m of api) {
-    for (const t of [...edges.get(m)].sort()) if (t.startsWith('api/')) lines.push(`  ${id(m)}[${m}] --> ${id(t)}[${t}]`);
+    for (const t of [...edges.get(m)].sort())
+      if (t.startsWith('api/')) lines.push(`  ${id(m)}[${m}] --> ${id(t)}[${t}]`);
   }
   lines.push('```');
   const text = readFileSync(DOC, 'utf8');
   const start = text.indexOf(BEGIN);
   const end = text.indexOf(END);
   if (start < 0 || end < 0) throw new Error(`${DOC} lacks the ${BEGIN} … ${END} markers`);
-  writeFileSync(DOC, `${text.slice(0, start + BEGIN.length)}\n${lines.join('\n')}\n${text.slice(end)}`);
+  writeFileSync(
+    DOC,
+    `${text.slice(0, start + BEGIN.length)}\n${lines.join('\n')}\n${text.slice(end)}`,
+  );
   console.log(`wrote the API module graph into ${DOC}`);
 }
 
 /** Tarjan's strongly connected components, each sorted. */
 function stronglyConnected(graph) {
   let index = 0;
-  const idx = new Map(), low = new Map(), onStack = new Set(), stack = [], out = [];
+  const idx = new Map(),
+    low = new Map(),
+    onStack = new Set(),
+    stack = [],
+    out = [];
   const visit = (v) => {
-    idx.set(v, index); low.set(v, index); index++; stack.push(v); onStack.add(v);
+    idx.set(v, index);
+    low.set(v, index);
+    index++;
+    stack.push(v);
+    onStack.add(v);
     for (const w of graph.get(v) ?? []) {
-      if (!idx.has(w)) { visit(w); low.set(v, Math.min(low.get(v), low.get(w))); }
-      else if (onStack.has(w)) low.set(v, Math.min(low.get(v), idx.get(w)));
+      if (!idx.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v), low.get(w)));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v), idx.get(w)));
     }
     if (low.get(v) === idx.get(v)) {
       const scc = [];
       let w;
-      do { w = stack.pop(); onStack.delete(w); scc.push(w); } while (w !== v);
+      do {
+        w = stack.pop();
+        onStack.delete(w);
+        scc.push(w);
+      } while (w !== v);
       out.push(scc.sort());
     }
   };

@@ -10,7 +10,14 @@ import { PerformanceObserver } from 'node:perf_hooks';
 import { io } from 'socket.io-client';
 
 const plan = JSON.parse(readFileSync(process.argv[2], 'utf8'));
-const { urls, clients: clientSpecs, steps, drainMs = 15_000, serverPids = [], padBytes = 80 } = plan;
+const {
+  urls,
+  clients: clientSpecs,
+  steps,
+  drainMs = 15_000,
+  serverPids = [],
+  padBytes = 80,
+} = plan;
 const TICK_MS = 2;
 const PAD = 'x'.repeat(padBytes);
 const CLK_TCK = 100;
@@ -61,7 +68,8 @@ new PerformanceObserver((list) => {
   if (!m?.windowStart) return;
   for (const entry of list.getEntries()) {
     const second = Math.floor((entry.startTime - m.windowStart) / 1000);
-    if (second >= 0 && second < m.perSecondGc.length && entry.duration > m.perSecondGc[second]) m.perSecondGc[second] = entry.duration;
+    if (second >= 0 && second < m.perSecondGc.length && entry.duration > m.perSecondGc[second])
+      m.perSecondGc[second] = entry.duration;
   }
 }).observe({ entryTypes: ['gc'] });
 
@@ -93,7 +101,8 @@ function onMessage(client, message) {
   const latency = now - sentAt;
   if (m.latCount < m.latencies.length) m.latencies[m.latCount++] = latency;
   const second = Math.floor((now - m.windowStart) / 1000);
-  if (second >= 0 && second < m.perSecondMax.length && latency > m.perSecondMax[second]) m.perSecondMax[second] = latency;
+  if (second >= 0 && second < m.perSecondMax.length && latency > m.perSecondMax[second])
+    m.perSecondMax[second] = latency;
   if (m.windowEnd === 0) m.deliveredInWindow++;
 }
 
@@ -117,7 +126,9 @@ async function connectAll() {
             socket.on('message:new', (m) => onMessage(client, m));
             socket.once('connect', async () => {
               try {
-                const ack = await socket.timeout(10_000).emitWithAck('channel:join', { channelId: spec.channelId });
+                const ack = await socket
+                  .timeout(10_000)
+                  .emitWithAck('channel:join', { channelId: spec.channelId });
                 if (!ack?.ok) throw new Error(`join refused: ${JSON.stringify(ack)}`);
                 clients.push(client);
                 resolve();
@@ -129,7 +140,8 @@ async function connectAll() {
           }),
       ),
     );
-    if (performance.now() - started > 120_000) throw new Error('connecting took more than 2 minutes');
+    if (performance.now() - started > 120_000)
+      throw new Error('connecting took more than 2 minutes');
   }
 }
 
@@ -186,7 +198,8 @@ async function runStep({ rate, seconds, warmup = 2, label }) {
   const drainStart = performance.now();
   while (performance.now() - drainStart < drainMs) {
     let missing = false;
-    for (let i = 0; i < m.sent && !missing; i++) if (m.acked[i] === 0 || (m.acked[i] === 1 && m.received[i] < m.expected[i])) missing = true;
+    for (let i = 0; i < m.sent && !missing; i++)
+      if (m.acked[i] === 0 || (m.acked[i] === 1 && m.received[i] < m.expected[i])) missing = true;
     if (!missing) break;
     await sleep(50);
   }
@@ -205,7 +218,8 @@ async function runStep({ rate, seconds, warmup = 2, label }) {
   }
   const lat = m.latencies.subarray(0, m.latCount).sort();
   const ackLat = m.ackLatencies.subarray(0, m.ackCount).sort();
-  const pct = (arr, p) => (arr.length ? arr[Math.min(arr.length - 1, Math.floor((arr.length * p) / 100))] : NaN);
+  const pct = (arr, p) =>
+    arr.length ? arr[Math.min(arr.length - 1, Math.floor((arr.length * p) / 100))] : NaN;
   const generatorCpu = ((cpu.user + cpu.system) / 1e6 / wall) * 100;
   const sentRate = m.sent / wall;
   const result = {
@@ -229,8 +243,12 @@ async function runStep({ rate, seconds, warmup = 2, label }) {
     lost,
     duplicated: m.duplicates,
     generatorCpu: Number(generatorCpu.toFixed(1)),
-    serverCpu: serverPids.map((_, i) => Number((((server1[i] - server0[i]) / wall) * 100).toFixed(1))),
-    machineCpu: Number((100 * (1 - (machine1.idle - machine0.idle) / (machine1.total - machine0.total))).toFixed(1)),
+    serverCpu: serverPids.map((_, i) =>
+      Number((((server1[i] - server0[i]) / wall) * 100).toFixed(1)),
+    ),
+    machineCpu: Number(
+      (100 * (1 - (machine1.idle - machine0.idle) / (machine1.total - machine0.total))).toFixed(1),
+    ),
     cores: CORES,
     servicesCpu: Number((((services1 - services0) / wall) * 100).toFixed(1)),
     eventLoopLagMaxMs: Number(lag.max.toFixed(1)),
@@ -273,7 +291,8 @@ async function sendAt(rate, seconds, m, members, lag) {
       const late = now - lastTick - TICK_MS;
       if (late > lag.max) lag.max = late;
       const second = Math.floor((now - m.windowStart) / 1000);
-      if (second >= 0 && second < m.perSecondLag.length && late > m.perSecondLag[second]) m.perSecondLag[second] = late;
+      if (second >= 0 && second < m.perSecondLag.length && late > m.perSecondLag[second])
+        m.perSecondLag[second] = late;
     }
     lastTick = now;
     due = Math.floor(((now - start) / 1000) * rate);
@@ -296,7 +315,8 @@ async function sendAt(rate, seconds, m, members, lag) {
         if (i >= m.capacity) return;
         if (ack?.ok) {
           m.acked[i] = 1;
-          if (m.ackCount < m.ackLatencies.length) m.ackLatencies[m.ackCount++] = performance.now() - sentAt;
+          if (m.ackCount < m.ackLatencies.length)
+            m.ackLatencies[m.ackCount++] = performance.now() - sentAt;
         } else {
           m.acked[i] = 2;
           m.refused++;
@@ -326,7 +346,11 @@ try {
     if (!previousValid && step.stopOnInvalid) break;
     const result = await runStep(step);
     emit(result);
-    previousValid = result.valid && result.lost === 0 && result.unacked === 0 && !(result.p99 > (step.maxP99Ms ?? Infinity));
+    previousValid =
+      result.valid &&
+      result.lost === 0 &&
+      result.unacked === 0 &&
+      !(result.p99 > (step.maxP99Ms ?? Infinity));
   }
   emit({ done: true });
 } catch (err) {

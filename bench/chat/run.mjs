@@ -17,7 +17,16 @@
 // Only 127.0.0.1 is used.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, cpus } from 'node:os';
 import path from 'node:path';
@@ -34,7 +43,10 @@ const SECONDS = Number(process.env.BENCH_SECONDS || 20);
 /** Steady state: the first seconds after a server starts include one-off JIT and heap growth work. */
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS || 10);
 const STEP_SECONDS = Number(process.env.BENCH_STEP_SECONDS || 8);
-const RATES = (process.env.BENCH_RATES || '1500,2000,3000,4000,6000,8000').split(',').map(Number).filter((n) => n > 0);
+const RATES = (process.env.BENCH_RATES || '1500,2000,3000,4000,6000,8000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 /** For working on one part: BENCH_PHASES=ours1,ours2,bare1,bare2 (all by default; the table needs all four). */
 const PHASES = new Set((process.env.BENCH_PHASES || 'ours1,ours2,bare1,bare2').split(','));
 const CLIENTS = 500;
@@ -49,7 +61,9 @@ const BENCH_PER_CONNECTION_RATE = 200;
 const SUSTAIN_P99_MS = Number(process.env.BENCH_SUSTAIN_P99_MS || 100);
 
 /** A/B mode: the columns that compare with the bare relay run this build of the API instead. */
-const BASELINE_MAIN = process.env.BENCH_BASELINE_MAIN ? path.resolve(process.env.BENCH_BASELINE_MAIN) : null;
+const BASELINE_MAIN = process.env.BENCH_BASELINE_MAIN
+  ? path.resolve(process.env.BENCH_BASELINE_MAIN)
+  : null;
 const OTHER = BASELINE_MAIN ? 'baseline' : 'bare';
 
 const children = new Set();
@@ -73,7 +87,11 @@ function freePort() {
 }
 
 function pinned(core, args, env) {
-  const child = spawn('taskset', ['-c', core, ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('taskset', ['-c', core, ...args], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.add(child);
   child.on('exit', () => children.delete(child));
   return child;
@@ -125,7 +143,12 @@ function newestMtime(dir) {
 
 function buildIfStale() {
   const main = path.join(root, 'apps/api/dist/main.js');
-  const stale = !existsSync(main) || Math.max(newestMtime(path.join(root, 'apps/api/src')), newestMtime(path.join(root, 'libs/domain/src'))) > statSync(main).mtimeMs;
+  const stale =
+    !existsSync(main) ||
+    Math.max(
+      newestMtime(path.join(root, 'apps/api/src')),
+      newestMtime(path.join(root, 'libs/domain/src')),
+    ) > statSync(main).mtimeMs;
   if (process.env.BENCH_SKIP_BUILD === '1' || !stale) return;
   log('building libs/domain and apps/api (dist is missing or older than the sources)…');
   for (const cmd of [
@@ -160,23 +183,39 @@ async function seed(databaseUrl, sessionSecret) {
     await db.query('BEGIN');
     await db.query(`INSERT INTO calls (code, name, component, regional_programme, min_population, term_months, target_countries)
                     VALUES ('bench', 'Bench', 'city pairing', 'bench', 0, 18, '{}')`);
-    await db.query(`INSERT INTO authorities (slug, name, kind, country_iso, world_region, time_zone)
+    await db.query(
+      `INSERT INTO authorities (slug, name, kind, country_iso, world_region, time_zone)
                     SELECT 'bench-' || s || '-' || i, 'Bench ' || s || ' ' || i, 'municipality', 'IT', 'europe', 'UTC'
-                      FROM generate_series(1, $1) i, unnest(ARRAY['eu', 'partner']) s`, [CHANNELS]);
-    await db.query(`INSERT INTO pairings (slug, call_code) SELECT 'bench-' || i, 'bench' FROM generate_series(1, $1) i`, [CHANNELS]);
-    await db.query(`INSERT INTO pairing_authorities (pairing_id, authority_id, side)
+                      FROM generate_series(1, $1) i, unnest(ARRAY['eu', 'partner']) s`,
+      [CHANNELS],
+    );
+    await db.query(
+      `INSERT INTO pairings (slug, call_code) SELECT 'bench-' || i, 'bench' FROM generate_series(1, $1) i`,
+      [CHANNELS],
+    );
+    await db.query(
+      `INSERT INTO pairing_authorities (pairing_id, authority_id, side)
                     SELECT p.id, a.id, s FROM generate_series(1, $1) i, unnest(ARRAY['eu', 'partner']) s
                       JOIN pairings p ON true JOIN authorities a ON true
-                     WHERE p.slug = 'bench-' || i AND a.slug = 'bench-' || s || '-' || i`, [CHANNELS]);
+                     WHERE p.slug = 'bench-' || i AND a.slug = 'bench-' || s || '-' || i`,
+      [CHANNELS],
+    );
     const channels = (
       await db.query(`INSERT INTO channels (pairing_id, kind, name)
                       SELECT id, 'general', 'General' FROM pairings WHERE call_code = 'bench' ORDER BY slug RETURNING id, pairing_id`)
     ).rows;
     const users = (
-      await db.query(`INSERT INTO users (email, name) SELECT 'bench' || i || '@bench.test', 'Bench User ' || i
-                        FROM generate_series(0, $1 - 1) i ORDER BY i RETURNING id`, [CLIENTS])
+      await db.query(
+        `INSERT INTO users (email, name) SELECT 'bench' || i || '@bench.test', 'Bench User ' || i
+                        FROM generate_series(0, $1 - 1) i ORDER BY i RETURNING id`,
+        [CLIENTS],
+      )
     ).rows;
-    const clients = users.map((u, i) => ({ userId: u.id, channel: channels[i % CHANNELS], token: randomBytes(32).toString('base64url') }));
+    const clients = users.map((u, i) => ({
+      userId: u.id,
+      channel: channels[i % CHANNELS],
+      token: randomBytes(32).toString('base64url'),
+    }));
     await db.query(
       `INSERT INTO memberships (user_id, pairing_id, role, authority_id)
        SELECT u, p, 'editor', (SELECT authority_id FROM pairing_authorities WHERE pairing_id = p AND side = 'eu')
@@ -186,7 +225,10 @@ async function seed(databaseUrl, sessionSecret) {
     await db.query(
       `INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at)
        SELECT h, u, 'bench', now() + interval '1 day' FROM unnest($1::text[], $2::uuid[]) AS x(h, u)`,
-      [clients.map((c) => createHmac('sha256', sessionSecret).update(c.token).digest('hex')), clients.map((c) => c.userId)],
+      [
+        clients.map((c) => createHmac('sha256', sessionSecret).update(c.token).digest('hex')),
+        clients.map((c) => c.userId),
+      ],
     );
     await db.query('COMMIT');
     await db.query('ANALYZE');
@@ -231,7 +273,16 @@ async function startApi(databaseUrl, sessionSecret, redis, main = 'apps/api/dist
 
 async function startBare(redis) {
   const port = await freePort();
-  const child = pinned(SERVER_CORE, [process.execPath, ...SERVER_NODE_FLAGS, ...extraNodeArgs('BENCH_BARE_NODE_ARGS'), 'bench/chat/bare-server.mjs'], { PORT: String(port), REDIS_URL: redis ? REDIS_URL : '' });
+  const child = pinned(
+    SERVER_CORE,
+    [
+      process.execPath,
+      ...SERVER_NODE_FLAGS,
+      ...extraNodeArgs('BENCH_BARE_NODE_ARGS'),
+      'bench/chat/bare-server.mjs',
+    ],
+    { PORT: String(port), REDIS_URL: redis ? REDIS_URL : '' },
+  );
   const url = `http://127.0.0.1:${port}`;
   await waitHealthy(url, child, 'bare socket.io server');
   return { child, url };
@@ -244,17 +295,47 @@ async function runLoad(label, servers, clients) {
   const urls = servers.map((s) => s.url);
   // Channel members alternate between instances (client i is in channel i % 50), so with two
   // instances every channel has members on both and every message crosses Redis.
-  const specs = clients.map((c, i) => ({ ...c, url: urls[Math.floor(i / CHANNELS) % urls.length] }));
+  const specs = clients.map((c, i) => ({
+    ...c,
+    url: urls[Math.floor(i / CHANNELS) % urls.length],
+  }));
   const steps = [
     { label: `${label} @${BASE_RATE}`, rate: BASE_RATE, seconds: SECONDS, warmup: WARMUP_SECONDS },
-    ...RATES.map((rate) => ({ label: `${label} @${rate}`, rate, seconds: STEP_SECONDS, warmup: 2, stopOnInvalid: true, maxP99Ms: 1_000 })),
+    ...RATES.map((rate) => ({
+      label: `${label} @${rate}`,
+      rate,
+      seconds: STEP_SECONDS,
+      warmup: 2,
+      stopOnInvalid: true,
+      maxP99Ms: 1_000,
+    })),
   ];
   const planFile = path.join(work, `${label.replace(/\W+/g, '_')}.json`);
-  writeFileSync(planFile, JSON.stringify({ urls, clients: specs, steps, serverPids: servers.map((s) => s.child.pid), budgetMs: 15 * 60_000 }));
-  const generator = spawn('taskset', ['-c', GENERATOR_CORE, process.execPath, ...extraNodeArgs('BENCH_GENERATOR_NODE_ARGS'), path.join(root, 'bench/chat/load.mjs'), planFile], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  writeFileSync(
+    planFile,
+    JSON.stringify({
+      urls,
+      clients: specs,
+      steps,
+      serverPids: servers.map((s) => s.child.pid),
+      budgetMs: 15 * 60_000,
+    }),
+  );
+  const generator = spawn(
+    'taskset',
+    [
+      '-c',
+      GENERATOR_CORE,
+      process.execPath,
+      ...extraNodeArgs('BENCH_GENERATOR_NODE_ARGS'),
+      path.join(root, 'bench/chat/load.mjs'),
+      planFile,
+    ],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   children.add(generator);
   const results = [];
   const lines = createInterface({ input: generator.stdout });
@@ -266,7 +347,8 @@ async function runLoad(label, servers, clients) {
       continue;
     }
     if (msg.error) throw new Error(`${label}: generator failed: ${msg.error}`);
-    if (msg.connected) log(`${label}: ${msg.connected} clients connected and joined in ${msg.ms} ms`);
+    if (msg.connected)
+      log(`${label}: ${msg.connected} clients connected and joined in ${msg.ms} ms`);
     if (msg.step) {
       results.push(msg);
       log(
@@ -291,17 +373,50 @@ const NOISY = 25;
  * PostgreSQL and Redis: other people's work on a shared machine.
  */
 function foreignCpu(r) {
-  return Math.max(0, Math.round(r.machineCpu * r.cores - r.generatorCpu - r.servicesCpu - r.serverCpu.reduce((a, b) => a + b, 0)));
+  return Math.max(
+    0,
+    Math.round(
+      r.machineCpu * r.cores -
+        r.generatorCpu -
+        r.servicesCpu -
+        r.serverCpu.reduce((a, b) => a + b, 0),
+    ),
+  );
 }
 
 /** The highest step the generator ran honestly (valid) and the server kept up with (nothing lost, p99 within SUSTAIN_P99_MS). */
 function honestMax(results) {
-  const ok = results.filter((r) => r.valid && r.lost === 0 && r.duplicated === 0 && r.unacked === 0 && r.refused === 0 && r.p99 <= SUSTAIN_P99_MS);
+  const ok = results.filter(
+    (r) =>
+      r.valid &&
+      r.lost === 0 &&
+      r.duplicated === 0 &&
+      r.unacked === 0 &&
+      r.refused === 0 &&
+      r.p99 <= SUSTAIN_P99_MS,
+  );
   return ok.sort((a, b) => b.sentPerSecond - a.sentPerSecond)[0] ?? null;
 }
 
 function table(all) {
-  const cols = ['run', 'target/s', 'sent/s', 'delivered/s', 'p50 ms', 'p99 ms', 'ack p99', 'lost', 'dup', 'unacked', 'refused', 'gen CPU', 'server CPU', 'PG+Redis', 'foreign', 'valid'];
+  const cols = [
+    'run',
+    'target/s',
+    'sent/s',
+    'delivered/s',
+    'p50 ms',
+    'p99 ms',
+    'ack p99',
+    'lost',
+    'dup',
+    'unacked',
+    'refused',
+    'gen CPU',
+    'server CPU',
+    'PG+Redis',
+    'foreign',
+    'valid',
+  ];
   const rows = [];
   const row = (r) => [
     r.step,
@@ -343,7 +458,11 @@ function table(all) {
     [all.ours1, all.bare1, '×1'],
     [all.ours2, all.bare2, '×2 Redis'],
   ]) {
-    rows.push(row(ours[0]), row(bare[0]), ratio(ours[0], bare[0], `ratio ours/${OTHER} ${name} @${BASE_RATE}`));
+    rows.push(
+      row(ours[0]),
+      row(bare[0]),
+      ratio(ours[0], bare[0], `ratio ours/${OTHER} ${name} @${BASE_RATE}`),
+    );
     const mo = honestMax(ours);
     const mb = honestMax(bare);
     const none = (who) => [`${who} ${name}: no step sustained`, ...cols.slice(1).map(() => '')];
@@ -362,13 +481,22 @@ function verdicts(all) {
   const check = (ok, text) => `${ok ? 'PASS' : 'FAIL'}  ${text}`;
   const quiet = [one, two, all.bare1[0], all.bare2[0]].every((r) => foreignCpu(r) <= NOISY);
   return [
-    check(quiet, `quiet machine during the ${BASE_RATE}/s runs (foreign CPU ≤ ${NOISY}% of a core; else latency figures are not the server's)`),
-    check(one.valid, `run validity, one instance @${BASE_RATE}/s (generator ≤ 85% CPU, ≥ 95% of rate)`),
+    check(
+      quiet,
+      `quiet machine during the ${BASE_RATE}/s runs (foreign CPU ≤ ${NOISY}% of a core; else latency figures are not the server's)`,
+    ),
+    check(
+      one.valid,
+      `run validity, one instance @${BASE_RATE}/s (generator ≤ 85% CPU, ≥ 95% of rate)`,
+    ),
     check(one.p99 <= 15, `one instance p99 ≤ 15 ms (measured ${one.p99} ms)`),
     check(two.valid, `run validity, two instances @${BASE_RATE}/s`),
     check(two.p99 <= 30, `two instances p99 ≤ 30 ms (measured ${two.p99} ms)`),
     check(one.lost === 0 && two.lost === 0, `0 lost (measured ${one.lost} and ${two.lost})`),
-    check(one.duplicated === 0 && two.duplicated === 0, `0 duplicated (measured ${one.duplicated} and ${two.duplicated})`),
+    check(
+      one.duplicated === 0 && two.duplicated === 0,
+      `0 duplicated (measured ${one.duplicated} and ${two.duplicated})`,
+    ),
     check(
       one.refused + one.unacked + two.refused + two.unacked === 0,
       `every message acknowledged as saved (refused ${one.refused} and ${two.refused}, unacknowledged ${one.unacked} and ${two.unacked})`,
@@ -396,7 +524,8 @@ async function cleanup() {
   unpinServices();
   for (const child of [...children]) await stop(child);
   if (admin) {
-    for (const name of databaseNames) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
+    for (const name of databaseNames)
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
     await admin.end().catch(() => undefined);
   }
   rmSync(work, { recursive: true, force: true });
@@ -417,14 +546,22 @@ async function main() {
     void cleanup().finally(() => process.exit(3));
   }, TOTAL_BUDGET_MS);
   budget.unref();
-  if (cpus().length < 2) throw new Error('bench:chat needs at least 2 CPU cores (server and generator on separate cores).');
+  if (cpus().length < 2)
+    throw new Error(
+      'bench:chat needs at least 2 CPU cores (server and generator on separate cores).',
+    );
   buildIfStale();
   const busy = await machineBusy();
   if (process.env.BENCH_PIN_SERVICES !== '0') unpinServices = pinServices(SERVER_CORE, log);
-  if (busy > 15) log(`WARNING: the machine is busy before the benchmark (${busy}% of all cores used by other processes): figures will be noisy.`);
+  if (busy > 15)
+    log(
+      `WARNING: the machine is busy before the benchmark (${busy}% of all cores used by other processes): figures will be noisy.`,
+    );
   const sessionSecret = randomBytes(36).toString('base64url');
   const databaseUrl = await createDatabase();
-  log(`database ${databaseName}; ${cpus().length} cores; API on core ${SERVER_CORE}, generator on core ${GENERATOR_CORE}`);
+  log(
+    `database ${databaseName}; ${cpus().length} cores; API on core ${SERVER_CORE}, generator on core ${GENERATOR_CORE}`,
+  );
 
   const first = await startApi(databaseUrl, sessionSecret, false);
   const clients = await seed(databaseUrl, sessionSecret);
@@ -433,13 +570,17 @@ async function main() {
   await stop(first.child);
 
   if (PHASES.has('ours2')) {
-    const pair = [await startApi(databaseUrl, sessionSecret, true), await startApi(databaseUrl, sessionSecret, true)];
+    const pair = [
+      await startApi(databaseUrl, sessionSecret, true),
+      await startApi(databaseUrl, sessionSecret, true),
+    ];
     all.ours2 = await runLoad('ours ×2 Redis', pair, clients);
     for (const s of pair) await stop(s.child);
   }
   // The other columns: the bare relay, or (A/B) another build of the API on its own database.
   const baselineUrl = BASELINE_MAIN ? await createDatabase() : null;
-  const startOther = (redis) => (BASELINE_MAIN ? startApi(baselineUrl, sessionSecret, redis, BASELINE_MAIN) : startBare(redis));
+  const startOther = (redis) =>
+    BASELINE_MAIN ? startApi(baselineUrl, sessionSecret, redis, BASELINE_MAIN) : startBare(redis);
   let otherClients = clients;
   if (PHASES.has('bare1')) {
     const other = await startOther(false);
@@ -449,7 +590,8 @@ async function main() {
   }
   if (PHASES.has('bare2')) {
     const otherPair = [await startOther(true), await startOther(true)];
-    if (BASELINE_MAIN && otherClients === clients) otherClients = await seed(baselineUrl, sessionSecret);
+    if (BASELINE_MAIN && otherClients === clients)
+      otherClients = await seed(baselineUrl, sessionSecret);
     all.bare2 = await runLoad(`${OTHER} ×2 Redis`, otherPair, otherClients);
     for (const s of otherPair) await stop(s.child);
   }
@@ -465,17 +607,32 @@ async function main() {
   await db.end();
   const acked = [...all.ours1, ...all.ours2].reduce((a, r) => a + r.acked, 0);
 
-  console.log(`\nbench:chat — ${CLIENTS} clients in ${CHANNELS} channels (${CLIENTS / CHANNELS} members each, each message delivered to the 9 others),`);
-  console.log(`body ~100 B; ${cpus().length} cores: server(s) pinned to core ${SERVER_CORE}, generator to core ${GENERATOR_CORE} (PostgreSQL and Redis ${process.env.BENCH_PIN_SERVICES === '0' ? 'not pinned' : `pinned to core ${SERVER_CORE} with the server`}).`);
-  console.log(`Ours authenticates each socket, authorises every event, validates it and commits the message to PostgreSQL before acking or relaying;`);
-  console.log(`the bare relay does none of that. Latency = send → receive on another client (same generator clock). Per-connection limit raised to ${BENCH_PER_CONNECTION_RATE}/s for the step-up.\n`);
+  console.log(
+    `\nbench:chat — ${CLIENTS} clients in ${CHANNELS} channels (${CLIENTS / CHANNELS} members each, each message delivered to the 9 others),`,
+  );
+  console.log(
+    `body ~100 B; ${cpus().length} cores: server(s) pinned to core ${SERVER_CORE}, generator to core ${GENERATOR_CORE} (PostgreSQL and Redis ${process.env.BENCH_PIN_SERVICES === '0' ? 'not pinned' : `pinned to core ${SERVER_CORE} with the server`}).`,
+  );
+  console.log(
+    `Ours authenticates each socket, authorises every event, validates it and commits the message to PostgreSQL before acking or relaying;`,
+  );
+  console.log(
+    `the bare relay does none of that. Latency = send → receive on another client (same generator clock). Per-connection limit raised to ${BENCH_PER_CONNECTION_RATE}/s for the step-up.\n`,
+  );
   console.log(table(all));
-  console.log(`\nmessages in PostgreSQL: ${persisted} (acknowledged as saved during measured windows: ${acked}; warm-ups add the rest)`);
-  console.log(`\n"highest sustained": the highest step that was valid, lost and refused nothing, and kept p99 ≤ ${SUSTAIN_P99_MS} ms (every step is logged above).`);
+  console.log(
+    `\nmessages in PostgreSQL: ${persisted} (acknowledged as saved during measured windows: ${acked}; warm-ups add the rest)`,
+  );
+  console.log(
+    `\n"highest sustained": the highest step that was valid, lost and refused nothing, and kept p99 ≤ ${SUSTAIN_P99_MS} ms (every step is logged above).`,
+  );
   console.log(
     `\nCPU columns are % of one core over the window. "PG+Redis": every PostgreSQL and Redis process (ours needs them; other users of the same servers count too). "foreign": everything else on the machine; over ${NOISY}% the step is flagged NOISY.`,
   );
-  if (busy > 15) console.log(`WARNING: ${busy}% of the machine was busy with other processes before the run: these figures are noisy.`);
+  if (busy > 15)
+    console.log(
+      `WARNING: ${busy}% of the machine was busy with other processes before the run: these figures are noisy.`,
+    );
   console.log(`\nTargets at ${BASE_RATE} messages/s:\n${verdicts(all)}`);
   if (process.env.BENCH_OUT) writeFileSync(process.env.BENCH_OUT, JSON.stringify(all, null, 2));
 }

@@ -7,7 +7,9 @@ import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import { appendStatement } from '../../apps/api/dist/collab/append-statement.js';
 
-const client = new pg.Client({ connectionString: process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' });
+const client = new pg.Client({
+  connectionString: process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+});
 await client.connect();
 await client.query('CREATE TEMP TABLE collab_updates (seq bigserial, doc_name text, update bytea)');
 
@@ -30,7 +32,9 @@ for (const size of [40, 40_000]) {
   const updates = Array.from({ length: 4 }, () => randomBytes(size));
   const names = updates.map(() => 'plan.bench');
   const batches = size > 1_000 ? 100 : 1_000;
-  const figures = Object.fromEntries(Object.keys(statements).map((label) => [label, { wall: [], cpu: [] }]));
+  const figures = Object.fromEntries(
+    Object.keys(statements).map((label) => [label, { wall: [], cpu: [] }]),
+  );
   // Round 0 warms the JIT and prepares the statements; it is not counted.
   for (let round = 0; round <= ROUNDS; round++) {
     const order = Object.entries(statements);
@@ -46,7 +50,9 @@ for (const size of [40, 40_000]) {
     }
   }
   for (const [label, { wall, cpu }] of Object.entries(figures)) {
-    console.log(`${`${size} B`.padStart(11)} │ ${label.padEnd(23)} │ ${median(wall).toFixed(3).padStart(13)} │ ${median(cpu).toFixed(3).padStart(19)}`);
+    console.log(
+      `${`${size} B`.padStart(11)} │ ${label.padEnd(23)} │ ${median(wall).toFixed(3).padStart(13)} │ ${median(cpu).toFixed(3).padStart(19)}`,
+    );
   }
 }
 await client.end();

@@ -32,7 +32,9 @@ try {
 }
 // The other scenarios treat "stock" as the in-memory reference server (no database behind it).
 if (ab && [...only].some((n) => n !== 1 && n !== 2)) {
-  console.error('A/B mode (BENCH_AB_A / BENCH_AB_B) runs scenarios 1 and 2 only: add --only=1,2 (or one of them).');
+  console.error(
+    'A/B mode (BENCH_AB_A / BENCH_AB_B) runs scenarios 1 and 2 only: add --only=1,2 (or one of them).',
+  );
   process.exit(2);
 }
 const SCENARIOS = {

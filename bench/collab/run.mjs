@@ -17,7 +17,10 @@ import { dropRunDatabases } from './lib/db.mjs';
 await holdMachineLock('bench:collab');
 
 const SERVER_CORE = '0';
-const unpinServices = process.env.BENCH_PIN_SERVICES === '0' ? () => undefined : pinServices(process.env.BENCH_SERVICES_CORE ?? SERVER_CORE);
+const unpinServices =
+  process.env.BENCH_PIN_SERVICES === '0'
+    ? () => undefined
+    : pinServices(process.env.BENCH_SERVICES_CORE ?? SERVER_CORE);
 
 const prefix = `bench_${randomBytes(3).toString('hex')}`;
 const argv = process.argv.slice(2);

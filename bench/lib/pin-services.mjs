@@ -32,7 +32,9 @@ function affinityOf(pid) {
 
 function setAffinity(pid, cores) {
   // -a: every thread; new PostgreSQL backends inherit the postmaster's affinity.
-  return spawnSync('taskset', ['-a', '-p', '-c', cores, String(pid)], { encoding: 'utf8' }).status === 0;
+  return (
+    spawnSync('taskset', ['-a', '-p', '-c', cores, String(pid)], { encoding: 'utf8' }).status === 0
+  );
 }
 
 /** Pins the services to `core`; answers a function that restores what was there before. */
@@ -45,8 +47,12 @@ export function pinServices(core, log = console.error) {
     if (setAffinity(pid, core)) before.set(pid, affinity);
     else refused++;
   }
-  if (refused) log(`could not pin ${refused} PostgreSQL/Redis processes to core ${core} (permissions?): they run unpinned`);
-  else if (before.size) log(`PostgreSQL and Redis pinned to core ${core} for the run (${before.size} processes)`);
+  if (refused)
+    log(
+      `could not pin ${refused} PostgreSQL/Redis processes to core ${core} (permissions?): they run unpinned`,
+    );
+  else if (before.size)
+    log(`PostgreSQL and Redis pinned to core ${core} for the run (${before.size} processes)`);
   let restored = false;
   return () => {
     if (restored) return;

@@ -42,7 +42,9 @@ const SERVER_PATHS = /^\/(api|collab|socket\.io|metrics)(\/|$)/;
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('IUC Knowledge Platform API')
-    .setDescription('REST API of the IUC Knowledge Platform. Authenticate with the session cookie (plus X-CSRF-Token on mutations) or `Authorization: Bearer <token>` from POST /api/auth/login.')
+    .setDescription(
+      'REST API of the IUC Knowledge Platform. Authenticate with the session cookie (plus X-CSRF-Token on mutations) or `Authorization: Bearer <token>` from POST /api/auth/login.',
+    )
     .setVersion(APP_VERSION)
     .addBearerAuth()
     .addCookieAuth('iuc_session')
@@ -50,12 +52,17 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   return SwaggerModule.createDocument(app, config);
 }
 
-export async function createPlatform(config: AppConfig, options: { logger?: boolean } = {}): Promise<Platform> {
+export async function createPlatform(
+  config: AppConfig,
+  options: { logger?: boolean } = {},
+): Promise<Platform> {
   const bootLog = new Logger('Boot');
   let embedded: EmbeddedDatabase | null = null;
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
-    embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPostgresPort, (m) => bootLog.log(m));
+    embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPostgresPort, (m) =>
+      bootLog.log(m),
+    );
     databaseUrl = embedded.url;
   }
   let dataSource: DataSource | null = null;
@@ -64,11 +71,14 @@ export async function createPlatform(config: AppConfig, options: { logger?: bool
     if (config.demo) await seedDemo(dataSource, config);
 
     const log = createRootLogger(config.logLevel);
-    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, dataSource), {
-      logger: options.logger === false ? false : new NestPinoLogger(log),
-      // Ours is registered in configureHttp (JSON only, per-route size and depth limits).
-      bodyParser: false,
-    });
+    const app = await NestFactory.create<NestExpressApplication>(
+      AppModule.forRoot(config, dataSource),
+      {
+        logger: options.logger === false ? false : new NestPinoLogger(log),
+        // Ours is registered in configureHttp (JSON only, per-route size and depth limits).
+        bodyParser: false,
+      },
+    );
     configureHttp(app, config, log);
     app.useWebSocketAdapter(new DiscussionsIoAdapter(app, config));
     const ds = dataSource;
@@ -98,16 +108,28 @@ function configureHttp(app: NestExpressApplication, config: AppConfig, log: Pino
   app.setGlobalPrefix('api');
   app.useGlobalPipes(
     new StorableTextPipe(),
-    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      stopAtFirstError: false,
+    }),
   );
   app.useGlobalFilters(new HttpExceptionFilter());
 
   const document = buildOpenApiDocument(app);
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
+  SwaggerModule.setup('api/docs', app, document, {
+    jsonDocumentUrl: 'api/docs-json',
+    useGlobalPrefix: false,
+  });
 
   if (config.webDist && existsSync(path.join(config.webDist, 'index.html'))) {
     const indexHtml = path.join(config.webDist, 'index.html');
-    app.useStaticAssets(config.webDist, { index: false, maxAge: '1h', setHeaders: immutableAssets });
+    app.useStaticAssets(config.webDist, {
+      index: false,
+      maxAge: '1h',
+      setHeaders: immutableAssets,
+    });
     // Client-side routing: every other GET that is not an API path gets the app shell.
     app.use((req: Request, res: Response, next: NextFunction) => {
       if (req.method !== 'GET' || SERVER_PATHS.test(req.path)) return next();
@@ -120,5 +142,6 @@ function configureHttp(app: NestExpressApplication, config: AppConfig, log: Pino
 }
 
 function immutableAssets(res: Response, file: string): void {
-  if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+  if (file.includes(`${path.sep}assets${path.sep}`))
+    res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
 }

@@ -18,7 +18,9 @@ import { documentsWithUpdates, repairDocument, type RepairReport } from './colla
 /** Runs `work` against the configured database (the embedded one when none is configured). */
 async function withDatabase(work: (dataSource: DataSource) => Promise<void>): Promise<void> {
   const config = loadConfig({ ...process.env, IUC_DEMO: '0' });
-  const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, config.embeddedPostgresPort, console.log);
+  const embedded = config.databaseUrl
+    ? null
+    : await startEmbeddedPostgres(config.dataDir, config.embeddedPostgresPort, console.log);
   const dataSource = await openDatabase(config.databaseUrl ?? embedded!.url, ENTITIES);
   try {
     await work(dataSource);
@@ -30,14 +32,21 @@ async function withDatabase(work: (dataSource: DataSource) => Promise<void>): Pr
 
 async function createAdmin(email: string | undefined, name: string | undefined): Promise<void> {
   const password = process.env.IUC_ADMIN_PASSWORD ?? '';
-  if (!email || !/^[^@\s]+@[^@\s]+$/.test(email) || !name) throw new Error('usage: create-admin <email> "<name>" (password in IUC_ADMIN_PASSWORD)');
+  if (!email || !/^[^@\s]+@[^@\s]+$/.test(email) || !name)
+    throw new Error('usage: create-admin <email> "<name>" (password in IUC_ADMIN_PASSWORD)');
   if (password.length < 12) throw new Error('IUC_ADMIN_PASSWORD must be at least 12 characters.');
   await withDatabase(async (dataSource) => {
     const users = dataSource.getRepository(UserEntity);
     const normalised = email.toLowerCase();
     const passwordHash = await hashPassword(password);
     const existing = await users.findOneBy({ email: normalised });
-    if (existing) await users.update(existing.id, { name, passwordHash, programmeRole: 'admin', disabledAt: null });
+    if (existing)
+      await users.update(existing.id, {
+        name,
+        passwordHash,
+        programmeRole: 'admin',
+        disabledAt: null,
+      });
     else await users.insert({ email: normalised, name, passwordHash, programmeRole: 'admin' });
     console.log(`${normalised} is a programme admin.`);
   });
@@ -46,17 +55,22 @@ async function createAdmin(email: string | undefined, name: string | undefined):
 function printRepair(report: RepairReport, dryRun: boolean): void {
   const { docName, dropped, kept, failure } = report;
   if (failure) return console.log(`${docName}: cannot be repaired, ${failure}; nothing changed`);
-  for (const { seq, reason } of dropped) console.log(`${docName}: ${dryRun ? 'would drop' : 'dropped'} seq ${seq} (${reason})`);
-  console.log(`${docName}: ${dropped.length ? `${dryRun ? 'would keep' : 'kept'} ${kept} update(s)` : `all ${kept} update(s) apply, nothing to drop`}`);
+  for (const { seq, reason } of dropped)
+    console.log(`${docName}: ${dryRun ? 'would drop' : 'dropped'} seq ${seq} (${reason})`);
+  console.log(
+    `${docName}: ${dropped.length ? `${dryRun ? 'would keep' : 'kept'} ${kept} update(s)` : `all ${kept} update(s) apply, nothing to drop`}`,
+  );
 }
 
 async function repairCollab(...args: (string | undefined)[]): Promise<void> {
   const dryRun = args.includes('--dry-run');
   const targets = args.filter((a): a is string => !!a && a !== '--dry-run');
-  if (targets.length !== 1) throw new Error('usage: repair-collab <documentName|--all> [--dry-run]');
+  if (targets.length !== 1)
+    throw new Error('usage: repair-collab <documentName|--all> [--dry-run]');
   await withDatabase(async (dataSource) => {
     const names = targets[0] === '--all' ? await documentsWithUpdates(dataSource) : targets;
-    for (const name of names) printRepair(await repairDocument(dataSource, name, { dryRun }), dryRun);
+    for (const name of names)
+      printRepair(await repairDocument(dataSource, name, { dryRun }), dryRun);
   });
 }
 

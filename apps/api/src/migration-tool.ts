@@ -23,8 +23,12 @@ async function main(): Promise<void> {
       } else console.log('No schema drift.');
     } else if (command === 'draft') {
       const className = `${name ?? 'Change'}${Date.now()}`;
-      const body = pending.map((q) => `    await queryRunner.query(${JSON.stringify(q)});`).join('\n');
-      console.log(`import type { MigrationInterface, QueryRunner } from 'typeorm';\n\nexport class ${className} implements MigrationInterface {\n  name = '${className}';\n\n  async up(queryRunner: QueryRunner): Promise<void> {\n${body}\n  }\n\n  async down(): Promise<void> {\n    throw new Error('irreversible');\n  }\n}`);
+      const body = pending
+        .map((q) => `    await queryRunner.query(${JSON.stringify(q)});`)
+        .join('\n');
+      console.log(
+        `import type { MigrationInterface, QueryRunner } from 'typeorm';\n\nexport class ${className} implements MigrationInterface {\n  name = '${className}';\n\n  async up(queryRunner: QueryRunner): Promise<void> {\n${body}\n  }\n\n  async down(): Promise<void> {\n    throw new Error('irreversible');\n  }\n}`,
+      );
     } else {
       throw new Error('usage: migration-tool check|draft <Name>');
     }

@@ -110,8 +110,12 @@ test('two coordinators talk live: messages, a thread, a mention, edit, delete, u
   await expect(wang.getByRole('button', { name: 'Notifications' })).toBeVisible();
   // The mention stands out: as Wang's own for him, as a mention for Lucía.
   const asked = (page: Page) => message(page, `review the budget ${run}`);
-  await expect(asked(wang).locator('[data-mention="wang.li.jingyue"][data-self]')).toHaveText('@wang.li.jingyue');
-  await expect(asked(lucia).locator('[data-mention="wang.li.jingyue"]:not([data-self])')).toHaveText('@wang.li.jingyue');
+  await expect(asked(wang).locator('[data-mention="wang.li.jingyue"][data-self]')).toHaveText(
+    '@wang.li.jingyue',
+  );
+  await expect(
+    asked(lucia).locator('[data-mention="wang.li.jingyue"]:not([data-self])'),
+  ).toHaveText('@wang.li.jingyue');
 
   // Lucía edits her message with the keyboard (the log, then End, then E); Wang sees "edited".
   await log(lucia).focus();

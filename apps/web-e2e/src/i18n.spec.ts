@@ -28,9 +28,14 @@ test('switching to Spanish translates the page, sets <html lang> and is remember
   await expect(page.locator('html')).toHaveAttribute('lang', 'es');
 
   // A plan's title as created is read in the reader's language too (stored in English).
-  await page.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: 'Inicio' }).click();
+  await page
+    .getByRole('navigation', { name: 'Principal' })
+    .getByRole('link', { name: 'Inicio' })
+    .click();
   await page.getByRole('link', { name: /^Plan de Acción Local — Málaga/ }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Plan de Acción Local — Málaga' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Plan de Acción Local — Málaga' }),
+  ).toBeVisible();
   await expect(page).toHaveTitle(/^Plan de Acción Local — Málaga · /);
 });
 

@@ -66,28 +66,46 @@ test('a coordinator signs in from the demo picker, finds Málaga – Jingyue and
   await expect(members.getByRole('region', { name: 'Partner side' })).toContainText('Coordinator');
 });
 
-test('home takes a member straight to their own city plan and to the discussions', async ({ page }) => {
+test('home takes a member straight to their own city plan and to the discussions', async ({
+  page,
+}) => {
   await signInAsMalagaCoordinator(page);
   const card = page.getByRole('region', { name: 'Your pairings' }).getByRole('article');
   // Her own city's plan only, with its status; the partner's plan is one click further.
-  await expect(card.getByRole('link', { name: /^Local Action Plan — Málaga.*Draft/ })).toBeVisible();
+  await expect(
+    card.getByRole('link', { name: /^Local Action Plan — Málaga.*Draft/ }),
+  ).toBeVisible();
   await expect(card.getByRole('link', { name: /Local Action Plan — Jingyue/ })).toHaveCount(0);
-  await expect(card.getByRole('link', { name: /^Discussions/ })).toHaveAttribute('href', /\/pairings\/[0-9a-f-]+\/discussions$/);
+  await expect(card.getByRole('link', { name: /^Discussions/ })).toHaveAttribute(
+    'href',
+    /\/pairings\/[0-9a-f-]+\/discussions$/,
+  );
   await card.getByRole('link', { name: /^Local Action Plan — Málaga/ }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Local Action Plan — Málaga' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Local Action Plan — Málaga' }),
+  ).toBeVisible();
 
   // A stakeholder of the whole pairing reads both cities' plans.
   await page.context().clearCookies();
-  await signInWithDemoPicker(page, 'Stakeholder', 'Málaga – Jingyue', /Stakeholder \(Málaga – Jingyue\)/);
+  await signInWithDemoPicker(
+    page,
+    'Stakeholder',
+    'Málaga – Jingyue',
+    /Stakeholder \(Málaga – Jingyue\)/,
+  );
   const stakeholderCard = page.getByRole('region', { name: 'Your pairings' }).getByRole('article');
   await expect(stakeholderCard.getByRole('link', { name: /^Local Action Plan — / })).toHaveCount(2);
 });
 
-test('home says so when a pairing card cannot load its plans, and loads them on retry', async ({ page }) => {
+test('home says so when a pairing card cannot load its plans, and loads them on retry', async ({
+  page,
+}) => {
   // The plans endpoint fails (as during a deploy) until the person retries.
   let failing = true;
   await page.route('**/api/pairings/*/plans', (route) =>
-    failing ? route.fulfill({ status: 503, json: { statusCode: 503, message: 'Service Unavailable' } }) : route.continue(),
+    failing
+      ? route.fulfill({ status: 503, json: { statusCode: 503, message: 'Service Unavailable' } })
+      : route.continue(),
   );
   await signInAsMalagaCoordinator(page);
   const card = page.getByRole('region', { name: 'Your pairings' }).getByRole('article');

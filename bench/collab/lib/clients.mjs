@@ -173,7 +173,8 @@ export class Hub {
   timeline() {
     const rows = [];
     for (let s = this.measureFrom; s < this.nextSeq; s++)
-      if (this.sendTime[s] > 0) rows.push([+this.sendTime[s].toFixed(2), +this.worstLatency[s].toFixed(2)]);
+      if (this.sendTime[s] > 0)
+        rows.push([+this.sendTime[s].toFixed(2), +this.worstLatency[s].toFixed(2)]);
     return rows;
   }
 

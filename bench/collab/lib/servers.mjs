@@ -123,7 +123,10 @@ class ServerProcess {
 
 function nodeFlags(kind, extra = []) {
   // BENCH_SERVER_NODE_ARGS: more flags for both servers, e.g. --perf-basic-prof for `perf record -C 0`
-  const flags = [...extra, ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
+  const flags = [
+    ...extra,
+    ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+  ];
   const prof = process.env.BENCH_CPU_PROF;
   if (prof && (prof === 'all' || prof === kind)) {
     const dir = path.join(ROOT, 'bench/collab/out/profiles');

@@ -23,8 +23,14 @@ function envObject(name, text) {
     value = null;
   }
   const valid =
-    value !== null && typeof value === 'object' && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string');
-  if (!valid) throw new Error(`${name} must be a JSON object of strings, e.g. '{"LOG_LEVEL":"error"}' (got ${text})`);
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    Object.values(value).every((v) => typeof v === 'string');
+  if (!valid)
+    throw new Error(
+      `${name} must be a JSON object of strings, e.g. '{"LOG_LEVEL":"error"}' (got ${text})`,
+    );
   return value;
 }
 

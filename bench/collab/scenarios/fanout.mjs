@@ -41,9 +41,8 @@ async function setUp(ctx, kind, o) {
     viewers: plans * readersPerPlan,
   });
   const maxSeq =
-    Math.ceil(
-      ((durationMs + o.warmupMs) / 1000 + 2 * o.slices) * rate * writersPerPlan * plans,
-    ) + 100;
+    Math.ceil(((durationMs + o.warmupMs) / 1000 + 2 * o.slices) * rate * writersPerPlan * plans) +
+    100;
   const hub = new Hub({ maxSeq, maxSamples: maxSeq * (writersPerPlan + readersPerPlan) });
   const writers = [];
   const sampled = [];
@@ -204,7 +203,10 @@ export async function compareFanout(ctx, o) {
       // For finding where the tail comes from: node bench/collab/timeline.mjs <file>
       mkdirSync(process.env.BENCH_TIMELINE, { recursive: true });
       const file = `${process.env.BENCH_TIMELINE}/fanout-${o.label}.json`;
-      writeFileSync(file, JSON.stringify(Object.fromEntries(runs.map((r) => [r.kind, r.hub.timeline()]))));
+      writeFileSync(
+        file,
+        JSON.stringify(Object.fromEntries(runs.map((r) => [r.kind, r.hub.timeline()]))),
+      );
     }
     return { stock: summarise(runs[0], o), ours: summarise(runs[1], o) };
   } finally {
@@ -221,7 +223,9 @@ function describeRun(r) {
     `server CPU ${r.cpu.toFixed(2)} s (${Object.entries(r.threads)
       .filter(([, v]) => v > 0)
       .map(([k, v]) => `${k} ${v.toFixed(2)}`)
-      .join(', ')}; user ${r.user.toFixed(2)}, system ${r.system.toFixed(2)})${r.kind === 'ours' ? `, its PostgreSQL backends ${r.pgCpu.toFixed(2)} s` : ''}, other processes ${(r.foreignShare * 100).toFixed(0)}% of a core, ` +
+      .join(
+        ', ',
+      )}; user ${r.user.toFixed(2)}, system ${r.system.toFixed(2)})${r.kind === 'ours' ? `, its PostgreSQL backends ${r.pgCpu.toFixed(2)} s` : ''}, other processes ${(r.foreignShare * 100).toFixed(0)}% of a core, ` +
     `connect ${r.connectMs.toFixed(0)} ms${r.db ? `; database: ${r.db.commits} commits, ${r.db.logged} update rows, ${r.db.projections} projection upserts` : ''}${r.invalid ? ' — INVALID' : ''}`
   );
 }

@@ -2,7 +2,13 @@
  * Request and response shapes of the REST API. The API's DTO classes implement these; the web client
  * imports them. Nothing here is an entity.
  */
-import type { AuthorityKind, PairingSide, PairingStatus, ThemeCode, WorldRegionCode } from './taxonomies.js';
+import type {
+  AuthorityKind,
+  PairingSide,
+  PairingStatus,
+  ThemeCode,
+  WorldRegionCode,
+} from './taxonomies.js';
 import type { PairingRole, ProgrammeRole } from './roles.js';
 import type {
   PlanSectionDefinition,

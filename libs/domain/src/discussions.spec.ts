@@ -1,5 +1,12 @@
 import fc from 'fast-check';
-import { channelRights, mentionedHandles, mentionHandle, replaceMentions, type ChannelKind, type ChannelStanding } from './discussions.js';
+import {
+  channelRights,
+  mentionedHandles,
+  mentionHandle,
+  replaceMentions,
+  type ChannelKind,
+  type ChannelStanding,
+} from './discussions.js';
 import type { PairingRole, ProgrammeRole } from './roles.js';
 
 const base = { archived: false, ownSide: false } as const;
@@ -59,18 +66,20 @@ describe('mentions', () => {
   });
 
   it('finds @handles, once each, but not e-mail addresses', () => {
-    expect(mentionedHandles('Hi @lucia.ortega and @Wang.Li, see @lucia.ortega. Mail me at a@b.org')).toEqual([
-      'lucia.ortega',
-      'wang.li',
-    ]);
+    expect(
+      mentionedHandles('Hi @lucia.ortega and @Wang.Li, see @lucia.ortega. Mail me at a@b.org'),
+    ).toEqual(['lucia.ortega', 'wang.li']);
     expect(mentionedHandles('@Lucía.Ortega!')).toEqual(['lucia.ortega']);
     expect(mentionedHandles('no mention @ here, nor @')).toEqual([]);
   });
 
   it('replaces the mentions it finds, as written, with their handles; e-mail addresses stay', () => {
-    expect(replaceMentions('Hi @Lucía.Ortega, mail a@b.org', (written, handle) => `[${written}|${handle}]`)).toBe(
-      'Hi [@Lucía.Ortega|lucia.ortega], mail a@b.org',
-    );
+    expect(
+      replaceMentions(
+        'Hi @Lucía.Ortega, mail a@b.org',
+        (written, handle) => `[${written}|${handle}]`,
+      ),
+    ).toBe('Hi [@Lucía.Ortega|lucia.ortega], mail a@b.org');
   });
 
   it('a name is always found by the mention of its own handle', () => {

@@ -55,7 +55,9 @@ export interface ChannelRights {
 /** The channel rule on top of the role matrix: a city-internal channel is for its side only. */
 export function channelRights(s: ChannelStanding): ChannelRights {
   const standing = { programmeRole: s.programmeRole, pairingRole: s.pairingRole };
-  const staff = s.programmeRole !== null && can({ programmeRole: s.programmeRole, pairingRole: null }, 'discussion.read');
+  const staff =
+    s.programmeRole !== null &&
+    can({ programmeRole: s.programmeRole, pairingRole: null }, 'discussion.read');
   const sideOk = s.kind !== 'city' || staff || s.ownSide;
   const read = can(standing, 'discussion.read') && sideOk;
   return {
@@ -88,11 +90,17 @@ const MENTION = /(?<![\p{L}\p{N}._@])@([\p{L}\p{N}](?:[\p{L}\p{N}._-]*[\p{L}\p{N
  * `text` with every `@handle` replaced by what `replace` makes of it (given the text as written
  * and its normalised handle): for showing mentions, the same ones the server resolves.
  */
-export function replaceMentions(text: string, replace: (written: string, handle: string) => string): string {
-  return text.replace(new RegExp(MENTION.source, MENTION.flags), (written: string, name: string) => {
-    const handle = mentionHandle(name);
-    return handle ? replace(written, handle) : written;
-  });
+export function replaceMentions(
+  text: string,
+  replace: (written: string, handle: string) => string,
+): string {
+  return text.replace(
+    new RegExp(MENTION.source, MENTION.flags),
+    (written: string, name: string) => {
+      const handle = mentionHandle(name);
+      return handle ? replace(written, handle) : written;
+    },
+  );
 }
 
 /** The distinct handles mentioned in a body, normalised like mentionHandle. */
@@ -364,7 +372,9 @@ export interface DiscussionServerEvents {
   'notifications:read': (state: NotificationsUnreadDto) => void;
   /** Another device (or this one, over REST) moved the read position. */
   'channel:read': (state: ReadStateDto) => void;
-  'channel:updated': (channel: Pick<ChannelDto, 'id' | 'pairingId' | 'name' | 'kind' | 'side' | 'archived'>) => void;
+  'channel:updated': (
+    channel: Pick<ChannelDto, 'id' | 'pairingId' | 'name' | 'kind' | 'side' | 'archived'>,
+  ) => void;
   /** Access to a joined channel is gone (membership removed): the connection left its room. */
   'channel:revoked': (event: ChannelRevokedDto) => void;
 }

@@ -64,8 +64,18 @@ function verdict(reasons: Reason[]): Verdict {
 function countryReason(call: CallRules, c: Candidate): Reason {
   const inEu = call.euCountries.includes(c.countryIso);
   return inEu
-    ? { code: 'eu-country', met: true, message: `${c.name} is in an EU country on the call date (${c.countryIso}).`, params: { country: c.countryIso } }
-    : { code: 'not-eu-country', met: false, message: `${c.name} is not in an EU country on the call date (${c.countryIso}).`, params: { country: c.countryIso } };
+    ? {
+        code: 'eu-country',
+        met: true,
+        message: `${c.name} is in an EU country on the call date (${c.countryIso}).`,
+        params: { country: c.countryIso },
+      }
+    : {
+        code: 'not-eu-country',
+        met: false,
+        message: `${c.name} is not in an EU country on the call date (${c.countryIso}).`,
+        params: { country: c.countryIso },
+      };
 }
 
 /** A single local authority applying from the EU side. */
@@ -81,11 +91,26 @@ export function checkEuApplicant(call: CallRules, c: Candidate): Verdict {
   }
   const threshold = call.minPopulation;
   if (c.population === null) {
-    reasons.push({ code: 'population-unknown', met: false, message: `The population of ${c.name} is not known; it must be at least ${threshold}.`, params: { threshold } });
+    reasons.push({
+      code: 'population-unknown',
+      met: false,
+      message: `The population of ${c.name} is not known; it must be at least ${threshold}.`,
+      params: { threshold },
+    });
   } else if (c.population >= threshold) {
-    reasons.push({ code: 'population-meets-threshold', met: true, message: `${c.name} has ${c.population} inhabitants, at least the call's ${threshold}.`, params: { population: c.population, threshold } });
+    reasons.push({
+      code: 'population-meets-threshold',
+      met: true,
+      message: `${c.name} has ${c.population} inhabitants, at least the call's ${threshold}.`,
+      params: { population: c.population, threshold },
+    });
   } else {
-    reasons.push({ code: 'population-below-threshold', met: false, message: `${c.name} has ${c.population} inhabitants, below the call's ${threshold}.`, params: { population: c.population, threshold } });
+    reasons.push({
+      code: 'population-below-threshold',
+      met: false,
+      message: `${c.name} has ${c.population} inhabitants, below the call's ${threshold}.`,
+      params: { population: c.population, threshold },
+    });
   }
   return verdict(reasons);
 }
@@ -112,22 +137,44 @@ export function checkGroupApplicant(call: CallRules, group: CandidateGroup): Ver
   const reasons: Reason[] = group.members.map((m) => countryReason(call, m));
   const lead = group.members.find((m) => m.name === group.leadName);
   if (lead && lead.kind !== 'region') {
-    reasons.push({ code: 'group-lead-named', met: true, message: `${lead.name} leads the group.`, params: { lead: lead.name } });
+    reasons.push({
+      code: 'group-lead-named',
+      met: true,
+      message: `${lead.name} leads the group.`,
+      params: { lead: lead.name },
+    });
   } else {
     reasons.push({
       code: 'group-without-lead',
       met: false,
-      message: lead ? `${lead.name} is a region and cannot lead the group alone; name a member authority as lead.` : 'The group must name one of its member authorities as lead.',
+      message: lead
+        ? `${lead.name} is a region and cannot lead the group alone; name a member authority as lead.`
+        : 'The group must name one of its member authorities as lead.',
     });
   }
   const threshold = call.minPopulation;
   const total = combinedPopulation(group.members);
   if (total === null) {
-    reasons.push({ code: 'population-unknown', met: false, message: `The combined population is not known; it must be at least ${threshold}.`, params: { threshold } });
+    reasons.push({
+      code: 'population-unknown',
+      met: false,
+      message: `The combined population is not known; it must be at least ${threshold}.`,
+      params: { threshold },
+    });
   } else if (total >= threshold) {
-    reasons.push({ code: 'group-combined-population', met: true, message: `The group has ${total} inhabitants combined, at least the call's ${threshold}.`, params: { population: total, threshold } });
+    reasons.push({
+      code: 'group-combined-population',
+      met: true,
+      message: `The group has ${total} inhabitants combined, at least the call's ${threshold}.`,
+      params: { population: total, threshold },
+    });
   } else {
-    reasons.push({ code: 'group-below-threshold', met: false, message: `The group has ${total} inhabitants combined, below the call's ${threshold}.`, params: { population: total, threshold } });
+    reasons.push({
+      code: 'group-below-threshold',
+      met: false,
+      message: `The group has ${total} inhabitants combined, below the call's ${threshold}.`,
+      params: { population: total, threshold },
+    });
   }
   return verdict(reasons);
 }
@@ -137,8 +184,22 @@ export function checkPartner(call: CallRules, c: Candidate): Verdict {
   const inTarget = call.targetCountries.includes(c.countryIso);
   return verdict([
     inTarget
-      ? { code: 'target-country', met: true, message: `${c.name} is in a target country of the call (${c.countryIso}).`, params: { country: c.countryIso } }
-      : { code: 'not-target-country', met: false, message: `${c.name} is not in a target country of the call (${c.countryIso}).`, params: { country: c.countryIso } },
-    { code: 'partner-no-population-floor', met: true, message: 'Partners have no population floor.' },
+      ? {
+          code: 'target-country',
+          met: true,
+          message: `${c.name} is in a target country of the call (${c.countryIso}).`,
+          params: { country: c.countryIso },
+        }
+      : {
+          code: 'not-target-country',
+          met: false,
+          message: `${c.name} is not in a target country of the call (${c.countryIso}).`,
+          params: { country: c.countryIso },
+        },
+    {
+      code: 'partner-no-population-floor',
+      met: true,
+      message: 'Partners have no population floor.',
+    },
   ]);
 }

@@ -28,7 +28,10 @@ export interface PlanRights {
  * Whether a member works for a plan's city: their membership's authority is the plan's. Members of
  * the whole pairing (no authority) work for neither city.
  */
-export function worksForPlanCity(memberAuthorityId: string | null | undefined, planAuthorityId: string): boolean {
+export function worksForPlanCity(
+  memberAuthorityId: string | null | undefined,
+  planAuthorityId: string,
+): boolean {
   return memberAuthorityId != null && memberAuthorityId === planAuthorityId;
 }
 

@@ -62,15 +62,35 @@ export const sectionFragmentName = (key: PlanSectionKey): string => `section:${k
 export const planSectionAnchor = (key: PlanSectionKey): string => `plan-section-${key}`;
 
 /** A plan's path that opens at one section. */
-export const planSectionPath = (planId: string, key: PlanSectionKey): string => `/plans/${planId}#${planSectionAnchor(key)}`;
+export const planSectionPath = (planId: string, key: PlanSectionKey): string =>
+  `/plans/${planId}#${planSectionAnchor(key)}`;
 export const ACTIONS_ARRAY_NAME = 'actions';
 export const planDocumentName = (planId: string): string => `plan.${planId}`;
 
-export const ACTION_TYPES = ['strategic', 'pilot_project', 'small_scale_testing', 'enabling'] as const;
+export const ACTION_TYPES = [
+  'strategic',
+  'pilot_project',
+  'small_scale_testing',
+  'enabling',
+] as const;
 export type ActionType = (typeof ACTION_TYPES)[number];
-export const ACTION_STATUSES = ['proposed', 'planned', 'in_progress', 'completed', 'dropped'] as const;
+export const ACTION_STATUSES = [
+  'proposed',
+  'planned',
+  'in_progress',
+  'completed',
+  'dropped',
+] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
-export const FUNDING_SOURCES = ['municipal', 'national', 'eu_fund', 'ifi_loan', 'private_ppp', 'philanthropy', 'in_kind'] as const;
+export const FUNDING_SOURCES = [
+  'municipal',
+  'national',
+  'eu_fund',
+  'ifi_loan',
+  'private_ppp',
+  'philanthropy',
+  'in_kind',
+] as const;
 export type FundingSource = (typeof FUNDING_SOURCES)[number];
 export const FUNDING_STATUSES = ['identified', 'applied', 'secured'] as const;
 export type FundingStatus = (typeof FUNDING_STATUSES)[number];
@@ -116,11 +136,21 @@ export interface PlanContent {
   actions: PlanAction[];
 }
 
-export const PLAN_STATUSES = ['draft', 'submitted', 'changes_requested', 'approved', 'adopted'] as const;
+export const PLAN_STATUSES = [
+  'draft',
+  'submitted',
+  'changes_requested',
+  'approved',
+  'adopted',
+] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
 
 /** Review transitions: from → to, and who may make them. */
-export const PLAN_TRANSITIONS: readonly { from: PlanStatus; to: PlanStatus; by: 'city' | 'programme' }[] = [
+export const PLAN_TRANSITIONS: readonly {
+  from: PlanStatus;
+  to: PlanStatus;
+  by: 'city' | 'programme';
+}[] = [
   { from: 'draft', to: 'submitted', by: 'city' },
   { from: 'changes_requested', to: 'submitted', by: 'city' },
   { from: 'submitted', to: 'changes_requested', by: 'programme' },
@@ -156,32 +186,64 @@ export function checkSubmission(content: PlanContent): SubmissionCheck {
   for (const section of PLAN_SECTIONS) {
     if (!section.requiredForSubmission || section.key === 'actions') continue;
     if (!content.sections[section.key]?.trim()) {
-      problems.push({ code: 'section-empty', section: section.key, message: `Section ${section.number} (${section.title}) is empty.` });
+      problems.push({
+        code: 'section-empty',
+        section: section.key,
+        message: `Section ${section.number} (${section.title}) is empty.`,
+      });
     }
   }
   if (content.actions.length === 0) {
-    problems.push({ code: 'no-actions', section: 'actions', message: 'The action table has no actions.' });
+    problems.push({
+      code: 'no-actions',
+      section: 'actions',
+      message: 'The action table has no actions.',
+    });
   }
   for (const action of content.actions) {
     const name = action.title.trim() || 'An untitled action';
     if (!action.objective.trim()) {
-      problems.push({ code: 'action-without-objective', section: 'actions', actionId: action.id, actionTitle: action.title, message: `${name} has no objective.` });
+      problems.push({
+        code: 'action-without-objective',
+        section: 'actions',
+        actionId: action.id,
+        actionTitle: action.title,
+        message: `${name} has no objective.`,
+      });
     }
     if (!action.indicators.some((i) => i.name.trim())) {
-      problems.push({ code: 'action-without-indicator', section: 'actions', actionId: action.id, actionTitle: action.title, message: `${name} has no indicator.` });
+      problems.push({
+        code: 'action-without-indicator',
+        section: 'actions',
+        actionId: action.id,
+        actionTitle: action.title,
+        message: `${name} has no indicator.`,
+      });
     }
   }
   if (content.actions.length > 0 && !content.actions.some((a) => a.type === 'pilot_project')) {
-    problems.push({ code: 'no-pilot', section: 'actions', message: 'The plan needs at least one pilot project.' });
+    problems.push({
+      code: 'no-pilot',
+      section: 'actions',
+      message: 'The plan needs at least one pilot project.',
+    });
   }
   const warnings: SubmissionCheck['warnings'] = [];
-  const lines = content.actions.flatMap((a) => a.funding).filter((f) => typeof f.amount === 'number' && f.amount > 0);
+  const lines = content.actions
+    .flatMap((a) => a.funding)
+    .filter((f) => typeof f.amount === 'number' && f.amount > 0);
   const total = lines.reduce((s, f) => s + (f.amount ?? 0), 0);
   if (total > 0) {
-    const secured = lines.filter((f) => f.status === 'secured').reduce((s, f) => s + (f.amount ?? 0), 0);
+    const secured = lines
+      .filter((f) => f.status === 'secured')
+      .reduce((s, f) => s + (f.amount ?? 0), 0);
     const share = secured / total;
     if (share < 0.5) {
-      warnings.push({ code: 'funding-mostly-unsecured', securedShare: share, message: `Only ${Math.round(share * 100)}% of the funding is secured.` });
+      warnings.push({
+        code: 'funding-mostly-unsecured',
+        securedShare: share,
+        message: `Only ${Math.round(share * 100)}% of the funding is secured.`,
+      });
     }
   }
   return { ok: problems.length === 0, problems, warnings };

@@ -21,11 +21,17 @@ describe('plan words', () => {
     expect(planWords('PT-br')).toBe(PLAN_WORDS.pt);
     expect(planWords('ca')).toBe(PLAN_WORDS.en);
     // The template's English titles are the English words, not a second copy of them.
-    expect(PLAN_SECTIONS.map((s) => s.title)).toEqual(PLAN_SECTIONS.map((s) => PLAN_WORDS.en.section[s.key].title));
+    expect(PLAN_SECTIONS.map((s) => s.title)).toEqual(
+      PLAN_SECTIONS.map((s) => PLAN_WORDS.en.section[s.key].title),
+    );
   });
 
   it('fill their placeholders, leaving unknown ones visible', () => {
-    expect(fillWords(PLAN_WORDS.es.titleOf, { city: 'Málaga' })).toBe('Plan de Acción Local — Málaga');
-    expect(fillWords('{{number}}. {{title}} {{missing}}', { number: 3, title: 'Vision' })).toBe('3. Vision {{missing}}');
+    expect(fillWords(PLAN_WORDS.es.titleOf, { city: 'Málaga' })).toBe(
+      'Plan de Acción Local — Málaga',
+    );
+    expect(fillWords('{{number}}. {{title}} {{missing}}', { number: 3, title: 'Vision' })).toBe(
+      '3. Vision {{missing}}',
+    );
   });
 });

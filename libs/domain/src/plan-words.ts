@@ -4,7 +4,15 @@
  * into its `plans` strings (the reader's language); an export uses the plan's language, so a plan
  * written in Chinese is exported with Chinese headings. `{{name}}` marks a value to fill in.
  */
-import type { ActionStatus, ActionType, FundingSource, FundingStatus, IndicatorKind, PlanSectionKey, PlanStatus } from './plan-template.js';
+import type {
+  ActionStatus,
+  ActionType,
+  FundingSource,
+  FundingStatus,
+  IndicatorKind,
+  PlanSectionKey,
+  PlanStatus,
+} from './plan-template.js';
 import { UI_LANGUAGES, type UiLanguage } from './taxonomies.js';
 import { de } from './plan-words/de.js';
 import { en } from './plan-words/en.js';
@@ -34,11 +42,23 @@ export interface PlanWords {
     untitledAction: string;
     /** After an indicator's target: "by {{date}}". */
     indicatorBy: string;
-    columns: Record<'title' | 'type' | 'objective' | 'lead' | 'dates' | 'cost' | 'funding' | 'indicators', string>;
+    columns: Record<
+      'title' | 'type' | 'objective' | 'lead' | 'dates' | 'cost' | 'funding' | 'indicators',
+      string
+    >;
   };
 }
 
-export const PLAN_WORDS: Readonly<Record<UiLanguage, PlanWords>> = { en, es, pt, fr, it, de, zh, ja };
+export const PLAN_WORDS: Readonly<Record<UiLanguage, PlanWords>> = {
+  en,
+  es,
+  pt,
+  fr,
+  it,
+  de,
+  zh,
+  ja,
+};
 
 /** The words for a BCP-47 language (its base language; English for a language the UI lacks). */
 export function planWords(language: string): PlanWords {
@@ -47,6 +67,11 @@ export function planWords(language: string): PlanWords {
 }
 
 /** Fills `{{name}}` placeholders (as i18next does, for the server). */
-export function fillWords(template: string, values: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+export function fillWords(
+  template: string,
+  values: Readonly<Record<string, string | number>>,
+): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) =>
+    name in values ? String(values[name]) : whole,
+  );
 }

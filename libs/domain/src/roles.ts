@@ -86,7 +86,10 @@ type Grant = { programme: readonly ProgrammeRole[]; pairing: readonly PairingRol
 
 /** The matrix: for each permission, the programme roles and pairing roles that hold it. */
 export const ROLE_MATRIX: Record<Permission, Grant> = {
-  'directory.read': { programme: ['admin', 'officer'], pairing: ['coordinator', 'editor', 'viewer'] },
+  'directory.read': {
+    programme: ['admin', 'officer'],
+    pairing: ['coordinator', 'editor', 'viewer'],
+  },
   'pairing.members.contact': {
     programme: ['admin', 'officer'],
     pairing: ['coordinator', 'editor', 'viewer'],
@@ -95,8 +98,14 @@ export const ROLE_MATRIX: Record<Permission, Grant> = {
   'pairing.manage': { programme: ['admin', 'officer'], pairing: [] },
   'mail.outbox.read': { programme: ['admin'], pairing: [] },
   'user.manage': { programme: ['admin'], pairing: [] },
-  'discussion.read': { programme: ['admin', 'officer'], pairing: ['coordinator', 'editor', 'viewer'] },
-  'discussion.post': { programme: ['admin', 'officer'], pairing: ['coordinator', 'editor', 'viewer'] },
+  'discussion.read': {
+    programme: ['admin', 'officer'],
+    pairing: ['coordinator', 'editor', 'viewer'],
+  },
+  'discussion.post': {
+    programme: ['admin', 'officer'],
+    pairing: ['coordinator', 'editor', 'viewer'],
+  },
   'discussion.channel.manage': { programme: ['admin', 'officer'], pairing: ['coordinator'] },
 };
 
@@ -114,7 +123,11 @@ export function can(standing: Standing, permission: Permission): boolean {
 }
 
 /** Higher is more: a coordinator can do all an editor can, an editor all a viewer can. */
-export const PAIRING_ROLE_RANK: Record<PairingRole, number> = { viewer: 1, editor: 2, coordinator: 3 };
+export const PAIRING_ROLE_RANK: Record<PairingRole, number> = {
+  viewer: 1,
+  editor: 2,
+  coordinator: 3,
+};
 
 /**
  * Programme staff review every pairing's plans, so they hold no role inside a pairing: an officer

@@ -28,7 +28,12 @@ export type ThemeCode = (typeof THEMES)[number];
 export const SDGS = Array.from({ length: 17 }, (_, i) => i + 1);
 export type SdgNumber = number;
 
-export const WORLD_REGIONS = ['europe', 'asia', 'north-america', 'latin-america-caribbean'] as const;
+export const WORLD_REGIONS = [
+  'europe',
+  'asia',
+  'north-america',
+  'latin-america-caribbean',
+] as const;
 export type WorldRegionCode = (typeof WORLD_REGIONS)[number];
 
 export const AUTHORITY_KINDS = [

@@ -12,6 +12,9 @@ export async function readAccessEpoch(dataSource: DataSource): Promise<number> {
   // Straight to pg's pool as a named statement (prepared once per connection): the sweeps read it
   // every few seconds. Not through database/'s pgPool, which would make access depend on database/.
   const pool = (dataSource.driver as unknown as { master: Pool }).master;
-  const { rows } = await pool.query<{ value: string }>({ name: 'access_epoch', text: `SELECT ${ACCESS_EPOCH_SQL} AS value` });
+  const { rows } = await pool.query<{ value: string }>({
+    name: 'access_epoch',
+    text: `SELECT ${ACCESS_EPOCH_SQL} AS value`,
+  });
   return Number(rows[0]?.value ?? 0);
 }

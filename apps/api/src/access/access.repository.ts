@@ -47,7 +47,10 @@ export class AccessRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** One row per item, in order: the person (by id or live session), the object and the standing. */
-  standings(locator: ResourceLocator, items: readonly { who: Who; id: string | null }[]): Promise<StandingRow[]> {
+  standings(
+    locator: ResourceLocator,
+    items: readonly { who: Who; id: string | null }[],
+  ): Promise<StandingRow[]> {
     if (!items.length) return Promise.resolve([]);
     return this.dataSource.query(
       // The epoch is read in the same statement, so from the same snapshot as the standings.
@@ -78,29 +81,40 @@ export class AccessRepository {
 
   /** The person's memberships with the side of each, oldest first. */
   async memberships(userId: string): Promise<MembershipScope[]> {
-    const rows: { pairing_id: string; role: PairingRole; authority_id: string | null; side: PairingSide | null }[] =
-      await this.dataSource.query(
-        `SELECT m.pairing_id, m.role, m.authority_id, pa.side
+    const rows: {
+      pairing_id: string;
+      role: PairingRole;
+      authority_id: string | null;
+      side: PairingSide | null;
+    }[] = await this.dataSource.query(
+      `SELECT m.pairing_id, m.role, m.authority_id, pa.side
            FROM memberships m
            LEFT JOIN pairing_authorities pa ON pa.pairing_id = m.pairing_id AND pa.authority_id = m.authority_id
           WHERE m.user_id = $1 ORDER BY m.created_at, m.pairing_id`,
-        [userId],
-      );
-    return rows.map((r) => ({ pairingId: r.pairing_id, role: r.role, authorityId: r.authority_id, side: r.side }));
+      [userId],
+    );
+    return rows.map((r) => ({
+      pairingId: r.pairing_id,
+      role: r.role,
+      authorityId: r.authority_id,
+      side: r.side,
+    }));
   }
 
   /** Which of these session hashes are live (not expired, account enabled), until when. */
   async liveSessions(tokenHashes: readonly string[]): Promise<LiveSessions> {
-    const rows: { token_hash: string | null; expires_at: Date | null; epoch: string }[] = await this.dataSource.query(
-      // One row at least (the epoch), whatever is live.
-      `SELECT s.token_hash, s.expires_at, e.epoch
+    const rows: { token_hash: string | null; expires_at: Date | null; epoch: string }[] =
+      await this.dataSource.query(
+        // One row at least (the epoch), whatever is live.
+        `SELECT s.token_hash, s.expires_at, e.epoch
          FROM (SELECT ${ACCESS_EPOCH_SQL} AS epoch) e
          LEFT JOIN (sessions s JOIN users u ON u.id = s.user_id AND u.disabled_at IS NULL)
            ON s.token_hash = ANY($1::text[]) AND s.expires_at > now()`,
-      [tokenHashes],
-    );
+        [tokenHashes],
+      );
     const expiries = new Map<string, number>();
-    for (const r of rows) if (r.token_hash && r.expires_at) expiries.set(r.token_hash, r.expires_at.getTime());
+    for (const r of rows)
+      if (r.token_hash && r.expires_at) expiries.set(r.token_hash, r.expires_at.getTime());
     return { expiries, epoch: Number(rows[0]?.epoch ?? 0) };
   }
 

@@ -41,7 +41,8 @@ const STAND_IN: ResourceLocator<StandIn> = {
     reviewed: row.item_reviewed as boolean,
   }),
   visible: mayRead,
-  allows: (s, item, permission) => permission === 'pairing.manage' && mayRead(s, item) && (s.relations?.has('author') ?? false),
+  allows: (s, item, permission) =>
+    permission === 'pairing.manage' && mayRead(s, item) && (s.relations?.has('author') ?? false),
   notFound: 'Stand-in not found.',
 };
 
@@ -49,17 +50,36 @@ describe('access service on a stand-in kind', () => {
   let t: TestApp;
   let access: AccessService;
   let pairing: PairingFixture;
-  const people: Record<'euCoordinator' | 'partnerEditor' | 'observer' | 'officer' | 'applicant', Actor> = {} as never;
-  const items: Record<'euDraft' | 'pairingNote' | 'published' | 'application', string> = {} as never;
+  const people: Record<
+    'euCoordinator' | 'partnerEditor' | 'observer' | 'officer' | 'applicant',
+    Actor
+  > = {} as never;
+  const items: Record<'euDraft' | 'pairingNote' | 'published' | 'application', string> =
+    {} as never;
 
   beforeAll(async () => {
     t = await startTestApp();
     access = t.app.get(AccessService);
     access.register(STAND_IN);
     pairing = await insertPairing(t.dataSource);
-    const person = async (key: keyof typeof people, programmeRole: Actor['programmeRole'] = null) => {
-      const user = await createUser(t.dataSource, { email: `${key}@example.org`, name: key, password: 'unused-password', programmeRole });
-      people[key] = { userId: user.id, email: user.email, name: key, programmeRole, sessionTokenHash: '', via: 'bearer' };
+    const person = async (
+      key: keyof typeof people,
+      programmeRole: Actor['programmeRole'] = null,
+    ) => {
+      const user = await createUser(t.dataSource, {
+        email: `${key}@example.org`,
+        name: key,
+        password: 'unused-password',
+        programmeRole,
+      });
+      people[key] = {
+        userId: user.id,
+        email: user.email,
+        name: key,
+        programmeRole,
+        sessionTokenHash: '',
+        via: 'bearer',
+      };
     };
     await person('euCoordinator');
     await person('partnerEditor');
@@ -67,17 +87,47 @@ describe('access service on a stand-in kind', () => {
     await person('officer', 'officer');
     await person('applicant');
     const { pairingId, euAuthorityId, partnerAuthorityId } = pairing;
-    await addMembership(t.dataSource, { userId: people.euCoordinator.userId, pairingId, role: 'coordinator', authorityId: euAuthorityId });
-    await addMembership(t.dataSource, { userId: people.partnerEditor.userId, pairingId, role: 'editor', authorityId: partnerAuthorityId });
-    await addMembership(t.dataSource, { userId: people.observer.userId, pairingId, role: 'viewer', authorityId: null });
+    await addMembership(t.dataSource, {
+      userId: people.euCoordinator.userId,
+      pairingId,
+      role: 'coordinator',
+      authorityId: euAuthorityId,
+    });
+    await addMembership(t.dataSource, {
+      userId: people.partnerEditor.userId,
+      pairingId,
+      role: 'editor',
+      authorityId: partnerAuthorityId,
+    });
+    await addMembership(t.dataSource, {
+      userId: people.observer.userId,
+      pairingId,
+      role: 'viewer',
+      authorityId: null,
+    });
     await t.dataSource.query(
       `CREATE TABLE stand_in (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), pairing_id uuid, side text,
          visibility text NOT NULL, reviewed boolean NOT NULL DEFAULT false, author_id uuid)`,
     );
-    const item = async (key: keyof typeof items, values: { pairing?: boolean; side?: string; visibility: Visibility; reviewed?: boolean; author?: string }) => {
+    const item = async (
+      key: keyof typeof items,
+      values: {
+        pairing?: boolean;
+        side?: string;
+        visibility: Visibility;
+        reviewed?: boolean;
+        author?: string;
+      },
+    ) => {
       const [{ id }]: { id: string }[] = await t.dataSource.query(
         'INSERT INTO stand_in (pairing_id, side, visibility, reviewed, author_id) VALUES ($1, $2, $3, $4, $5) RETURNING id',
-        [values.pairing ? pairingId : null, values.side ?? null, values.visibility, values.reviewed ?? false, values.author ?? null],
+        [
+          values.pairing ? pairingId : null,
+          values.side ?? null,
+          values.visibility,
+          values.reviewed ?? false,
+          values.author ?? null,
+        ],
       );
       items[key] = id;
     };
@@ -94,7 +144,12 @@ describe('access service on a stand-in kind', () => {
     for (const [key, id] of Object.entries(items)) {
       const outcome = await access.require(actor, 'directory.read', 'stand-in', [id]).then(
         () => 'ok',
-        (err: unknown) => (err instanceof NotFoundException ? '404' : err instanceof ForbiddenException ? '403' : String(err)),
+        (err: unknown) =>
+          err instanceof NotFoundException
+            ? '404'
+            : err instanceof ForbiddenException
+              ? '403'
+              : String(err),
       );
       // 'directory.read' is not one the stand-in grants: readable items answer 403, the others 404.
       if (outcome === '403') found.push(key);
@@ -107,7 +162,12 @@ describe('access service on a stand-in kind', () => {
     expect(await readable(people.euCoordinator)).toEqual(['euDraft', 'pairingNote', 'published']);
     expect(await readable(people.partnerEditor)).toEqual(['pairingNote', 'published']);
     expect(await readable(people.observer)).toEqual(['pairingNote', 'published']);
-    expect(await readable(people.officer)).toEqual(['euDraft', 'pairingNote', 'published', 'application']);
+    expect(await readable(people.officer)).toEqual([
+      'euDraft',
+      'pairingNote',
+      'published',
+      'application',
+    ]);
     expect(await readable(people.applicant)).toEqual(['published', 'application']);
   });
 
@@ -119,7 +179,10 @@ describe('access service on a stand-in kind', () => {
       { who: { userId: people.applicant.userId }, id: '00000000-0000-4000-8000-000000000000' },
       { who: { userId: people.applicant.userId }, id: 'not-a-uuid' },
     ];
-    const [own, other, author, unknown, malformed] = await access.resolve<StandIn>('stand-in', asked);
+    const [own, other, author, unknown, malformed] = await access.resolve<StandIn>(
+      'stand-in',
+      asked,
+    );
     expect(own.scope).toEqual({ pairingId: pairing.pairingId, side: 'eu', authorityId: null });
     expect(own.standing).toMatchObject({ pairingRole: 'coordinator', ownSide: true });
     expect(other.standing).toMatchObject({ pairingRole: 'editor', ownSide: false });
@@ -131,17 +194,25 @@ describe('access service on a stand-in kind', () => {
   });
 
   it('answers 403 for a visible item the rule does not allow, and lets the author manage theirs', async () => {
-    await expect(access.require(people.applicant, 'pairing.manage', 'stand-in', [items.application])).resolves.toBeUndefined();
-    await expect(access.require(people.applicant, 'pairing.manage', 'stand-in', [items.published])).rejects.toThrow(ForbiddenException);
-    await expect(access.require(people.euCoordinator, 'pairing.manage', 'stand-in', [items.application])).rejects.toThrow(
-      new NotFoundException('Stand-in not found.'),
-    );
+    await expect(
+      access.require(people.applicant, 'pairing.manage', 'stand-in', [items.application]),
+    ).resolves.toBeUndefined();
+    await expect(
+      access.require(people.applicant, 'pairing.manage', 'stand-in', [items.published]),
+    ).rejects.toThrow(ForbiddenException);
+    await expect(
+      access.require(people.euCoordinator, 'pairing.manage', 'stand-in', [items.application]),
+    ).rejects.toThrow(new NotFoundException('Stand-in not found.'));
   });
 
   it('filters a list query by the readable scopes, in SQL', async () => {
     const list = async (actor: Actor): Promise<string[]> => {
       const scopes = await access.readableScopes(actor);
-      const where = readableScopeSql(scopes, { pairing: 'r.pairing_id', side: 'r.side', authority: 'NULL::uuid' }, 2);
+      const where = readableScopeSql(
+        scopes,
+        { pairing: 'r.pairing_id', side: 'r.side', authority: 'NULL::uuid' },
+        2,
+      );
       const rows: { id: string }[] = await t.dataSource.query(
         `SELECT r.id FROM stand_in r
           WHERE ${scopes.everywhere} OR r.author_id = $1
@@ -153,6 +224,7 @@ describe('access service on a stand-in kind', () => {
       const names = new Map(Object.entries(items).map(([k, v]) => [v, k]));
       return rows.map((r) => names.get(r.id) ?? r.id).sort();
     };
-    for (const actor of Object.values(people)) expect(await list(actor)).toEqual((await readable(actor)).sort());
+    for (const actor of Object.values(people))
+      expect(await list(actor)).toEqual((await readable(actor)).sort());
   });
 });

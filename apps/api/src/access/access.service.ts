@@ -1,7 +1,18 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { can, type AccessPermission, type Permission, type Scope, type Standing } from '@iuc/domain';
+import {
+  can,
+  type AccessPermission,
+  type Permission,
+  type Scope,
+  type Standing,
+} from '@iuc/domain';
 import type { Actor } from './actor.js';
-import { AccessRepository, type LiveSessions, type MembershipScope, type StandingRow } from './access.repository.js';
+import {
+  AccessRepository,
+  type LiveSessions,
+  type MembershipScope,
+  type StandingRow,
+} from './access.repository.js';
 import type { ReadableScopes } from './readable-scopes.js';
 import type { Resolution, ResourceLocator, Who } from './resource-locator.js';
 
@@ -26,7 +37,8 @@ export class AccessService {
 
   /** Called by the owning module at its init. */
   register(locator: ResourceLocator): void {
-    if (this.locators.has(locator.kind)) throw new Error(`A locator for '${locator.kind}' is registered already`);
+    if (this.locators.has(locator.kind))
+      throw new Error(`A locator for '${locator.kind}' is registered already`);
     this.locators.set(locator.kind, locator);
   }
 
@@ -34,7 +46,10 @@ export class AccessService {
    * Who each person is to each object, in one statement: one resolution per item, in order. An id
    * that is no uuid resolves like an unknown object.
    */
-  async resolve<R>(kind: string, items: readonly { who: Who; id: string }[]): Promise<Resolution<R>[]> {
+  async resolve<R>(
+    kind: string,
+    items: readonly { who: Who; id: string }[],
+  ): Promise<Resolution<R>[]> {
     const locator = this.locator<R>(kind);
     const asked = items.map((i) => ({ who: i.who, id: UUID.test(i.id) ? i.id : null }));
     const rows = await this.repository.standings(locator as ResourceLocator, asked);
@@ -42,10 +57,21 @@ export class AccessService {
   }
 
   /** The actor's standing towards each object (absent: unknown); the batched form for lists. */
-  async standings(actor: Person, kind: string, ids: readonly string[]): Promise<Map<string, Standing>> {
-    const resolved = await this.resolve(kind, ids.map((id) => ({ who: { userId: actor.userId }, id })));
+  async standings(
+    actor: Person,
+    kind: string,
+    ids: readonly string[],
+  ): Promise<Map<string, Standing>> {
+    const resolved = await this.resolve(
+      kind,
+      ids.map((id) => ({ who: { userId: actor.userId }, id })),
+    );
     const standings = new Map<string, Standing>();
-    resolved.forEach((r, i) => r.resource !== null && standings.set(ids[i], { ...r.standing, programmeRole: actor.programmeRole }));
+    resolved.forEach(
+      (r, i) =>
+        r.resource !== null &&
+        standings.set(ids[i], { ...r.standing, programmeRole: actor.programmeRole }),
+    );
     return standings;
   }
 
@@ -53,12 +79,23 @@ export class AccessService {
    * Throws unless the actor holds `permission` on every one of the objects: 404 for one that does
    * not exist or that they may not know of, 403 otherwise.
    */
-  async require(actor: Person, permission: AccessPermission, kind: string, ids: readonly string[]): Promise<void> {
+  async require(
+    actor: Person,
+    permission: AccessPermission,
+    kind: string,
+    ids: readonly string[],
+  ): Promise<void> {
     const locator = this.locator(kind);
     const unique = [...new Set(ids)];
-    const resolved = await this.resolve(kind, unique.map((id) => ({ who: { userId: actor.userId }, id })));
+    const resolved = await this.resolve(
+      kind,
+      unique.map((id) => ({ who: { userId: actor.userId }, id })),
+    );
     // The session's programme role decides, as the request's actor was resolved with it.
-    const decided = resolved.map((r) => ({ ...r, standing: { ...r.standing, programmeRole: actor.programmeRole } }));
+    const decided = resolved.map((r) => ({
+      ...r,
+      standing: { ...r.standing, programmeRole: actor.programmeRole },
+    }));
     if (decided.some((r) => r.resource === null || !locator.visible(r.standing, r.resource))) {
       throw new NotFoundException(locator.notFound);
     }
@@ -82,7 +119,9 @@ export class AccessService {
       everywhere: false,
       pairingIds: memberships.map((m) => m.pairingId),
       sides: memberships.flatMap((m) =>
-        m.side && m.authorityId ? [{ pairingId: m.pairingId, side: m.side, authorityId: m.authorityId }] : [],
+        m.side && m.authorityId
+          ? [{ pairingId: m.pairingId, side: m.side, authorityId: m.authorityId }]
+          : [],
       ),
     };
   }
@@ -111,7 +150,9 @@ export class AccessService {
 
 function toResolution<R>(locator: ResourceLocator<R>, row: StandingRow): Resolution<R> {
   const found = row.access_found === true;
-  const scope: Scope | null = found ? { pairingId: row.pairing_id, side: row.side, authorityId: row.authority_id } : null;
+  const scope: Scope | null = found
+    ? { pairingId: row.pairing_id, side: row.side, authorityId: row.authority_id }
+    : null;
   return {
     person: row.access_user_id
       ? {

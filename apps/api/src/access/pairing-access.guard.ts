@@ -21,7 +21,9 @@ export class PairingAccessGuard implements CanActivate {
     const handler = context.getHandler();
     const permission = this.reflector.get<AccessPermission>(ROUTE_ACCESS, handler);
     const param = this.reflector.get<string>(ROUTE_PAIRING_PARAM, handler);
-    const request = context.switchToHttp().getRequest<{ actor?: Actor; params: Record<string, string> }>();
+    const request = context
+      .switchToHttp()
+      .getRequest<{ actor?: Actor; params: Record<string, string> }>();
     if (!request.actor) throw new Error('PairingAccessGuard on a route without a session');
     await this.access.require(request.actor, permission, 'pairing', [request.params[param]]);
     return true;

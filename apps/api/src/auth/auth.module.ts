@@ -19,10 +19,7 @@ import { UsersService } from './users/users.service.js';
 
 /** Accounts, sessions (and the global session guard), login rate limit. */
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([UserEntity, SessionEntity, LoginFailureEntity]),
-    MailModule,
-  ],
+  imports: [TypeOrmModule.forFeature([UserEntity, SessionEntity, LoginFailureEntity]), MailModule],
   controllers: [AuthController, AdminUsersController],
   providers: [
     UsersRepository,

@@ -21,5 +21,9 @@ export function appendStatement(docNames: string[], updates: Uint8Array[]): Quer
     lengths.push(u.byteLength);
     start += u.byteLength;
   }
-  return { name: 'collab_append', text: APPEND_SQL, values: [docNames, Buffer.concat(updates), starts, lengths] };
+  return {
+    name: 'collab_append',
+    text: APPEND_SQL,
+    values: [docNames, Buffer.concat(updates), starts, lengths],
+  };
 }

@@ -22,8 +22,7 @@ export interface CollabGrant {
 export type AccessVerdict = { canEdit: boolean; decidedAt: AccessDecision } | null;
 
 export type CollabAuthorisation =
-  | { ok: true; grant: CollabGrant }
-  | { ok: false; closeCode: number; reason: string };
+  { ok: true; grant: CollabGrant } | { ok: false; closeCode: number; reason: string };
 
 /**
  * The questions the sync server asks about access. Implemented by the module that owns the

@@ -63,14 +63,32 @@ function setUp({ person = GENEROUS, maxUpdatesInFlight = DEFAULT_LIMITS.maxUpdat
   };
   // Relayed frames are written to the socket framed: short ones have a 2-byte header.
   const socket = { write: (wire: Buffer) => sent.push(wire.subarray(2)) };
-  const grant = { userId: 'u', name: 'U', sessionTokenHash: 'h', docName: DOC, canEdit: true, decidedAt: { epoch: 0, expiresAt: Infinity } };
+  const grant = {
+    userId: 'u',
+    name: 'U',
+    sessionTokenHash: 'h',
+    docName: DOC,
+    canEdit: true,
+    decidedAt: { epoch: 0, expiresAt: Infinity },
+  };
   const limits = { ...DEFAULT_LIMITS, maxUpdatesInFlight };
-  const connection = new CollabConnection(ws as unknown as WebSocket, socket as never, grant, document, limits, new PersonBudget(person), () => undefined);
+  const connection = new CollabConnection(
+    ws as unknown as WebSocket,
+    socket as never,
+    grant,
+    document,
+    limits,
+    new PersonBudget(person),
+    () => undefined,
+  );
   const commit = async () => {
     for (const resolve of waiting.splice(0)) resolve();
     await new Promise((r) => setImmediate(r));
   };
-  const sentKinds = () => sent.filter((f) => f[0] === MESSAGE_SYNC).map((f) => (f[1] === SYNC_STEP2 ? 'step2' : 'update'));
+  const sentKinds = () =>
+    sent
+      .filter((f) => f[0] === MESSAGE_SYNC)
+      .map((f) => (f[1] === SYNC_STEP2 ? 'step2' : 'update'));
   return { connection, persisted, commit, sentKinds, ws };
 }
 
@@ -121,7 +139,9 @@ describe('CollabConnection flow control: a fast writer is slowed, not dropped', 
     // 3 more tokens at 100 a second: about 30 ms.
     await new Promise((r) => setTimeout(r, 80));
     await commit();
-    expect(persisted.map((u) => Buffer.from(u).toString('hex'))).toEqual(updates.map((u) => Buffer.from(u).toString('hex')));
+    expect(persisted.map((u) => Buffer.from(u).toString('hex'))).toEqual(
+      updates.map((u) => Buffer.from(u).toString('hex')),
+    );
     expect(ws.resume).toHaveBeenCalled();
     expect(ws.close).not.toHaveBeenCalled();
   });

@@ -110,7 +110,10 @@ export class CollabConnection implements DocumentPeer {
   start(): void {
     this.document.peers.set(this.id, this);
     const states = [...this.document.awareness.getStates().keys()];
-    if (states.length) this.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.document.awareness, states)));
+    if (states.length)
+      this.send(
+        encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.document.awareness, states)),
+      );
     const greet = () =>
       this.document.content.ready().then(
         (doc) => this.send(encodeSyncStep1(doc)),
@@ -149,7 +152,8 @@ export class CollabConnection implements DocumentPeer {
   /** Takes the frames in arrival order, at the pace the budget and the database allow. */
   deliver(frame: Uint8Array): void {
     this.heardFrom = true;
-    if (frame.byteLength > this.limits.maxMessageBytes) return this.close(CLOSE_TOO_LARGE, 'message too large');
+    if (frame.byteLength > this.limits.maxMessageBytes)
+      return this.close(CLOSE_TOO_LARGE, 'message too large');
     this.inbox.push(frame);
   }
 
@@ -190,7 +194,11 @@ export class CollabConnection implements DocumentPeer {
           return;
         case 'query-awareness': {
           const states = [...this.document.awareness.getStates().keys()];
-          this.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.document.awareness, states)));
+          this.send(
+            encodeAwareness(
+              awarenessProtocol.encodeAwarenessUpdate(this.document.awareness, states),
+            ),
+          );
           return;
         }
         case 'auth':
@@ -223,7 +231,8 @@ export class CollabConnection implements DocumentPeer {
     if (empty) return;
     if (!this.grant.canEdit) {
       // Refused: never applied, stored or relayed.
-      if (++this.refusedUpdates > this.limits.maxRefusedUpdates) this.close(CLOSE_FORBIDDEN, 'read-only');
+      if (++this.refusedUpdates > this.limits.maxRefusedUpdates)
+        this.close(CLOSE_FORBIDDEN, 'read-only');
       return;
     }
     // Not awaited: the document's queue keeps the order, and this client's next frames may then join
@@ -239,18 +248,33 @@ export class CollabConnection implements DocumentPeer {
    */
   private receiveAwareness(update: Uint8Array): void {
     const known = this.document.awareness.meta;
-    const own = parseAwarenessUpdate(update).filter((e) => this.awarenessClients.has(e.clientId) || !known.has(e.clientId));
+    const own = parseAwarenessUpdate(update).filter(
+      (e) => this.awarenessClients.has(e.clientId) || !known.has(e.clientId),
+    );
     if (!own.length) return;
     for (const entry of own) {
       const user = entry.state?.user as { id?: unknown } | undefined;
-      if (user && typeof user === 'object' && user.id !== undefined && user.id !== this.grant.userId) {
+      if (
+        user &&
+        typeof user === 'object' &&
+        user.id !== undefined &&
+        user.id !== this.grant.userId
+      ) {
         throw new ProtocolError('awareness claims another user', CLOSE_FORBIDDEN);
       }
       this.awarenessClients.add(entry.clientId);
     }
-    if (this.awarenessClients.size > MAX_AWARENESS_CLIENTS) throw new ProtocolError('too many awareness clients', CLOSE_FORBIDDEN);
-    const stamped = own.map((e) => ({ ...e, state: e.state && { ...e.state, user: this.stampUser(e.state.user) } }));
-    awarenessProtocol.applyAwarenessUpdate(this.document.awareness, encodeAwarenessEntries(stamped), this);
+    if (this.awarenessClients.size > MAX_AWARENESS_CLIENTS)
+      throw new ProtocolError('too many awareness clients', CLOSE_FORBIDDEN);
+    const stamped = own.map((e) => ({
+      ...e,
+      state: e.state && { ...e.state, user: this.stampUser(e.state.user) },
+    }));
+    awarenessProtocol.applyAwarenessUpdate(
+      this.document.awareness,
+      encodeAwarenessEntries(stamped),
+      this,
+    );
   }
 
   /**
@@ -274,7 +298,9 @@ export class CollabConnection implements DocumentPeer {
     this.closed = true;
     this.inbox.close();
     this.document.peers.delete(this.id);
-    const mine = [...this.awarenessClients].filter((c) => this.document.awareness.getStates().has(c));
+    const mine = [...this.awarenessClients].filter((c) =>
+      this.document.awareness.getStates().has(c),
+    );
     if (mine.length) awarenessProtocol.removeAwarenessStates(this.document.awareness, mine, this);
     try {
       this.ws.close(code, reason.slice(0, 120));
@@ -284,4 +310,3 @@ export class CollabConnection implements DocumentPeer {
     this.onClose(this);
   }
 }
-

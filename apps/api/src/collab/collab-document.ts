@@ -56,7 +56,10 @@ export class CollabDocument {
     this.awareness.setLocalState(null);
     this.awareness.on(
       'update',
-      ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+      (
+        { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+        origin: unknown,
+      ) => {
         const changed = [...added, ...updated, ...removed];
         if (!changed.length) return;
         const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
@@ -107,7 +110,8 @@ export class CollabDocument {
 
   /** Sends a message to every connection but `except`, framed once for all of them. */
   broadcast(frame: Uint8Array, except?: DocumentPeer): void {
-    if (this.peers.size === 0 || (this.peers.size === 1 && except && this.peers.has(except.id))) return;
+    if (this.peers.size === 0 || (this.peers.size === 1 && except && this.peers.has(except.id)))
+      return;
     const wire = binaryFrame(frame);
     for (const peer of this.peers.values()) if (peer !== except) peer.sendFramed(wire);
   }

@@ -6,7 +6,13 @@ import * as Y from 'yjs';
 import { startTestApp, type TestApp } from '../test/test-app.js';
 import { addMembership, createUser, login } from '../test/auth-helpers.js';
 import { insertPairing } from '../test/pairing-fixture.js';
-import { connectProvider, rawSocket, synced, waitFor, type CollabClient } from '../test/collab-clients.js';
+import {
+  connectProvider,
+  rawSocket,
+  synced,
+  waitFor,
+  type CollabClient,
+} from '../test/collab-clients.js';
 import { createTestDatabase, type TestDatabase } from '../test/database.js';
 import { CollabServer } from './collab.server.js';
 
@@ -23,13 +29,22 @@ describe('collab connection liveness', () => {
     db = await createTestDatabase();
     t = await startTestApp({ COLLAB_PING_INTERVAL_MS: String(PING_INTERVAL_MS) }, { database: db });
     const pairing = await insertPairing(t.dataSource);
-    const user = await createUser(t.dataSource, { email: 'editor@liveness.test', name: 'Editor', password: 'long enough password' });
-    await addMembership(t.dataSource, { userId: user.id, pairingId: pairing.pairingId, role: 'editor', authorityId: pairing.euAuthorityId });
+    const user = await createUser(t.dataSource, {
+      email: 'editor@liveness.test',
+      name: 'Editor',
+      password: 'long enough password',
+    });
+    await addMembership(t.dataSource, {
+      userId: user.id,
+      pairingId: pairing.pairingId,
+      role: 'editor',
+      authorityId: pairing.euAuthorityId,
+    });
     token = (await login(t.url, 'editor@liveness.test', 'long enough password')).token;
-    const [{ id }] = await t.dataSource.query(`INSERT INTO plans (pairing_id, authority_id, title) VALUES ($1, $2, 'Plan') RETURNING id`, [
-      pairing.pairingId,
-      pairing.euAuthorityId,
-    ]);
+    const [{ id }] = await t.dataSource.query(
+      `INSERT INTO plans (pairing_id, authority_id, title) VALUES ($1, $2, 'Plan') RETURNING id`,
+      [pairing.pairingId, pairing.euAuthorityId],
+    );
     docName = `plan.${id}`;
   });
 
@@ -50,7 +65,11 @@ describe('collab connection liveness', () => {
     // Silent from the start: closed by the second check after its ping (within about 2 intervals).
     let closed = false;
     void gone.closed.then(() => (closed = true));
-    await waitFor(() => closed && server.connectionCount === 1, 10 * PING_INTERVAL_MS, 'the silent connection dropped');
+    await waitFor(
+      () => closed && server.connectionCount === 1,
+      10 * PING_INTERVAL_MS,
+      'the silent connection dropped',
+    );
 
     // The live client went through the same checks and still edits.
     await new Promise((r) => setTimeout(r, 3 * PING_INTERVAL_MS));
@@ -62,6 +81,10 @@ describe('collab connection liveness', () => {
     const paragraph = new Y.XmlElement('paragraph');
     paragraph.insert(0, [new Y.XmlText('still here')]);
     live.doc.getXmlFragment('section:context').push([paragraph]);
-    await waitFor(() => reader.doc.getXmlFragment('section:context').toString().includes('still here'), 5_000, 'update relayed');
+    await waitFor(
+      () => reader.doc.getXmlFragment('section:context').toString().includes('still here'),
+      5_000,
+      'update relayed',
+    );
   });
 });

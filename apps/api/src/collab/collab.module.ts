@@ -22,13 +22,17 @@ export class CollabModule {
   static register(options: CollabModuleOptions): DynamicModule {
     return {
       module: CollabModule,
-      imports: [TypeOrmModule.forFeature([CollabUpdateEntity, CollabSnapshotEntity]), ...(options.imports ?? [])],
+      imports: [
+        TypeOrmModule.forFeature([CollabUpdateEntity, CollabSnapshotEntity]),
+        ...(options.imports ?? []),
+      ],
       providers: [
         UpdateLogRepository,
         CollabServer,
         {
           provide: COLLAB_FANOUT,
-          useFactory: (config: AppConfig) => (config.redisUrl ? new RedisFanout(config.redisUrl) : new LocalFanout()),
+          useFactory: (config: AppConfig) =>
+            config.redisUrl ? new RedisFanout(config.redisUrl) : new LocalFanout(),
           inject: [APP_CONFIG],
         },
         { provide: COLLAB_ACCESS, useExisting: options.access },

@@ -3,7 +3,13 @@
  * API's HTTP port. It composes small parts: access (who may open what), the update log (durable
  * before relayed), connections (limits and modes), observers (projections) and compaction.
  */
-import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -16,7 +22,12 @@ import { CollabDocument } from './collab-document.js';
 import { docFromStored, type SkippedUpdate } from './document-content.js';
 import { DOCUMENT_OBSERVERS, type DocumentObserver } from './document-observer.js';
 import { COLLAB_FANOUT, type CollabFanout, type FanoutKind } from './fanout.js';
-import { CLOSE_FORBIDDEN, CLOSE_NOT_FOUND, CLOSE_SERVER_ERROR, CLOSE_TRY_AGAIN } from './protocol.js';
+import {
+  CLOSE_FORBIDDEN,
+  CLOSE_NOT_FOUND,
+  CLOSE_SERVER_ERROR,
+  CLOSE_TRY_AGAIN,
+} from './protocol.js';
 import { PersonBudget } from './person-budget.js';
 import { clientAddress } from '../common/client-address.js';
 import { ConnectionCaps } from '../common/connection-caps.js';
@@ -86,14 +97,19 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
    * Per document with unobserved changes: when the latest came, when it is projected at the
    * latest, and the timer.
    */
-  private readonly unobserved = new Map<string, { last: number; latest: number; timer?: NodeJS.Timeout }>();
+  private readonly unobserved = new Map<
+    string,
+    { last: number; latest: number; timer?: NodeJS.Timeout }
+  >();
   /**
    * Documents whose projections are due, projected one at a time. Documents typed into together
    * fall due together (after a workshop's pause, or a restart); projected at once, their writes
    * competed for the database with the update log's commits, and collaborators' updates waited
    * behind them (bench:collab scenario 2, A/B: p99 22.0 → 15.5 ms, max 48.6 → 28.2 ms).
    */
-  private readonly dueObservers = new SerialQueue<CollabDocument>((document) => this.notifyObservers(document));
+  private readonly dueObservers = new SerialQueue<CollabDocument>((document) =>
+    this.notifyObservers(document),
+  );
   private readonly compacting = new Map<string, Promise<void>>();
   private readonly snapshots = new SnapshotBuilder();
   private recheckTimer: NodeJS.Timeout | null = null;
@@ -111,7 +127,10 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.limits = { ...DEFAULT_LIMITS, maxMessageBytes: config.collabMaxMessageBytes };
-    this.caps = new ConnectionCaps({ perUser: config.collabMaxConnectionsPerPerson, perAddress: config.collabMaxConnectionsPerAddress });
+    this.caps = new ConnectionCaps({
+      perUser: config.collabMaxConnectionsPerPerson,
+      perAddress: config.collabMaxConnectionsPerAddress,
+    });
     const budget = {
       messagesPerSecond: config.collabMessagesPerSecond,
       messageBurst: config.collabMessageBurst,
@@ -122,10 +141,19 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
     this.budgets = new SharedPerKey(() => new PersonBudget(budget), PersonBudget.refillMs(budget));
     this.pingIntervalMs = config.collabPingIntervalMs;
     // ws's own ceiling is above ours so that we close oversized frames with our own code.
-    this.wss = new WebSocketServer({ noServer: true, maxPayload: this.limits.maxMessageBytes * 4, perMessageDeflate: false });
+    this.wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: this.limits.maxMessageBytes * 4,
+      perMessageDeflate: false,
+    });
     // One INSERT for what every document received meanwhile (a commit is paid per batch); a flooding
     // document does not push the others' updates to later writes.
-    this.batcher = new WriteBatcher((items) => this.append(items), 500, { windowMs: APPEND_WINDOW_MS }, (item) => item.docName);
+    this.batcher = new WriteBatcher(
+      (items) => this.append(items),
+      500,
+      { windowMs: APPEND_WINDOW_MS },
+      (item) => item.docName,
+    );
   }
 
   private async append(items: { docName: string; update: Uint8Array }[]): Promise<void[]> {
@@ -134,7 +162,8 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
     await this.updateLog.appendBatch(rows.docNames, rows.updates);
     // Everything behind this write waited as long to be relayed: worth knowing about.
     const ms = performance.now() - started;
-    if (ms > SLOW_APPEND_MS) this.logger.warn(`appending ${items.length} update(s) took ${ms.toFixed(0)} ms`);
+    if (ms > SLOW_APPEND_MS)
+      this.logger.warn(`appending ${items.length} update(s) took ${ms.toFixed(0)} ms`);
     return [];
   }
 
@@ -161,7 +190,11 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
     for (const ws of this.wss.clients) ws.terminate();
     await this.batcher.drain();
     await this.dueObservers.idle();
-    for (const t of [...this.unloadTimers.values(), ...[...this.unobserved.values()].map((u) => u.timer)]) clearTimeout(t);
+    for (const t of [
+      ...this.unloadTimers.values(),
+      ...[...this.unobserved.values()].map((u) => u.timer),
+    ])
+      clearTimeout(t);
     for (const name of [...this.documents.keys()]) await this.unload(name, { compact: false });
     await this.updateLog.releaseAppender();
     await Promise.allSettled(this.compacting.values());
@@ -192,7 +225,10 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
   async read<T>(docName: string, read: (doc: Y.Doc) => T): Promise<T> {
     const live = this.documents.get(docName);
     if (live) return read(await (await live).content.ready());
-    const doc = await docFromStored(await this.updateLog.load(docName), this.reportSkipped(docName));
+    const doc = await docFromStored(
+      await this.updateLog.load(docName),
+      this.reportSkipped(docName),
+    );
     try {
       return read(doc);
     } finally {
@@ -210,7 +246,12 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
     this.wss.handleUpgrade(req, socket, head, (ws) => void this.accept(ws, socket, req, docName));
   }
 
-  private async accept(ws: WebSocket, socket: Duplex, req: IncomingMessage, docName: string): Promise<void> {
+  private async accept(
+    ws: WebSocket,
+    socket: Duplex,
+    req: IncomingMessage,
+    docName: string,
+  ): Promise<void> {
     // Frames that arrive while we authorise and load wait here, in order.
     const early: Uint8Array[] = [];
     const buffer = (data: Buffer) => early.push(new Uint8Array(data));
@@ -225,7 +266,9 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
       const admitted = this.caps.admit(verdict.grant.userId, address);
       if (!admitted.ok) {
         const reason = `too many connections for this ${admitted.cap === 'user' ? 'person' : 'address'} (${admitted.limit})`;
-        this.logger.warn(`refused a connection of user ${verdict.grant.userId} from ${address}: ${reason}`);
+        this.logger.warn(
+          `refused a connection of user ${verdict.grant.userId} from ${address}: ${reason}`,
+        );
         return ws.close(CLOSE_TRY_AGAIN, reason);
       }
       const budget = this.budgets.acquire(verdict.grant.userId);
@@ -247,10 +290,18 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
         if (document.peers.size === 0) this.scheduleUnload(docName);
         return;
       }
-      const connection = new CollabConnection(ws, socket, verdict.grant, document, this.limits, budget.value, (c) => {
-        release();
-        this.closed(c);
-      });
+      const connection = new CollabConnection(
+        ws,
+        socket,
+        verdict.grant,
+        document,
+        this.limits,
+        budget.value,
+        (c) => {
+          release();
+          this.closed(c);
+        },
+      );
       this.connections.add(connection);
       ws.off('message', buffer);
       ws.on('message', (data: Buffer) => connection.deliver(new Uint8Array(data)));
@@ -336,13 +387,16 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
   private scheduleObservers(document: CollabDocument, delayMs: number): void {
     const pending = this.unobserved.get(document.name);
     if (!pending) return;
-    pending.timer = setTimeout(() => {
-      const now = performance.now();
-      const due = Math.min(pending.last + OBSERVE_QUIET_MS, pending.latest);
-      if (due > now) return this.scheduleObservers(document, due - now);
-      this.unobserved.delete(document.name);
-      this.dueObservers.add(document);
-    }, delayMs + Math.random() * OBSERVE_JITTER_MS);
+    pending.timer = setTimeout(
+      () => {
+        const now = performance.now();
+        const due = Math.min(pending.last + OBSERVE_QUIET_MS, pending.latest);
+        if (due > now) return this.scheduleObservers(document, due - now);
+        this.unobserved.delete(document.name);
+        this.dueObservers.add(document);
+      },
+      delayMs + Math.random() * OBSERVE_JITTER_MS,
+    );
     pending.timer.unref();
   }
 
@@ -360,7 +414,10 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
   private compactionDue(document: CollabDocument): boolean {
     const updates = document.updatesSinceCompaction;
     if (updates < COMPACT_AFTER_UPDATES) return false;
-    return updates >= COMPACT_AFTER_UPDATES_ANYWAY || performance.now() - document.compactedAt >= COMPACT_AT_MOST_EVERY_MS;
+    return (
+      updates >= COMPACT_AFTER_UPDATES_ANYWAY ||
+      performance.now() - document.compactedAt >= COMPACT_AT_MOST_EVERY_MS
+    );
   }
 
   private scheduleCompaction(document: CollabDocument): void {
@@ -368,7 +425,9 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
     document.updatesSinceCompaction = 0;
     document.compactedAt = performance.now();
     const run = this.compact(document.name)
-      .catch((err: Error) => this.logger.error(`compaction of ${document.name} failed: ${err.message}`))
+      .catch((err: Error) =>
+        this.logger.error(`compaction of ${document.name} failed: ${err.message}`),
+      )
       .finally(() => this.compacting.delete(document.name));
     this.compacting.set(document.name, run);
   }
@@ -379,7 +438,9 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
    */
   private reportSkipped(docName: string): SkippedUpdate {
     return (at, err) =>
-      this.logger.error(`${docName}: ${at} does not apply and was skipped (${(err as Error).message}); run repair-collab ${docName}`);
+      this.logger.error(
+        `${docName}: ${at} does not apply and was skipped (${(err as Error).message}); run repair-collab ${docName}`,
+      );
   }
 
   /**
@@ -391,7 +452,8 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
     const stored = await this.updateLog.load(docName);
     if (!stored.updates.length) return;
     const { state, unapplied } = await this.snapshots.build(stored);
-    if (unapplied.length) throw new Error(`${unapplied.join(', ')} do(es) not apply: run repair-collab ${docName}`);
+    if (unapplied.length)
+      throw new Error(`${unapplied.join(', ')} do(es) not apply: run repair-collab ${docName}`);
     await this.updateLog.compact(docName, state, stored.lastSeq);
   }
 
@@ -428,7 +490,8 @@ export class CollabServer implements OnApplicationBootstrap, BeforeApplicationSh
     document.destroy();
     // A connection may already have opened the document again (a new load, subscribed anew).
     if (!this.documents.has(docName)) await this.fanout.leave(docName).catch(() => undefined);
-    if (options.compact) await (this.compacting.get(docName) ?? this.compact(docName)).catch(() => undefined);
+    if (options.compact)
+      await (this.compacting.get(docName) ?? this.compact(docName)).catch(() => undefined);
   }
 
   /**

@@ -3,7 +3,13 @@ import * as encoding from 'lib0/encoding';
 import { startTestApp, type TestApp } from '../test/test-app.js';
 import { addMembership, createUser, login } from '../test/auth-helpers.js';
 import { insertPairing, type PairingFixture } from '../test/pairing-fixture.js';
-import { connectProvider, rawSocket, synced, waitFor, type CollabClient } from '../test/collab-clients.js';
+import {
+  connectProvider,
+  rawSocket,
+  synced,
+  waitFor,
+  type CollabClient,
+} from '../test/collab-clients.js';
 import { createTestDatabase, type TestDatabase } from '../test/database.js';
 import { encodeUpdate, MESSAGE_AWARENESS } from './protocol.js';
 import { COLLAB_ACCESS, type CollabAccess } from './collab-access.js';
@@ -26,7 +32,14 @@ describe('collab sync server', () => {
     clients.push(c);
     return c;
   };
-  const storedUpdates = async () => Number((await t.dataSource.query('SELECT count(*) AS n FROM collab_updates WHERE doc_name = $1', [docName]))[0].n);
+  const storedUpdates = async () =>
+    Number(
+      (
+        await t.dataSource.query('SELECT count(*) AS n FROM collab_updates WHERE doc_name = $1', [
+          docName,
+        ])
+      )[0].n,
+    );
   const text = (c: CollabClient) => c.doc.getXmlFragment('section:vision').toString();
   const type = (c: CollabClient, words: string) => {
     const fragment = c.doc.getXmlFragment('section:vision');
@@ -48,9 +61,19 @@ describe('collab sync server', () => {
       ['leaver', 'editor', pairing.euAuthorityId],
     ];
     for (const [who, role, authorityId] of people) {
-      const user = await createUser(t.dataSource, { email: `${who}@collab.test`, name: `${who} person`, password: PASSWORD });
+      const user = await createUser(t.dataSource, {
+        email: `${who}@collab.test`,
+        name: `${who} person`,
+        password: PASSWORD,
+      });
       userIds[who] = user.id;
-      if (role) await addMembership(t.dataSource, { userId: user.id, pairingId: pairing.pairingId, role, authorityId });
+      if (role)
+        await addMembership(t.dataSource, {
+          userId: user.id,
+          pairingId: pairing.pairingId,
+          role,
+          authorityId,
+        });
       tokens[who] = (await login(t.url, `${who}@collab.test`, PASSWORD)).token;
     }
     [{ id: planId }] = await t.dataSource.query(
@@ -75,7 +98,11 @@ describe('collab sync server', () => {
     await Promise.all([synced(a), synced(b)]);
     type(a, 'Safer streets for cyclists.');
     type(b, 'A bike lane network by 2030.');
-    await waitFor(() => text(a) === text(b) && text(a).includes('cyclists') && text(a).includes('2030'), 5_000, 'convergence');
+    await waitFor(
+      () => text(a) === text(b) && text(a).includes('cyclists') && text(a).includes('2030'),
+      5_000,
+      'convergence',
+    );
     const c = client('partner');
     await synced(c);
     await waitFor(() => text(c) === text(a), 5_000, 'late joiner');
@@ -89,7 +116,11 @@ describe('collab sync server', () => {
     const before = await storedUpdates();
     type(viewer, 'VIEWER WAS HERE');
     type(editor, 'editor after viewer');
-    await waitFor(() => text(viewer).includes('editor after viewer'), 5_000, 'editor update at viewer');
+    await waitFor(
+      () => text(viewer).includes('editor after viewer'),
+      5_000,
+      'editor update at viewer',
+    );
     // The editor's update went through; the viewer's did not.
     expect(text(editor)).not.toContain('VIEWER WAS HERE');
     expect(await storedUpdates()).toBe(before + 1);
@@ -101,7 +132,11 @@ describe('collab sync server', () => {
   it('refuses a connection without a session (4401) and a non-member (4403) before any content', async () => {
     const anonymous = client(null);
     const outsider = client('outsider');
-    await waitFor(() => anonymous.closeCodes.length > 0 && outsider.closeCodes.length > 0, 5_000, 'refusals');
+    await waitFor(
+      () => anonymous.closeCodes.length > 0 && outsider.closeCodes.length > 0,
+      5_000,
+      'refusals',
+    );
     expect(anonymous.closeCodes[0]).toBe(4401);
     expect(outsider.closeCodes[0]).toBe(4403);
     expect(anonymous.provider.synced).toBe(false);
@@ -109,15 +144,32 @@ describe('collab sync server', () => {
   });
 
   it('refuses an unknown plan (4404) and a disabled account (4401) at connect, before any content', async () => {
-    const unknown = connectProvider(t.url, 'plan.00000000-0000-4000-8000-000000000000', tokens.coordinator);
+    const unknown = connectProvider(
+      t.url,
+      'plan.00000000-0000-4000-8000-000000000000',
+      tokens.coordinator,
+    );
     clients.push(unknown);
-    const disabled = await createUser(t.dataSource, { email: 'disabled@collab.test', name: 'disabled person', password: PASSWORD });
-    await addMembership(t.dataSource, { userId: disabled.id, pairingId: pairing.pairingId, role: 'editor', authorityId: pairing.euAuthorityId });
+    const disabled = await createUser(t.dataSource, {
+      email: 'disabled@collab.test',
+      name: 'disabled person',
+      password: PASSWORD,
+    });
+    await addMembership(t.dataSource, {
+      userId: disabled.id,
+      pairingId: pairing.pairingId,
+      role: 'editor',
+      authorityId: pairing.euAuthorityId,
+    });
     const { token } = await login(t.url, 'disabled@collab.test', PASSWORD);
     await t.dataSource.query('UPDATE users SET disabled_at = now() WHERE id = $1', [disabled.id]);
     const refused = connectProvider(t.url, docName, token);
     clients.push(refused);
-    await waitFor(() => unknown.closeCodes.length > 0 && refused.closeCodes.length > 0, 5_000, 'refusals');
+    await waitFor(
+      () => unknown.closeCodes.length > 0 && refused.closeCodes.length > 0,
+      5_000,
+      'refusals',
+    );
     expect(unknown.closeCodes[0]).toBe(4404);
     expect(refused.closeCodes[0]).toBe(4401);
     expect(refused.provider.synced).toBe(false);
@@ -139,7 +191,9 @@ describe('collab sync server', () => {
       await new Promise((r) => setTimeout(r, 4_500)); // two sweeps
       expect(recheck).not.toHaveBeenCalled();
       // Someone else's membership changes: the epoch moves, the open connection is decided again.
-      await t.dataSource.query(`UPDATE memberships SET role = role WHERE user_id = $1`, [userIds.viewer]);
+      await t.dataSource.query(`UPDATE memberships SET role = role WHERE user_id = $1`, [
+        userIds.viewer,
+      ]);
       await waitFor(() => recheck.mock.calls.length > 0, 5_000, 'recheck after a change');
       expect(editor.closeCodes).toEqual([]);
     } finally {
@@ -153,11 +207,18 @@ describe('collab sync server', () => {
       'SELECT token_hash FROM sessions WHERE user_id = $1 ORDER BY created_at DESC LIMIT 1',
       [userIds.editor],
     );
-    await t.dataSource.query(`UPDATE sessions SET expires_at = now() + interval '3 seconds' WHERE token_hash = $1`, [tokenHash]);
+    await t.dataSource.query(
+      `UPDATE sessions SET expires_at = now() + interval '3 seconds' WHERE token_hash = $1`,
+      [tokenHash],
+    );
     const c = connectProvider(t.url, docName, token);
     clients.push(c);
     await synced(c);
-    await waitFor(() => c.closeCodes.includes(4403) || c.closeCodes.includes(4401), 8_000, 'expiry');
+    await waitFor(
+      () => c.closeCodes.includes(4403) || c.closeCodes.includes(4401),
+      8_000,
+      'expiry',
+    );
   });
 
   it('closes only the sender of garbage bytes, an oversized update, or a spoofed or bloated presence; others keep syncing', async () => {
@@ -200,7 +261,11 @@ describe('collab sync server', () => {
 
     expect(await storedUpdates()).toBe(before);
     type(a, 'still working after the attacks');
-    await waitFor(() => text(b).includes('still working after the attacks'), 5_000, 'sync after attacks');
+    await waitFor(
+      () => text(b).includes('still working after the attacks'),
+      5_000,
+      'sync after attacks',
+    );
   });
 
   it("relays a presence's colour only when it is #rrggbb (other pages put it into styles)", async () => {
@@ -208,8 +273,13 @@ describe('collab sync server', () => {
     const painter = client('editor');
     await Promise.all([synced(watcher), synced(painter)]);
     const seenColour = () =>
-      [...watcher.provider.awareness.getStates().values()].map((s) => s.user as { id?: string; color?: unknown } | undefined).find((u) => u?.id === userIds.editor);
-    painter.provider.awareness.setLocalStateField('user', { name: 'x', color: 'red;background:url(https://evil.test/x)' });
+      [...watcher.provider.awareness.getStates().values()]
+        .map((s) => s.user as { id?: string; color?: unknown } | undefined)
+        .find((u) => u?.id === userIds.editor);
+    painter.provider.awareness.setLocalStateField('user', {
+      name: 'x',
+      color: 'red;background:url(https://evil.test/x)',
+    });
     await waitFor(() => seenColour() !== undefined, 5_000, 'presence');
     expect(seenColour()?.color).toBeUndefined();
     painter.provider.awareness.setLocalStateField('user', { name: 'x', color: '#12ab34' });
@@ -221,7 +291,14 @@ describe('collab sync server', () => {
     await synced(writer);
     for (let i = 0; i < 1_050; i++) type(writer, `line ${i}`);
     const snapshotRows = async () =>
-      Number((await t.dataSource.query('SELECT count(*) AS n FROM collab_snapshots WHERE doc_name = $1', [docName]))[0].n);
+      Number(
+        (
+          await t.dataSource.query(
+            'SELECT count(*) AS n FROM collab_snapshots WHERE doc_name = $1',
+            [docName],
+          )
+        )[0].n,
+      );
     const deadline = Date.now() + 20_000;
     while ((await snapshotRows()) === 0 || (await storedUpdates()) >= 1_000) {
       if (Date.now() > deadline) throw new Error('no compaction within 20 s');
@@ -246,7 +323,8 @@ describe('collab sync server', () => {
     const words = new Y.XmlText();
     paragraph.insert(0, [words]);
     source.getXmlFragment('section:vision').push([paragraph]);
-    for (let i = 0; i < 400; i++) words.insert(i % 5 === 0 ? 0 : words.length, String.fromCharCode(97 + (i % 26)));
+    for (let i = 0; i < 400; i++)
+      words.insert(i % 5 === 0 ? 0 : words.length, String.fromCharCode(97 + (i % 26)));
     // A snapshot of the first half, then the rest as log rows after it (longer than a bytes answer).
     const half = updates.length >> 1;
     const [{ seq }] = await t.dataSource.query(
@@ -254,11 +332,10 @@ describe('collab sync server', () => {
       [stored, updates.slice(0, half).map((u) => Buffer.from(u))],
     );
     await t.dataSource.query(`DELETE FROM collab_updates WHERE doc_name = $1`, [stored]);
-    await t.dataSource.query(`INSERT INTO collab_snapshots (doc_name, state, last_seq) VALUES ($1, $2, $3)`, [
-      stored,
-      Buffer.from(Y.mergeUpdates(updates.slice(0, half))),
-      seq,
-    ]);
+    await t.dataSource.query(
+      `INSERT INTO collab_snapshots (doc_name, state, last_seq) VALUES ($1, $2, $3)`,
+      [stored, Buffer.from(Y.mergeUpdates(updates.slice(0, half))), seq],
+    );
     await t.dataSource.query(
       `INSERT INTO collab_updates (doc_name, update) SELECT $1, u FROM unnest($2::bytea[]) WITH ORDINALITY AS x(u, n) ORDER BY n`,
       [stored, updates.slice(half).map((u) => Buffer.from(u))],
@@ -274,7 +351,11 @@ describe('collab sync server', () => {
     await synced(editor);
     expect(editor.doc.getXmlFragment('section:vision').toString()).toBe(expected);
     editor.doc.getXmlFragment('section:vision').push([new Y.XmlElement('paragraph')]);
-    await waitFor(() => reader.doc.getXmlFragment('section:vision').length === 2, 5_000, 'edit relayed');
+    await waitFor(
+      () => reader.doc.getXmlFragment('section:vision').length === 2,
+      5_000,
+      'edit relayed',
+    );
   });
 
   it('keeps content across an API restart', async () => {
@@ -319,8 +400,17 @@ describe('collab across two API instances through Redis', () => {
     const pairing = await insertPairing(one.dataSource);
     const tokens: string[] = [];
     for (const who of ['ana', 'ben']) {
-      const user = await createUser(one.dataSource, { email: `${who}@redis.test`, name: who, password: PASSWORD });
-      await addMembership(one.dataSource, { userId: user.id, pairingId: pairing.pairingId, role: 'editor', authorityId: pairing.euAuthorityId });
+      const user = await createUser(one.dataSource, {
+        email: `${who}@redis.test`,
+        name: who,
+        password: PASSWORD,
+      });
+      await addMembership(one.dataSource, {
+        userId: user.id,
+        pairingId: pairing.pairingId,
+        role: 'editor',
+        authorityId: pairing.euAuthorityId,
+      });
       tokens.push((await login(one.url, `${who}@redis.test`, PASSWORD)).token);
     }
     const [{ id }] = await one.dataSource.query(
@@ -333,10 +423,25 @@ describe('collab across two API instances through Redis', () => {
     clients.push(a, b);
     await Promise.all([synced(a), synced(b)]);
     a.doc.getText('t').insert(0, 'from instance one');
-    await waitFor(() => b.doc.getText('t').toString() === 'from instance one', 5_000, 'cross-instance update');
+    await waitFor(
+      () => b.doc.getText('t').toString() === 'from instance one',
+      5_000,
+      'cross-instance update',
+    );
     b.doc.getText('t').insert(0, 'two says hi, ');
-    await waitFor(() => a.doc.getText('t').toString() === 'two says hi, from instance one', 5_000, 'reverse update');
+    await waitFor(
+      () => a.doc.getText('t').toString() === 'two says hi, from instance one',
+      5_000,
+      'reverse update',
+    );
     a.provider.awareness.setLocalStateField('cursor', { anchor: 1 });
-    await waitFor(() => [...b.provider.awareness.getStates().values()].some((s) => (s.user as { name?: string })?.name === 'ana'), 5_000, 'presence');
+    await waitFor(
+      () =>
+        [...b.provider.awareness.getStates().values()].some(
+          (s) => (s.user as { name?: string })?.name === 'ana',
+        ),
+      5_000,
+      'presence',
+    );
   });
 });

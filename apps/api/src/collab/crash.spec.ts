@@ -23,14 +23,23 @@ describe('collab after a crash', () => {
     const t = await startTestApp({}, { database: db });
     const pairing = await insertPairing(t.dataSource);
     for (const who of ['writer', 'witness']) {
-      const user = await createUser(t.dataSource, { email: `${who}@crash.test`, name: who, password: 'long enough password' });
-      await addMembership(t.dataSource, { userId: user.id, pairingId: pairing.pairingId, role: 'editor', authorityId: pairing.euAuthorityId });
+      const user = await createUser(t.dataSource, {
+        email: `${who}@crash.test`,
+        name: who,
+        password: 'long enough password',
+      });
+      await addMembership(t.dataSource, {
+        userId: user.id,
+        pairingId: pairing.pairingId,
+        role: 'editor',
+        authorityId: pairing.euAuthorityId,
+      });
       tokens.push((await login(t.url, `${who}@crash.test`, 'long enough password')).token);
     }
-    const [{ id }] = await t.dataSource.query(`INSERT INTO plans (pairing_id, authority_id, title) VALUES ($1, $2, 'Plan') RETURNING id`, [
-      pairing.pairingId,
-      pairing.euAuthorityId,
-    ]);
+    const [{ id }] = await t.dataSource.query(
+      `INSERT INTO plans (pairing_id, authority_id, title) VALUES ($1, $2, 'Plan') RETURNING id`,
+      [pairing.pairingId, pairing.euAuthorityId],
+    );
     docName = `plan.${id}`;
     await t.close();
   });
@@ -53,7 +62,11 @@ describe('collab after a crash', () => {
       for (const word of seen) expect(witness.doc.getText('t').toString()).toContain(word);
       const word = `round-${round}-${Math.random().toString(36).slice(2, 8)} `;
       writer.doc.getText('t').insert(0, word);
-      await waitFor(() => witness.doc.getText('t').toString().includes(word), 5_000, 'relay to witness');
+      await waitFor(
+        () => witness.doc.getText('t').toString().includes(word),
+        5_000,
+        'relay to witness',
+      );
       await api.kill('SIGKILL');
       seen.push(word.trim());
       // Closed tabs: the clients go away without re-syncing what they hold.

@@ -81,7 +81,11 @@ describe('document content answered from bytes', () => {
     for (const u of more) content.add(u);
     const full = new Y.Doc();
     for (const u of [...updates, ...more]) Y.applyUpdate(full, u);
-    expect(receive(await content.answer(new Uint8Array([0]))).getText('t').toString()).toBe(full.getText('t').toString());
+    expect(
+      receive(await content.answer(new Uint8Array([0])))
+        .getText('t')
+        .toString(),
+    ).toBe(full.getText('t').toString());
     expect((await content.ready()).getText('t').toString()).toBe(full.getText('t').toString());
   });
 

@@ -76,7 +76,13 @@ async function applyInSlices(
 }
 
 /** Applies `updates[i]` (skipping it if it throws); returns the next index. */
-function applyOne(doc: Y.Doc, updates: readonly Uint8Array[], labels: readonly (string | null)[], i: number, skipped: SkippedUpdate): number {
+function applyOne(
+  doc: Y.Doc,
+  updates: readonly Uint8Array[],
+  labels: readonly (string | null)[],
+  i: number,
+  skipped: SkippedUpdate,
+): number {
   try {
     Y.applyUpdate(doc, updates[i]);
   } catch (err) {
@@ -95,13 +101,22 @@ export async function docFromStored(
 ): Promise<Y.Doc> {
   const doc = new Y.Doc({ gc: true });
   const labels = storedLabels(stored);
-  await applyInSlices(doc, stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates, labels, skipped);
+  await applyInSlices(
+    doc,
+    stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates,
+    labels,
+    skipped,
+  );
   return doc;
 }
 
 /** How each entry of a stored document is named in reports, snapshot first. */
-export function storedLabels(stored: Pick<StoredDocument, 'snapshot' | 'updates' | 'seqs'>): (string | null)[] {
-  const rows = stored.updates.map((_, i) => (stored.seqs?.[i] !== undefined ? `seq ${stored.seqs[i]}` : null));
+export function storedLabels(
+  stored: Pick<StoredDocument, 'snapshot' | 'updates' | 'seqs'>,
+): (string | null)[] {
+  const rows = stored.updates.map((_, i) =>
+    stored.seqs?.[i] !== undefined ? `seq ${stored.seqs[i]}` : null,
+  );
   return stored.snapshot ? ['snapshot', ...rows] : rows;
 }
 
@@ -138,7 +153,10 @@ export class DocumentContent {
     this.labels.push(null);
     if (!this.doc) return;
     this.pendingBytes += update.byteLength;
-    if ((this.log.length >= CATCH_UP_AFTER || this.pendingBytes >= CATCH_UP_AFTER_BYTES) && !this.catchUpScheduled) {
+    if (
+      (this.log.length >= CATCH_UP_AFTER || this.pendingBytes >= CATCH_UP_AFTER_BYTES) &&
+      !this.catchUpScheduled
+    ) {
       this.catchUpScheduled = true;
       setImmediate(() => {
         this.catchUpScheduled = false;
@@ -166,7 +184,13 @@ export class DocumentContent {
   async answer(stateVector: Uint8Array): Promise<SyncAnswer> {
     const empty = isEmptyStateVector(stateVector);
     // Not while a build is reading the log (it counts on the log's entries staying as they are).
-    if (!this.doc && !this.building && empty && this.log.length > 2 && this.log.length <= MAX_MERGED_ANSWER) {
+    if (
+      !this.doc &&
+      !this.building &&
+      empty &&
+      this.log.length > 2 &&
+      this.log.length <= MAX_MERGED_ANSWER
+    ) {
       // The stored snapshot as it is, and everything after it as one update; kept as the log so
       // that the next fresh client is answered without merging again.
       const merged = mergedOrNull(this.log.slice(1));
@@ -175,7 +199,10 @@ export class DocumentContent {
         this.labels = [this.labels[0], null];
       }
     }
-    const parts = !this.doc && (empty ? this.log.length <= 2 : this.log.length <= MAX_BYTES_ANSWER) ? this.diffs(stateVector, empty) : null;
+    const parts =
+      !this.doc && (empty ? this.log.length <= 2 : this.log.length <= MAX_BYTES_ANSWER)
+        ? this.diffs(stateVector, empty)
+        : null;
     // The client applies the later parts as pending until the first arrives, so that it has
     // everything when it counts itself synced (on step 2).
     if (parts) return { updates: parts.slice(1), step2: parts[0] ?? EMPTY_UPDATE };
@@ -227,7 +254,7 @@ export class DocumentContent {
       this.labels = [];
       this.pendingBytes = 0;
       Y.transact(doc, () => {
-        for (let i = 0; i < pending.length; ) i = applyOne(doc, pending, labels, i, this.skipped);
+        for (let i = 0; i < pending.length;) i = applyOne(doc, pending, labels, i, this.skipped);
       });
     }
     return doc;

@@ -40,7 +40,8 @@ export class RedisFanout implements CollabFanout {
   constructor(url: string) {
     this.pub = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2 });
     this.sub = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2 });
-    for (const client of [this.pub, this.sub]) client.on('error', (err: Error) => this.logger.error(`redis: ${err.message}`));
+    for (const client of [this.pub, this.sub])
+      client.on('error', (err: Error) => this.logger.error(`redis: ${err.message}`));
     this.sub.on('messageBuffer', (channelName: Buffer, message: Buffer) => {
       const handler = this.handlers.get(channelName.toString().slice('iuc:collab:'.length));
       if (!handler || message.length < 9 || message.subarray(1, 9).equals(this.instance)) return;
@@ -61,7 +62,9 @@ export class RedisFanout implements CollabFanout {
 
   publish(docName: string, kind: FanoutKind, payload: Uint8Array): void {
     const frame = Buffer.concat([Buffer.from([KIND_CODE[kind]]), this.instance, payload]);
-    this.pub.publish(channel(docName), frame).catch((err: Error) => this.logger.error(`publish failed: ${err.message}`));
+    this.pub
+      .publish(channel(docName), frame)
+      .catch((err: Error) => this.logger.error(`publish failed: ${err.message}`));
   }
 
   async close(): Promise<void> {

@@ -13,7 +13,13 @@ import * as syncProtocol from 'y-protocols/sync';
 import { startTestApp, type TestApp } from '../test/test-app.js';
 import { addMembership, createUser, login } from '../test/auth-helpers.js';
 import { insertPairing } from '../test/pairing-fixture.js';
-import { connectProvider, rawSocket, synced, waitFor, type CollabClient } from '../test/collab-clients.js';
+import {
+  connectProvider,
+  rawSocket,
+  synced,
+  waitFor,
+  type CollabClient,
+} from '../test/collab-clients.js';
 import { createTestDatabase, type TestDatabase } from '../test/database.js';
 import { CLOSE_TRY_AGAIN } from './protocol.js';
 
@@ -25,7 +31,9 @@ interface Trace {
 
 const SECTION = 'section:context';
 const trace = JSON.parse(
-  gunzipSync(readFileSync(path.resolve(import.meta.dirname, '../test/fixtures/seph-blog1.json.gz'))).toString('utf8'),
+  gunzipSync(
+    readFileSync(path.resolve(import.meta.dirname, '../test/fixtures/seph-blog1.json.gz')),
+  ).toString('utf8'),
 ) as Trace;
 
 const sectionText = (doc: Y.Doc) => {
@@ -36,7 +44,12 @@ const sectionText = (doc: Y.Doc) => {
 
 /** Resolves when the server has answered a sync step 1 sent after everything written so far. */
 async function acknowledged(client: CollabClient): Promise<void> {
-  const ws = client.provider.ws as unknown as { bufferedAmount: number; send(d: Uint8Array): void; on(e: string, f: (d: ArrayBuffer) => void): void; off(e: string, f: (d: ArrayBuffer) => void): void };
+  const ws = client.provider.ws as unknown as {
+    bufferedAmount: number;
+    send(d: Uint8Array): void;
+    on(e: string, f: (d: ArrayBuffer) => void): void;
+    off(e: string, f: (d: ArrayBuffer) => void): void;
+  };
   await waitFor(() => ws.bufferedAmount === 0, 120_000, 'the client to send everything');
   await new Promise<void>((resolve) => {
     const onMessage = (data: ArrayBuffer) => {
@@ -59,14 +72,23 @@ async function editorsOnAPlan(t: TestApp): Promise<{ docName: string; tokens: st
   const pairing = await insertPairing(t.dataSource);
   const tokens: string[] = [];
   for (const who of ['writer', 'reader', 'third']) {
-    const user = await createUser(t.dataSource, { email: `${who}@fast.test`, name: who, password: 'long enough password' });
-    await addMembership(t.dataSource, { userId: user.id, pairingId: pairing.pairingId, role: 'editor', authorityId: pairing.euAuthorityId });
+    const user = await createUser(t.dataSource, {
+      email: `${who}@fast.test`,
+      name: who,
+      password: 'long enough password',
+    });
+    await addMembership(t.dataSource, {
+      userId: user.id,
+      pairingId: pairing.pairingId,
+      role: 'editor',
+      authorityId: pairing.euAuthorityId,
+    });
     tokens.push((await login(t.url, `${who}@fast.test`, 'long enough password')).token);
   }
-  const [{ id }] = await t.dataSource.query(`INSERT INTO plans (pairing_id, authority_id, title) VALUES ($1, $2, 'Plan') RETURNING id`, [
-    pairing.pairingId,
-    pairing.euAuthorityId,
-  ]);
+  const [{ id }] = await t.dataSource.query(
+    `INSERT INTO plans (pairing_id, authority_id, title) VALUES ($1, $2, 'Plan') RETURNING id`,
+    [pairing.pairingId, pairing.euAuthorityId],
+  );
   return { docName: `plan.${id}`, tokens };
 }
 
@@ -135,7 +157,10 @@ describe('connection caps', () => {
   let tokens: string[];
 
   beforeAll(async () => {
-    t = await startTestApp({ COLLAB_MAX_CONNECTIONS_PER_PERSON: '3', COLLAB_MAX_CONNECTIONS_PER_ADDRESS: '5' });
+    t = await startTestApp({
+      COLLAB_MAX_CONNECTIONS_PER_PERSON: '3',
+      COLLAB_MAX_CONNECTIONS_PER_ADDRESS: '5',
+    });
     ({ docName, tokens } = await editorsOnAPlan(t));
   });
 
@@ -156,7 +181,8 @@ describe('connection caps', () => {
     await open[0].closed;
     await new Promise((r) => setTimeout(r, 100));
     const again = await rawSocket(t.url, docName, tokens[2]);
-    for (const s of [...open.slice(1), other, fifth, again]) expect(s.ws.readyState).toBe(s.ws.OPEN);
+    for (const s of [...open.slice(1), other, fifth, again])
+      expect(s.ws.readyState).toBe(s.ws.OPEN);
     for (const s of [...open, other, fifth, again]) s.ws.close();
   });
 });

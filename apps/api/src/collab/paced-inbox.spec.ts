@@ -4,7 +4,10 @@ import { PacedInbox } from './paced-inbox.js';
 const frame = (n: number) => new Uint8Array([n & 0xff, n >> 8]);
 const nextTurn = () => new Promise((r) => setImmediate(r));
 
-function inbox({ admit = () => 0, saturated = () => false }: { admit?: () => number; saturated?: () => boolean } = {}) {
+function inbox({
+  admit = () => 0,
+  saturated = () => false,
+}: { admit?: () => number; saturated?: () => boolean } = {}) {
   const handled: number[] = [];
   const source = { pause: jest.fn(), resume: jest.fn() };
   const box = new PacedInbox(source, {

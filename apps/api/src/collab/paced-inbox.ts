@@ -62,7 +62,8 @@ export class PacedInbox {
     if (this.closed) return;
     if (this.hold === null) {
       this.burst++;
-      if (this.burst === BURST_CHECK && !this.burstReset) this.burstReset = setImmediate(() => this.resetBurst());
+      if (this.burst === BURST_CHECK && !this.burstReset)
+        this.burstReset = setImmediate(() => this.resetBurst());
       // A long burst goes on after other connections' I/O.
       if (this.burst > FRAMES_PER_TURN) this.yieldTurn();
     }

@@ -59,7 +59,8 @@ export function parseClientMessage(frame: Uint8Array): ClientMessage {
     switch (type) {
       case MESSAGE_SYNC: {
         const syncType = decoding.readVarUint(decoder);
-        if (syncType === SYNC_STEP1) message = { kind: 'sync-step1', stateVector: decoding.readVarUint8Array(decoder) };
+        if (syncType === SYNC_STEP1)
+          message = { kind: 'sync-step1', stateVector: decoding.readVarUint8Array(decoder) };
         else if (syncType === SYNC_STEP2 || syncType === SYNC_UPDATE) {
           const update = decoding.readVarUint8Array(decoder);
           const whole = syncType === SYNC_UPDATE && decoder.pos === frame.byteLength;
@@ -110,9 +111,11 @@ export function parseAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
       const clientId = decoding.readVarUint(decoder);
       const clock = decoding.readVarUint(decoder);
       const json = decoding.readVarString(decoder);
-      if (json.length > MAX_AWARENESS_STATE_CHARS) throw new ProtocolError('awareness state too large', CLOSE_TOO_LARGE);
+      if (json.length > MAX_AWARENESS_STATE_CHARS)
+        throw new ProtocolError('awareness state too large', CLOSE_TOO_LARGE);
       const state = JSON.parse(json) as unknown;
-      if (state !== null && (typeof state !== 'object' || Array.isArray(state))) throw new ProtocolError('awareness state must be an object');
+      if (state !== null && (typeof state !== 'object' || Array.isArray(state)))
+        throw new ProtocolError('awareness state must be an object');
       entries.push({ clientId, clock, state: state as Record<string, unknown> | null });
     }
     return entries;
@@ -161,6 +164,9 @@ export function encodeAwareness(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-export function encodeAwarenessStates(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
+export function encodeAwarenessStates(
+  awareness: awarenessProtocol.Awareness,
+  clients: number[],
+): Uint8Array {
   return encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
 }

@@ -25,7 +25,10 @@ interface Reply {
 export class SnapshotBuilder {
   private worker: Worker | null = null;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (b: BuiltSnapshot) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<
+    number,
+    { resolve: (b: BuiltSnapshot) => void; reject: (e: Error) => void }
+  >();
 
   build(stored: Pick<StoredDocument, 'snapshot' | 'updates' | 'seqs'>): Promise<BuiltSnapshot> {
     const worker = this.started();
@@ -52,7 +55,9 @@ export class SnapshotBuilder {
     worker.unref();
     worker.on('message', (reply: Reply) => this.settle(reply));
     worker.on('error', (err) => this.fail(worker, err));
-    worker.on('exit', (code) => this.fail(worker, new Error(`snapshot worker exited with ${code}`)));
+    worker.on('exit', (code) =>
+      this.fail(worker, new Error(`snapshot worker exited with ${code}`)),
+    );
     this.worker = worker;
     return worker;
   }

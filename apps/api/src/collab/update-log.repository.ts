@@ -56,7 +56,11 @@ export class UpdateLogRepository {
   }
 
   async load(docName: string): Promise<StoredDocument> {
-    const { rows } = await pgPool(this.dataSource).query<{ part: number; seq: string; data: string }>({
+    const { rows } = await pgPool(this.dataSource).query<{
+      part: number;
+      seq: string;
+      data: string;
+    }>({
       name: 'collab_load',
       text: LOAD_SQL,
       values: [docName],
@@ -99,7 +103,11 @@ export class UpdateLogRepository {
     for (;;) {
       const deleted = await this.dataSource.transaction(async (m) => {
         await m.query('SET LOCAL synchronous_commit = off');
-        const [, count] = (await m.query(DELETE_COMPACTED_SQL, [docName, upToSeq, DELETE_BATCH])) as [unknown, number];
+        const [, count] = (await m.query(DELETE_COMPACTED_SQL, [
+          docName,
+          upToSeq,
+          DELETE_BATCH,
+        ])) as [unknown, number];
         return count;
       });
       if (deleted < DELETE_BATCH) return;

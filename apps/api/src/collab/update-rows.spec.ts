@@ -7,7 +7,8 @@ function typing(): Uint8Array[] {
   const doc = new Y.Doc();
   const updates: Uint8Array[] = [];
   doc.on('update', (u: Uint8Array) => updates.push(u));
-  for (const word of ['one ', 'two ', 'three']) doc.getText('t').insert(doc.getText('t').length, word);
+  for (const word of ['one ', 'two ', 'three'])
+    doc.getText('t').insert(doc.getText('t').length, word);
   return updates;
 }
 

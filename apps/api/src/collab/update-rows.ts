@@ -16,7 +16,10 @@ export function mergedOrNull(updates: readonly Uint8Array[]): Uint8Array | null 
  * WAL, index), and compaction has fewer rows to read and delete. Updates Yjs cannot merge stay
  * apart.
  */
-export function rowsPerDocument(items: readonly { docName: string; update: Uint8Array }[]): { docNames: string[]; updates: Uint8Array[] } {
+export function rowsPerDocument(items: readonly { docName: string; update: Uint8Array }[]): {
+  docNames: string[];
+  updates: Uint8Array[];
+} {
   const byDocument = new Map<string, Uint8Array[]>();
   for (const { docName, update } of items) {
     const updates = byDocument.get(docName);

@@ -35,7 +35,8 @@ describe('binaryFrame', () => {
     const payloads = lengths.map((n) => Buffer.alloc(n, n % 251));
     for (const p of payloads) raw.write(binaryFrame(p));
     const deadline = Date.now() + 5_000;
-    while (received.length < payloads.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    while (received.length < payloads.length && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 10));
     expect(received.map((b) => b.length)).toEqual(lengths);
     received.forEach((b, i) => expect(b.equals(payloads[i])).toBe(true));
   });

@@ -1,4 +1,11 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import type { Response } from 'express';
 import { genericErrorCode, type ApiError } from '@iuc/domain';
@@ -17,7 +24,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toApiError(exception);
-    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (body.statusCode >= 500)
+      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     if (response.headersSent) return;
     response.status(body.statusCode).json(body);
   }
@@ -34,8 +42,14 @@ export class HttpExceptionFilter implements ExceptionFilter {
     // Body parser errors (malformed JSON, too large) carry a status of their own.
     const status = (exception as { status?: number; type?: string })?.status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      const message = status === 413 ? 'Request body is too large.' : 'Request body is not valid JSON.';
-      return { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message, code: genericErrorCode(status) };
+      const message =
+        status === 413 ? 'Request body is too large.' : 'Request body is not valid JSON.';
+      return {
+        statusCode: status,
+        error: STATUS_CODES[status] ?? 'Error',
+        message,
+        code: genericErrorCode(status),
+      };
     }
     return {
       statusCode: HttpStatus.INTERNAL_SERVER_ERROR,

@@ -5,7 +5,11 @@ import { DISCUSSION_DEFAULTS } from '@iuc/domain';
 
 /** The `limit` query parameter of the paged lists (messages, replies, notifications). */
 export class PageLimit {
-  @ApiPropertyOptional({ minimum: 1, maximum: DISCUSSION_DEFAULTS.maxPageSize, default: DISCUSSION_DEFAULTS.defaultPageSize })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: DISCUSSION_DEFAULTS.maxPageSize,
+    default: DISCUSSION_DEFAULTS.defaultPageSize,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -30,8 +30,12 @@ describe('route access', () => {
         const type = wrapper.metatype as (new () => object) | null;
         if (type?.name !== controller) continue;
         const handler = (type.prototype as Record<string, () => unknown>)[method];
-        if (reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC, [handler, type])) return 'public';
-        const permission = reflector.getAllAndOverride<RouteAccess | undefined>(ROUTE_ACCESS, [handler, type]);
+        if (reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC, [handler, type]))
+          return 'public';
+        const permission = reflector.getAllAndOverride<RouteAccess | undefined>(ROUTE_ACCESS, [
+          handler,
+          type,
+        ]);
         const onPairing = reflector.get<string | undefined>(ROUTE_PAIRING_PARAM, handler);
         if (!permission) return 'NOTHING DECLARED';
         return onPairing ? `${permission} on pairing :${onPairing} (guard)` : permission;
@@ -45,8 +49,11 @@ describe('route access', () => {
     const outcome: Record<string, string> = {};
     const undeclared: string[] = [];
     for (const [route, operations] of Object.entries(document.paths)) {
-      for (const method of Object.keys(operations).filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))) {
-        const operationId = (operations as Record<string, { operationId: string }>)[method].operationId;
+      for (const method of Object.keys(operations).filter((m) =>
+        ['get', 'post', 'put', 'patch', 'delete'].includes(m),
+      )) {
+        const operationId = (operations as Record<string, { operationId: string }>)[method]
+          .operationId;
         const permission = declared(operationId);
         if (permission === 'NOTHING DECLARED') undeclared.push(`${method.toUpperCase()} ${route}`);
         const url = route.replace(/\{[^}]+\}/g, SAMPLE_ID);
@@ -55,12 +62,24 @@ describe('route access', () => {
           headers: { 'content-type': 'application/json' },
           body: method === 'get' || method === 'delete' ? undefined : '{}',
         });
-        const body = (await res.json().catch(() => null)) as { statusCode?: number; error?: string; message?: unknown; code?: string } | null;
+        const body = (await res.json().catch(() => null)) as {
+          statusCode?: number;
+          error?: string;
+          message?: unknown;
+          code?: string;
+        } | null;
         // Whatever the status, the body has the error shape (or is a success body): never a stack.
-        if (res.status >= 400) expect(body).toEqual({ statusCode: res.status, error: expect.any(String), message: expect.anything(), code: expect.any(String) });
+        if (res.status >= 400)
+          expect(body).toEqual({
+            statusCode: res.status,
+            error: expect.any(String),
+            message: expect.anything(),
+            code: expect.any(String),
+          });
         const reached = res.status === 401 ? 'session required' : `public (${res.status})`;
         // A route reachable without a session must say so: @Public(), never by forgetting a guard.
-        if ((res.status === 401) === (permission === 'public')) undeclared.push(`${method.toUpperCase()} ${route} (${reached}, ${permission})`);
+        if ((res.status === 401) === (permission === 'public'))
+          undeclared.push(`${method.toUpperCase()} ${route} (${reached}, ${permission})`);
         outcome[`${method.toUpperCase()} ${route}`] = `${reached} · ${permission}`;
       }
     }
@@ -73,7 +92,8 @@ describe('route access', () => {
     const file = path.resolve(import.meta.dirname, '../../openapi.json');
     const current = JSON.parse(JSON.stringify(buildOpenApiDocument(t.app))) as unknown;
     // `npm run openapi` sets UPDATE_OPENAPI to rewrite the committed document.
-    if (process.env.UPDATE_OPENAPI === '1') writeFileSync(file, `${JSON.stringify(current, null, 2)}\n`);
+    if (process.env.UPDATE_OPENAPI === '1')
+      writeFileSync(file, `${JSON.stringify(current, null, 2)}\n`);
     expect(current).toEqual(JSON.parse(readFileSync(file, 'utf8')));
   });
 });

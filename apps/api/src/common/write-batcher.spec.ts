@@ -4,16 +4,24 @@ import { WriteBatcher } from './write-batcher.js';
 /** A batcher whose writes complete at once; `batches` records what each write held. */
 function recording(windowMs: number, writeMs = 0, targetBatch?: number) {
   const batches: number[][] = [];
-  const batcher = new WriteBatcher(async (items: number[]) => {
-    batches.push(items);
-    if (writeMs) await new Promise((r) => setTimeout(r, writeMs));
-    return items.map((i) => i * 10);
-  }, 100, { windowMs, targetBatch });
+  const batcher = new WriteBatcher(
+    async (items: number[]) => {
+      batches.push(items);
+      if (writeMs) await new Promise((r) => setTimeout(r, writeMs));
+      return items.map((i) => i * 10);
+    },
+    100,
+    { windowMs, targetBatch },
+  );
   return { batches, batcher };
 }
 
 /** Writes `count` items, `gapMs` apart (fake time), and waits for all of them. */
-async function writeSpaced(batcher: WriteBatcher<number, number>, count: number, gapMs: number): Promise<number[]> {
+async function writeSpaced(
+  batcher: WriteBatcher<number, number>,
+  count: number,
+  gapMs: number,
+): Promise<number[]> {
   const results: Promise<number>[] = [];
   for (let i = 0; i < count; i++) {
     results.push(batcher.write(i));
@@ -87,12 +95,16 @@ describe('WriteBatcher group-commit window', () => {
   /** A batcher whose writes take `writeMs`; `idle()` is the time between each write and the next. */
   function timed(windowMs: number, writeMs: number) {
     const spans: [number, number][] = [];
-    const batcher = new WriteBatcher(async (items: number[]) => {
-      const start = performance.now();
-      await new Promise((r) => setTimeout(r, writeMs));
-      spans.push([start, performance.now()]);
-      return items;
-    }, 100, { windowMs });
+    const batcher = new WriteBatcher(
+      async (items: number[]) => {
+        const start = performance.now();
+        await new Promise((r) => setTimeout(r, writeMs));
+        spans.push([start, performance.now()]);
+        return items;
+      },
+      100,
+      { windowMs },
+    );
     const idle = () => spans.slice(1).map(([start], i) => start - spans[i][1]);
     return { batcher, idle };
   }
@@ -102,7 +114,11 @@ describe('WriteBatcher group-commit window', () => {
     const { batcher, idle } = timed(4, 10);
     await writeSpaced(batcher, 200, 0.5);
     // Once the load is measured, each write starts as the previous one ends.
-    expect(idle().slice(3).every((ms) => ms === 0)).toBe(true);
+    expect(
+      idle()
+        .slice(3)
+        .every((ms) => ms === 0),
+    ).toBe(true);
   });
 
   it('an item arriving during a write waits only what remains of its window', async () => {

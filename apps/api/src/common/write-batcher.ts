@@ -67,14 +67,16 @@ export class WriteBatcher<T, R> {
 
   /** Resolves when everything queued so far is written (or failed). */
   async drain(): Promise<void> {
-    for (let i = 0; i < 10_000 && (this.writing || this.queue.length); i++) await new Promise((r) => setTimeout(r, 1));
+    for (let i = 0; i < 10_000 && (this.writing || this.queue.length); i++)
+      await new Promise((r) => setTimeout(r, 1));
   }
 
   private trackLoad(now: number): void {
     if (!this.groupCommit) return;
     const gap = now - this.lastItemAt;
     this.lastItemAt = now;
-    this.meanGapMs = this.meanGapMs === Infinity ? gap : this.meanGapMs + (gap - this.meanGapMs) * GAP_WEIGHT;
+    this.meanGapMs =
+      this.meanGapMs === Infinity ? gap : this.meanGapMs + (gap - this.meanGapMs) * GAP_WEIGHT;
   }
 
   /** How long the next write waits for company (0: not at all). */
@@ -131,7 +133,10 @@ export class WriteBatcher<T, R> {
         } catch (err) {
           // One bad item must not fail its neighbours: retry each alone.
           if (batch.length === 1) batch[0].reject(err);
-          else await Promise.all(batch.map((p) => this.writeBatch([p.item]).then(([r]) => p.resolve(r), p.reject)));
+          else
+            await Promise.all(
+              batch.map((p) => this.writeBatch([p.item]).then(([r]) => p.resolve(r), p.reject)),
+            );
         }
       }
     } finally {

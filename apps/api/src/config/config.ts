@@ -63,7 +63,8 @@ export interface AppConfig {
 
 export type Env = Record<string, string | undefined>;
 
-const PLACEHOLDER_SECRETS = /^(changeme|change-me|change_me|secret|password|demo|test|xxx+|your[-_ ]?secret.*|replace[-_ ]?me.*)$/i;
+const PLACEHOLDER_SECRETS =
+  /^(changeme|change-me|change_me|secret|password|demo|test|xxx+|your[-_ ]?secret.*|replace[-_ ]?me.*)$/i;
 
 /** A whole number from the environment, within [min, max]; `fallback` when unset. */
 export function int(env: Env, name: string, fallback: number, min: number, max: number): number {
@@ -71,7 +72,8 @@ export function int(env: Env, name: string, fallback: number, min: number, max: 
   if (raw === undefined || raw === '') return fallback;
   if (!/^\d+$/.test(raw)) throw new ConfigError(`${name} must be a whole number, got "${raw}".`);
   const value = Number(raw);
-  if (value < min || value > max) throw new ConfigError(`${name} must be between ${min} and ${max}, got ${value}.`);
+  if (value < min || value > max)
+    throw new ConfigError(`${name} must be between ${min} and ${max}, got ${value}.`);
   return value;
 }
 
@@ -93,7 +95,9 @@ function url(env: Env, name: string, protocols: string[]): string | null {
     throw new ConfigError(`${name} is not a valid URL.`);
   }
   if (!protocols.includes(parsed.protocol)) {
-    throw new ConfigError(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}.`);
+    throw new ConfigError(
+      `${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}.`,
+    );
   }
   return raw;
 }
@@ -117,13 +121,18 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   const production = nodeEnv === 'production';
   const port = int(env, 'PORT', 3000, 1, 65535);
   const host = env.HOST || '0.0.0.0';
-  const publicUrl = (url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`).replace(/\/$/, '');
+  const publicUrl = (
+    url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`
+  ).replace(/\/$/, '');
   const allowedOrigins = (env.ALLOWED_ORIGINS ?? '')
     .split(',')
     .map((o) => o.trim().replace(/\/$/, ''))
     .filter(Boolean);
   for (const origin of allowedOrigins) {
-    if (!/^https?:\/\/[^/]+$/.test(origin)) throw new ConfigError(`ALLOWED_ORIGINS entry "${origin}" must be an origin like https://example.org.`);
+    if (!/^https?:\/\/[^/]+$/.test(origin))
+      throw new ConfigError(
+        `ALLOWED_ORIGINS entry "${origin}" must be an origin like https://example.org.`,
+      );
   }
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
   const dataDir = path.resolve(cwd, env.DATA_DIR || 'data');
@@ -131,25 +140,44 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   // Demo mode is the embedded default; elsewhere it must be asked for.
   const demo = demoFlag ?? databaseUrl === null;
   if (demo && production) {
-    throw new ConfigError('Demo mode (IUC_DEMO, or no DATABASE_URL) is refused when NODE_ENV=production: set DATABASE_URL and IUC_DEMO=0.');
+    throw new ConfigError(
+      'Demo mode (IUC_DEMO, or no DATABASE_URL) is refused when NODE_ENV=production: set DATABASE_URL and IUC_DEMO=0.',
+    );
   }
   let sessionSecret = env.SESSION_SECRET ?? '';
   if (production) {
-    if (!sessionSecret) throw new ConfigError('SESSION_SECRET is required in production: set it to at least 32 random characters.');
+    if (!sessionSecret)
+      throw new ConfigError(
+        'SESSION_SECRET is required in production: set it to at least 32 random characters.',
+      );
     if (PLACEHOLDER_SECRETS.test(sessionSecret) || sessionSecret.length < 32) {
-      throw new ConfigError('SESSION_SECRET looks like a placeholder or is shorter than 32 characters: set it to a long random value.');
+      throw new ConfigError(
+        'SESSION_SECRET looks like a placeholder or is shorter than 32 characters: set it to a long random value.',
+      );
     }
   } else if (!sessionSecret) {
     sessionSecret = developmentSecret(dataDir);
   }
   const demoPassword = env.IUC_DEMO_PASSWORD || 'demo';
   const webDistDefault = path.resolve(cwd, 'apps/web/dist');
-  const webDist = env.WEB_DIST ? path.resolve(cwd, env.WEB_DIST) : existsSync(webDistDefault) ? webDistDefault : null;
+  const webDist = env.WEB_DIST
+    ? path.resolve(cwd, env.WEB_DIST)
+    : existsSync(webDistDefault)
+      ? webDistDefault
+      : null;
   // argon2 runs on libuv's thread pool: two checks per core keep the cores busy without a backlog.
-  const concurrentChecks = int(env, 'LOGIN_MAX_CONCURRENT_CHECKS', 2 * availableParallelism(), 1, 1000);
+  const concurrentChecks = int(
+    env,
+    'LOGIN_MAX_CONCURRENT_CHECKS',
+    2 * availableParallelism(),
+    1,
+    1000,
+  );
   const logLevel = env.LOG_LEVEL || (nodeEnv === 'test' ? 'warn' : 'info');
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
-    throw new ConfigError(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent; got "${logLevel}".`);
+    throw new ConfigError(
+      `LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent; got "${logLevel}".`,
+    );
   }
   return {
     nodeEnv,
@@ -171,11 +199,23 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     uploadMaxBytes: int(env, 'UPLOAD_MAX_BYTES', 25 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     jsonBodyMaxBytes: int(env, 'JSON_BODY_MAX_BYTES', 16 * 1024, 1024, 1024 * 1024),
     jsonMaxDepth: int(env, 'JSON_MAX_DEPTH', 32, 4, 1000),
-    collabMaxMessageBytes: int(env, 'COLLAB_MAX_MESSAGE_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
+    collabMaxMessageBytes: int(
+      env,
+      'COLLAB_MAX_MESSAGE_BYTES',
+      1024 * 1024,
+      1024,
+      64 * 1024 * 1024,
+    ),
     collabPingIntervalMs: int(env, 'COLLAB_PING_INTERVAL_MS', 30_000, 100, 10 * 60_000),
     collabMessagesPerSecond: int(env, 'COLLAB_MESSAGES_PER_SECOND', 15_000, 1, 1_000_000),
     collabMessageBurst: int(env, 'COLLAB_MESSAGE_BURST', 30_000, 1, 10_000_000),
-    collabBytesPerSecond: int(env, 'COLLAB_BYTES_PER_SECOND', 4 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    collabBytesPerSecond: int(
+      env,
+      'COLLAB_BYTES_PER_SECOND',
+      4 * 1024 * 1024,
+      1024,
+      1024 * 1024 * 1024,
+    ),
     collabMaxConnectionsPerPerson: int(env, 'COLLAB_MAX_CONNECTIONS_PER_PERSON', 20, 1, 10_000),
     collabMaxConnectionsPerAddress: int(env, 'COLLAB_MAX_CONNECTIONS_PER_ADDRESS', 200, 1, 100_000),
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
@@ -188,8 +228,20 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     loginWindowMinutes: int(env, 'LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60),
     loginMaxConcurrentChecks: concurrentChecks,
     loginMaxQueuedChecks: int(env, 'LOGIN_MAX_QUEUED_CHECKS', concurrentChecks, 0, 10000),
-    loginMaxConcurrentChecksPerAccount: int(env, 'LOGIN_MAX_CONCURRENT_CHECKS_PER_ACCOUNT', 2, 1, 1000),
-    loginMaxConcurrentChecksPerClient: int(env, 'LOGIN_MAX_CONCURRENT_CHECKS_PER_CLIENT', 4, 1, 1000),
+    loginMaxConcurrentChecksPerAccount: int(
+      env,
+      'LOGIN_MAX_CONCURRENT_CHECKS_PER_ACCOUNT',
+      2,
+      1,
+      1000,
+    ),
+    loginMaxConcurrentChecksPerClient: int(
+      env,
+      'LOGIN_MAX_CONCURRENT_CHECKS_PER_CLIENT',
+      4,
+      1,
+      1000,
+    ),
   };
 }
 

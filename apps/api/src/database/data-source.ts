@@ -2,7 +2,10 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from './migrations/index.js';
 
 /** `entities`: the application's entity registry (apps/api/src/entities.ts), passed in by the composition root. */
-export function dataSourceOptions(url: string, entities: NonNullable<DataSourceOptions['entities']>): DataSourceOptions {
+export function dataSourceOptions(
+  url: string,
+  entities: NonNullable<DataSourceOptions['entities']>,
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -20,7 +23,10 @@ export function dataSourceOptions(url: string, entities: NonNullable<DataSourceO
 }
 
 /** Opens a data source and brings its schema up to date. */
-export async function openDatabase(url: string, entities: NonNullable<DataSourceOptions['entities']>): Promise<DataSource> {
+export async function openDatabase(
+  url: string,
+  entities: NonNullable<DataSourceOptions['entities']>,
+): Promise<DataSource> {
   const dataSource = new DataSource(dataSourceOptions(url, entities));
   await dataSource.initialize();
   await dataSource.runMigrations();

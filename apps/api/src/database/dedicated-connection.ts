@@ -24,7 +24,10 @@ export class DedicatedConnection {
     } catch (err) {
       // The connection may be broken: the next statement gets a new one.
       if (this.client === client) this.client = null;
-      void client.then((c) => c.release(err as Error), () => undefined);
+      void client.then(
+        (c) => c.release(err as Error),
+        () => undefined,
+      );
       throw err;
     }
   }

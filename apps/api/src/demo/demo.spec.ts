@@ -101,6 +101,11 @@ describe('GET /api/demo/accounts with demo mode off', () => {
   it('answers 404 in the error shape', async () => {
     expect(t.config.demo).toBe(false);
     const res = await request(t.url).get('/api/demo/accounts').expect(404);
-    expect(res.body).toEqual({ statusCode: 404, error: 'Not Found', message: expect.any(String), code: 'not_found' });
+    expect(res.body).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      message: expect.any(String),
+      code: 'not_found',
+    });
   });
 });

@@ -11,7 +11,11 @@ import { mentionedHandles, mentionHandle, planSectionPath } from '@iuc/domain';
 import { pairingMembers } from '../pairings/memberships.repository.js';
 import { excerpt } from '../common/excerpt.js';
 import { channelReaders, readersWithHandles } from '../discussions/messages/mentions.js';
-import { insertMessages, statementRunner, type NewMessage } from '../discussions/messages/messages.repository.js';
+import {
+  insertMessages,
+  statementRunner,
+  type NewMessage,
+} from '../discussions/messages/messages.repository.js';
 import { insertMentionNotifications } from '../notifications/notifications.repository.js';
 
 interface StarterMessage {
@@ -41,7 +45,8 @@ const STAKEHOLDER = 'viewer.malaga-jingyue@demo.iuc.test';
 
 const AUTHORS = [LUCIA, JAVIER, WANG, STAKEHOLDER];
 
-const at = (email: string, { names }: StarterContext) => `@${mentionHandle(names.get(email) ?? email)}`;
+const at = (email: string, { names }: StarterContext) =>
+  `@${mentionHandle(names.get(email) ?? email)}`;
 
 const CONVERSATION: StarterMessage[] = [
   {
@@ -86,7 +91,8 @@ const CONVERSATION: StarterMessage[] = [
     key: 'university',
     author: STAKEHOLDER,
     minutesAgo: 24 * 60 + 150,
-    body: () => 'From the university: we can help with the before-and-after counts for both pilots.',
+    body: () =>
+      'From the university: we can help with the before-and-after counts for both pilots.',
   },
 ];
 
@@ -111,8 +117,15 @@ export async function writeStarterConversation(manager: EntityManager): Promise<
   // Without every author (or the plan) there is no sensible conversation to write.
   if (people.length < AUTHORS.length || !plan) return;
   const idOf = new Map(people.map((p) => [p.email, p.id]));
-  const context: StarterContext = { names: new Map(people.map((p) => [p.email, p.name])), malagaPlanId: plan.id };
-  const readers = channelReaders(await pairingMembers(manager, channel.pairing_id), { kind: 'general', side: null, archived: false });
+  const context: StarterContext = {
+    names: new Map(people.map((p) => [p.email, p.name])),
+    malagaPlanId: plan.id,
+  };
+  const readers = channelReaders(await pairingMembers(manager, channel.pairing_id), {
+    kind: 'general',
+    side: null,
+    archived: false,
+  });
   const ids = new Map(CONVERSATION.map((m) => [m.key, randomUUID()]));
   const nowMicros = BigInt(Date.now()) * 1000n;
   const messages: NewMessage[] = CONVERSATION.map((m) => {
@@ -130,12 +143,28 @@ export async function writeStarterConversation(manager: EntityManager): Promise<
   // Saved as the service saves messages (thread counters included); threads' first messages
   // before their replies, which the statement checks against what is already stored.
   const run = statementRunner(manager);
-  await insertMessages(run, messages.filter((m) => m.parentId === null));
-  await insertMessages(run, messages.filter((m) => m.parentId !== null));
-  const reactions = CONVERSATION.flatMap((m) => (m.reactions ?? []).map((r) => ({ messageId: ids.get(m.key)!, userId: idOf.get(r.by)!, emoji: r.emoji })));
+  await insertMessages(
+    run,
+    messages.filter((m) => m.parentId === null),
+  );
+  await insertMessages(
+    run,
+    messages.filter((m) => m.parentId !== null),
+  );
+  const reactions = CONVERSATION.flatMap((m) =>
+    (m.reactions ?? []).map((r) => ({
+      messageId: ids.get(m.key)!,
+      userId: idOf.get(r.by)!,
+      emoji: r.emoji,
+    })),
+  );
   await manager.query(
     'INSERT INTO message_reactions (message_id, user_id, emoji) SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[])',
-    [reactions.map((r) => r.messageId), reactions.map((r) => r.userId), reactions.map((r) => r.emoji)],
+    [
+      reactions.map((r) => r.messageId),
+      reactions.map((r) => r.userId),
+      reactions.map((r) => r.emoji),
+    ],
   );
   await notifyStarterMentions(manager, channel, messages);
 }
@@ -144,7 +173,11 @@ export async function writeStarterConversation(manager: EntityManager): Promise<
  * The conversation's mentions wait, unread, in their people's notifications, dated like their
  * messages: a newcomer signing in as the person mentioned finds the bell as a live mention leaves it.
  */
-async function notifyStarterMentions(manager: EntityManager, channel: { id: string; pairing_id: string }, messages: NewMessage[]): Promise<void> {
+async function notifyStarterMentions(
+  manager: EntityManager,
+  channel: { id: string; pairing_id: string },
+  messages: NewMessage[],
+): Promise<void> {
   for (const message of messages) {
     await insertMentionNotifications(manager, {
       pairingId: channel.pairing_id,

@@ -6,15 +6,28 @@
  */
 import type { DataSource } from 'typeorm';
 import * as Y from 'yjs';
-import { checkSubmission, planDocumentName, type PlanAction, type PlanContent, type PlanSectionKey } from '@iuc/domain';
+import {
+  checkSubmission,
+  planDocumentName,
+  type PlanAction,
+  type PlanContent,
+  type PlanSectionKey,
+} from '@iuc/domain';
 import { UpdateLogRepository } from '../collab/update-log.repository.js';
 import { EventOutboxRepository } from '../events/event-outbox.repository.js';
 import { NotificationsRepository } from '../notifications/notifications.repository.js';
 import { PlanReviewEntity } from '../plans/review/plan-review.entity.js';
-import { PlanReviewsRepository, submissionVersion } from '../plans/review/plan-review.repository.js';
+import {
+  PlanReviewsRepository,
+  submissionVersion,
+} from '../plans/review/plan-review.repository.js';
 import { PlanVersionEntity } from '../plans/versions/plan-version.entity.js';
 import { PlanVersionsRepository } from '../plans/versions/plan-versions.repository.js';
-import { actionToYMap, readPlanContent, writeSectionText } from '../plans/documents/plan-content.js';
+import {
+  actionToYMap,
+  readPlanContent,
+  writeSectionText,
+} from '../plans/documents/plan-content.js';
 import { writeProjection } from '../plans/projection/plan-projection.repository.js';
 
 interface Starter {
@@ -135,7 +148,14 @@ const STARTERS: Starter[] = [
           { source: 'national', amount: 150000, status: 'applied' },
         ],
         indicators: [
-          { kind: 'result', name: 'Materials diverted from landfill', unit: 't', baseline: 0, target: 120, targetDate: '2027-12-31' },
+          {
+            kind: 'result',
+            name: 'Materials diverted from landfill',
+            unit: 't',
+            baseline: 0,
+            target: 120,
+            targetDate: '2027-12-31',
+          },
         ],
         sdgs: [11, 12],
         themes: ['circular-economy'],
@@ -150,7 +170,14 @@ const STARTERS: Starter[] = [
         currency: 'USD',
         funding: [{ source: 'municipal', amount: null, status: 'identified' }],
         indicators: [
-          { kind: 'output', name: 'Tenders with circular criteria', unit: '%', baseline: 2, target: 25, targetDate: '2028-06-30' },
+          {
+            kind: 'output',
+            name: 'Tenders with circular criteria',
+            unit: '%',
+            baseline: 2,
+            target: 25,
+            targetDate: '2028-06-30',
+          },
         ],
         sdgs: [12],
         themes: ['circular-economy'],
@@ -209,7 +236,14 @@ export async function writeStarterContent(dataSource: DataSource, seedLock: numb
         const content = readPlanContent(doc);
         await writeProjection(manager, rows[0].id, content);
         if (starter.submittedBy) {
-          submissions.push({ planId: rows[0].id, pairingId: rows[0].pairing_id, authorityId: rows[0].authority_id, content, state: update, by: starter.submittedBy });
+          submissions.push({
+            planId: rows[0].id,
+            pairingId: rows[0].pairing_id,
+            authorityId: rows[0].authority_id,
+            content,
+            state: update,
+            by: starter.submittedBy,
+          });
         }
       } finally {
         doc.destroy();
@@ -226,9 +260,14 @@ export async function writeStarterContent(dataSource: DataSource, seedLock: numb
 async function submitStarter(dataSource: DataSource, submission: StarterSubmission): Promise<void> {
   const check = checkSubmission(submission.content);
   if (!check.ok) {
-    throw new Error(`demo plan ${submission.planId} fails the submission check: ${check.problems.map((p) => p.message).join(' ')}`);
+    throw new Error(
+      `demo plan ${submission.planId} fails the submission check: ${check.problems.map((p) => p.message).join(' ')}`,
+    );
   }
-  const [actor]: { id: string }[] = await dataSource.query('SELECT id FROM users WHERE email = $1', [submission.by.email]);
+  const [actor]: { id: string }[] = await dataSource.query(
+    'SELECT id FROM users WHERE email = $1',
+    [submission.by.email],
+  );
   if (!actor) return;
   const reviews = new PlanReviewsRepository(
     dataSource.getRepository(PlanReviewEntity),
@@ -236,7 +275,15 @@ async function submitStarter(dataSource: DataSource, submission: StarterSubmissi
     new PlanVersionsRepository(dataSource.getRepository(PlanVersionEntity)),
     new EventOutboxRepository(),
   );
-  const step = { pairingId: submission.pairingId, planId: submission.planId, authorityId: submission.authorityId, status: 'submitted', movedBy: 'city', actorId: actor.id, comment: submission.by.comment } as const;
+  const step = {
+    pairingId: submission.pairingId,
+    planId: submission.planId,
+    authorityId: submission.authorityId,
+    status: 'submitted',
+    movedBy: 'city',
+    actorId: actor.id,
+    comment: submission.by.comment,
+  } as const;
   const recorded = await reviews.transition({
     planId: submission.planId,
     from: 'draft',
@@ -250,6 +297,10 @@ async function submitStarter(dataSource: DataSource, submission: StarterSubmissi
   // under the event's id: the relay's delivery of the same event (the app's) then adds nothing.
   if (recorded) {
     const notifications = new NotificationsRepository(dataSource);
-    await notifications.insertPlanReviewStep(recorded.eventId, step, await notifications.programmeStaff(actor.id));
+    await notifications.insertPlanReviewStep(
+      recorded.eventId,
+      step,
+      await notifications.programmeStaff(actor.id),
+    );
   }
 }

@@ -32,9 +32,21 @@ export const DISCUSSIONS_LIMITS = Symbol('DISCUSSIONS_LIMITS');
 
 export function loadDiscussionsLimits(env: Env = process.env): DiscussionsLimits {
   const writesPerSecond = int(env, 'DISCUSSIONS_MESSAGES_PER_SECOND', 5, 1, 100_000);
-  const eventsPerSecond = int(env, 'DISCUSSIONS_EVENTS_PER_SECOND', Math.max(30, writesPerSecond * 3), 1, 1_000_000);
+  const eventsPerSecond = int(
+    env,
+    'DISCUSSIONS_EVENTS_PER_SECOND',
+    Math.max(30, writesPerSecond * 3),
+    1,
+    1_000_000,
+  );
   return {
-    maxBodyBytes: int(env, 'DISCUSSIONS_MAX_BODY_BYTES', DISCUSSION_DEFAULTS.maxBodyBytes, 256, 1024 * 1024),
+    maxBodyBytes: int(
+      env,
+      'DISCUSSIONS_MAX_BODY_BYTES',
+      DISCUSSION_DEFAULTS.maxBodyBytes,
+      256,
+      1024 * 1024,
+    ),
     writesPerSecond,
     writeBurst: int(env, 'DISCUSSIONS_MESSAGE_BURST', writesPerSecond * 2, 1, 1_000_000),
     eventsPerSecond,
@@ -42,7 +54,13 @@ export function loadDiscussionsLimits(env: Env = process.env): DiscussionsLimits
     typingPerSecond: 1,
     typingBurst: 3,
     maxConnectionsPerUser: int(env, 'DISCUSSIONS_MAX_CONNECTIONS_PER_USER', 20, 1, 100_000),
-    maxConnectionsPerAddress: int(env, 'DISCUSSIONS_MAX_CONNECTIONS_PER_ADDRESS', 200, 1, 1_000_000),
+    maxConnectionsPerAddress: int(
+      env,
+      'DISCUSSIONS_MAX_CONNECTIONS_PER_ADDRESS',
+      200,
+      1,
+      1_000_000,
+    ),
     recheckIntervalMs: int(env, 'DISCUSSIONS_RECHECK_MS', 2_000, 100, 60_000),
   };
 }

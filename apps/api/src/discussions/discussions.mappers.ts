@@ -1,5 +1,11 @@
 /** Rows to the contract's shapes (libs/domain): entities and rows are never returned as they are. */
-import type { ChannelDto, MessageDto, MessageUpdateDto, ReactionDto, ReadStateDto } from '@iuc/domain';
+import type {
+  ChannelDto,
+  MessageDto,
+  MessageUpdateDto,
+  ReactionDto,
+  ReadStateDto,
+} from '@iuc/domain';
 import { encodeCursor } from '../common/cursor.js';
 import type { ChannelAccess } from './discussions.policy.js';
 import type { ReadStateRow } from './channels/channels.repository.js';
@@ -17,7 +23,9 @@ export function toChannelDto(access: ChannelAccess, state: ReadStateRow | undefi
     side: channel.side,
     archived: channel.archived,
     unread: state?.unread ?? 0,
-    readCursor: encodeCursor(state?.read ?? { micros: '0', id: '00000000-0000-0000-0000-000000000000' }),
+    readCursor: encodeCursor(
+      state?.read ?? { micros: '0', id: '00000000-0000-0000-0000-000000000000' },
+    ),
     firstUnreadId: state?.firstUnreadId ?? null,
     lastMessageAt: iso(state?.lastMessageAt ?? null),
     canPost: rights.post,
@@ -26,7 +34,12 @@ export function toChannelDto(access: ChannelAccess, state: ReadStateRow | undefi
 }
 
 export function toReadStateDto(state: ReadStateRow): ReadStateDto {
-  return { channelId: state.channelId, unread: state.unread, readCursor: encodeCursor(state.read), firstUnreadId: state.firstUnreadId };
+  return {
+    channelId: state.channelId,
+    unread: state.unread,
+    readCursor: encodeCursor(state.read),
+    firstUnreadId: state.firstUnreadId,
+  };
 }
 
 export function toMessageUpdate(row: MessageRow): MessageUpdateDto {
@@ -48,6 +61,8 @@ export function toMessageUpdate(row: MessageRow): MessageUpdateDto {
 export function toMessageDto(row: MessageRow, reactions: readonly ReactionRow[]): MessageDto {
   const own: ReactionDto[] = row.deletedAt
     ? []
-    : reactions.filter((r) => r.messageId === row.id).map((r) => ({ emoji: r.emoji, count: r.count, mine: r.mine }));
+    : reactions
+        .filter((r) => r.messageId === row.id)
+        .map((r) => ({ emoji: r.emoji, count: r.count, mine: r.mine }));
   return { ...toMessageUpdate(row), reactions: own };
 }

@@ -28,19 +28,27 @@ export class DiscussionsPolicy {
   }
 
   /** The actor's access to a channel; throws 404 unless readable, 403 when `need` is not held. */
-  async channel(actor: Actor, channelId: string, need: keyof ChannelRights = 'read'): Promise<ChannelAccess> {
+  async channel(
+    actor: Actor,
+    channelId: string,
+    need: keyof ChannelRights = 'read',
+  ): Promise<ChannelAccess> {
     const [access] = await this.many([{ userId: actor.userId, channelId }]);
     if (!access?.rights.read) throw new NotFoundException('Channel not found.');
     if (!access.rights[need]) {
       throw new ForbiddenException(
-        need === 'post' && access.channel.archived ? 'The channel is archived.' : `You are not allowed to do this (${need}).`,
+        need === 'post' && access.channel.archived
+          ? 'The channel is archived.'
+          : `You are not allowed to do this (${need}).`,
       );
     }
     return access;
   }
 
   /** Access of many (user, channel) pairs, from the stored standing (fresh programme role too). */
-  async many(items: readonly { userId: string; channelId: string }[]): Promise<(ChannelAccess | null)[]> {
+  async many(
+    items: readonly { userId: string; channelId: string }[],
+  ): Promise<(ChannelAccess | null)[]> {
     const resolved = await this.access.resolve<ChannelRow>(
       'channel',
       items.map((i) => ({ who: { userId: i.userId }, id: i.channelId })),

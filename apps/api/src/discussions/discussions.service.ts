@@ -31,17 +31,33 @@ import { OutboxRelay } from '../events/outbox-relay.js';
 import { ChannelsRepository, type ChannelRow } from './channels/channels.repository.js';
 import { MembershipsService } from '../pairings/memberships.service.js';
 import type { MemberRow } from '../pairings/memberships.service.js';
-import { decodeCursor, encodeCursor, MicroClock, microsToIso, type Position } from '../common/cursor.js';
+import {
+  decodeCursor,
+  encodeCursor,
+  MicroClock,
+  microsToIso,
+  type Position,
+} from '../common/cursor.js';
 import { DISCUSSIONS_LIMITS, type DiscussionsLimits } from './discussions.config.js';
 import { DiscussionsHub } from './realtime/discussions.hub.js';
-import { toChannelDto, toMessageDto, toMessageUpdate, toReadStateDto } from './discussions.mappers.js';
+import {
+  toChannelDto,
+  toMessageDto,
+  toMessageUpdate,
+  toReadStateDto,
+} from './discussions.mappers.js';
 import { DiscussionsPolicy, type ChannelAccess } from './discussions.policy.js';
 import { checkBody } from './messages/message-body.js';
 import { excerpt } from '../common/excerpt.js';
 import { isUuid } from '../common/ids.js';
 import { channelReaders, readersWithHandles } from './messages/mentions.js';
 import { WriteBatcher } from '../common/write-batcher.js';
-import { MessagesRepository, type InsertOutcome, type MessageRow, type NewMessage } from './messages/messages.repository.js';
+import {
+  MessagesRepository,
+  type InsertOutcome,
+  type MessageRow,
+  type NewMessage,
+} from './messages/messages.repository.js';
 
 /**
  * Group commit for messages: from about 330 messages/s on one instance, each commit waits for the
@@ -86,20 +102,29 @@ export class DiscussionsService implements OnModuleInit, BeforeApplicationShutdo
   ) {
     // One commit in flight: messages commit in the order of their times. (Several lanes were
     // tried: PostgreSQL's occasional stalls hit every lane at once, and more commits cost more.)
-    this.writer = new WriteBatcher(async (batch) => {
-      const started = performance.now();
-      const outcomes = await this.messages.insertBatch(batch);
-      // Everything queued behind a slow commit waited for it: worth knowing in the logs.
-      const ms = performance.now() - started;
-      if (ms > SLOW_WRITE_MS) this.logger.warn(`slow message write: ${Math.round(ms)} ms for ${batch.length} messages`);
-      return outcomes;
-    }, 250, MESSAGE_COMMIT);
+    this.writer = new WriteBatcher(
+      async (batch) => {
+        const started = performance.now();
+        const outcomes = await this.messages.insertBatch(batch);
+        // Everything queued behind a slow commit waited for it: worth knowing in the logs.
+        const ms = performance.now() - started;
+        if (ms > SLOW_WRITE_MS)
+          this.logger.warn(`slow message write: ${Math.round(ms)} ms for ${batch.length} messages`);
+        return outcomes;
+      },
+      250,
+      MESSAGE_COMMIT,
+    );
   }
 
   onModuleInit(): void {
     // Notifications are pushed to every connection of their person.
-    this.events.subscribe('notification.created', ({ payload }) => this.hub.emitToUser(payload.userId, 'notification', payload.notification));
-    this.events.subscribe('notification.read', ({ payload }) => this.hub.emitToUser(payload.userId, 'notifications:read', payload.state));
+    this.events.subscribe('notification.created', ({ payload }) =>
+      this.hub.emitToUser(payload.userId, 'notification', payload.notification),
+    );
+    this.events.subscribe('notification.read', ({ payload }) =>
+      this.hub.emitToUser(payload.userId, 'notifications:read', payload.state),
+    );
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -126,9 +151,12 @@ export class DiscussionsService implements OnModuleInit, BeforeApplicationShutdo
   /** The pairing's channels the actor may read; the route's guard has checked 'discussion.read' on it. */
   async listChannels(actor: Actor, pairingId: string): Promise<ChannelDto[]> {
     // Pairings written outside the seed get their channels on first look.
-    if (!(await this.channels.hasGeneral(pairingId))) await this.channels.ensureDefaults([pairingId]);
+    if (!(await this.channels.hasGeneral(pairingId)))
+      await this.channels.ensureDefaults([pairingId]);
     const rows = await this.channels.byPairing(pairingId);
-    const accesses = await this.policy.many(rows.map((c) => ({ userId: actor.userId, channelId: c.id })));
+    const accesses = await this.policy.many(
+      rows.map((c) => ({ userId: actor.userId, channelId: c.id })),
+    );
     const visible = accesses.filter((a): a is ChannelAccess => !!a?.rights.read);
     const states = await this.channels.readStates(
       actor.userId,
@@ -141,14 +169,22 @@ export class DiscussionsService implements OnModuleInit, BeforeApplicationShutdo
     await this.policy.requirePairing(actor, 'discussion.channel.manage', pairingId);
     await this.channels.ensureDefaults([pairingId]);
     const row = await this.channels.createTopic(pairingId, name, actor.userId);
-    if (!row) throw new ConflictException(`There is already a channel called "${name}" in this pairing.`);
+    if (!row)
+      throw new ConflictException(`There is already a channel called "${name}" in this pairing.`);
     return toChannelDto(await this.policy.channel(actor, row.id), undefined);
   }
 
-  async updateChannel(actor: Actor, channelId: string, patch: UpdateChannelRequest): Promise<ChannelDto> {
+  async updateChannel(
+    actor: Actor,
+    channelId: string,
+    patch: UpdateChannelRequest,
+  ): Promise<ChannelDto> {
     await this.policy.channel(actor, channelId, 'manage');
     const row = await this.channels.update(channelId, patch);
-    if (!row) throw new ConflictException(`There is already a channel called "${patch.name}" in this pairing.`);
+    if (!row)
+      throw new ConflictException(
+        `There is already a channel called "${patch.name}" in this pairing.`,
+      );
     this.hub.emitToChannel(channelId, 'channel:updated', publicChannel(row));
     return this.channelFor(actor, await this.policy.channel(actor, channelId));
   }
@@ -163,13 +199,23 @@ export class DiscussionsService implements OnModuleInit, BeforeApplicationShutdo
     return toChannelDto(access, states.get(access.channel.id));
   }
 
-  async members(actor: Actor, channelId: string, query: string | undefined): Promise<MentionCandidateDto[]> {
+  async members(
+    actor: Actor,
+    channelId: string,
+    query: string | undefined,
+  ): Promise<MentionCandidateDto[]> {
     const access = await this.policy.channel(actor, channelId);
     const wanted = mentionHandle(query?.replace(/^@/, '') ?? '');
     const readers = await this.readers(access.channel);
     return readers
       .map((m) => ({ id: m.userId, name: m.name, handle: mentionHandle(m.name) }))
-      .filter((c) => c.handle && (!wanted || c.handle.startsWith(wanted) || c.handle.split('.').some((part) => part.startsWith(wanted))))
+      .filter(
+        (c) =>
+          c.handle &&
+          (!wanted ||
+            c.handle.startsWith(wanted) ||
+            c.handle.split('.').some((part) => part.startsWith(wanted))),
+      )
       .slice(0, 20);
   }
 
@@ -178,7 +224,8 @@ export class DiscussionsService implements OnModuleInit, BeforeApplicationShutdo
 
   async history(actor: Actor, channelId: string, query: PageQuery): Promise<MessagePageDto> {
     await this.policy.channel(actor, channelId);
-    if (query.before !== undefined && query.after !== undefined) throw new BadRequestException('Give before or after, not both.');
+    if (query.before !== undefined && query.after !== undefined)
+      throw new BadRequestException('Give before or after, not both.');
     const before = cursorParam(query.before, 'before');
     const after = cursorParam(query.after, 'after');
     const limit = query.limit ?? DISCUSSION_DEFAULTS.defaultPageSize;
@@ -187,7 +234,11 @@ export class DiscussionsService implements OnModuleInit, BeforeApplicationShutdo
   }
 
   /** A thread: its first message and its replies (oldest first); a reply's id opens its thread. */
-  async thread(actor: Actor, messageId: string, query: Omit<PageQuery, 'before'>): Promise<ThreadDto> {
+  async thread(
+    actor: Actor,
+    messageId: string,
+    query: Omit<PageQuery, 'before'>,
+  ): Promise<ThreadDto> {
     const found = await this.findMessage(messageId);
     const root = found.parentId ? await this.findMessage(found.parentId) : found;
     await this.accessToMessage(root, (channelId) => this.policy.channel(actor, channelId));
@@ -195,10 +246,17 @@ export class DiscussionsService implements OnModuleInit, BeforeApplicationShutdo
     const limit = query.limit ?? DISCUSSION_DEFAULTS.defaultPageSize;
     const rows = await this.messages.replies(root.id, after, limit + 1);
     const reactions = await this.messages.reactions(root.deletedAt ? [] : [root.id], actor.userId);
-    return { root: toMessageDto(root, reactions), replies: await this.page(rows, limit, actor.userId) };
+    return {
+      root: toMessageDto(root, reactions),
+      replies: await this.page(rows, limit, actor.userId),
+    };
   }
 
-  async markRead(actor: Actor, channelId: string, messageId: string | undefined): Promise<ReadStateDto> {
+  async markRead(
+    actor: Actor,
+    channelId: string,
+    messageId: string | undefined,
+  ): Promise<ReadStateDto> {
     await this.policy.channel(actor, channelId);
     if (!(await this.channels.markRead(actor.userId, channelId, messageId ?? null))) {
       throw new NotFoundException('Message not found in this channel.');
@@ -214,7 +272,12 @@ export class DiscussionsService implements OnModuleInit, BeforeApplicationShutdo
   // ---------------------------------------------------------------------------------------------
   // Writing (from socket events)
 
-  async send(actor: Actor, access: ChannelAccess, input: { body: string; parentId?: string | null }, origin?: string): Promise<MessageDto> {
+  async send(
+    actor: Actor,
+    access: ChannelAccess,
+    input: { body: string; parentId?: string | null },
+    origin?: string,
+  ): Promise<MessageDto> {
     requirePost(access);
     const body = this.checkedBody(input.body);
     const mentions = await this.resolveMentions(access.channel, body);
@@ -223,7 +286,16 @@ export class DiscussionsService implements OnModuleInit, BeforeApplicationShutdo
     const id = randomUUID();
     const micros = this.clock.next();
     const mention = mentionEvent(actor, access.channel, { id, parentId, body }, mentions);
-    const outcome = await this.writer.write({ id, channelId, authorId: actor.userId, parentId, body, mentionIds: mentions, createdMicros: micros, mention: mention ?? undefined });
+    const outcome = await this.writer.write({
+      id,
+      channelId,
+      authorId: actor.userId,
+      parentId,
+      body,
+      mentionIds: mentions,
+      createdMicros: micros,
+      mention: mention ?? undefined,
+    });
     if (outcome === 'archived') throw new ForbiddenException('The channel is archived.');
     if (outcome === 'no_thread') throw new NotFoundException('No such thread in this channel.');
     const message: MessageDto = {
@@ -242,52 +314,98 @@ export class DiscussionsService implements OnModuleInit, BeforeApplicationShutdo
     };
     this.hub.emitToChannel(channelId, 'message:new', message, origin);
     if (mention) void this.relay.deliverSoon();
-    void this.events.publish('message.posted', { ...messageEvent(access.channel, message, actor.userId), mentionIds: mentions });
+    void this.events.publish('message.posted', {
+      ...messageEvent(access.channel, message, actor.userId),
+      mentionIds: mentions,
+    });
     return message;
   }
 
-  async edit(actor: Actor, messageId: string, rawBody: string, accessFor: AccessLookup, origin?: string): Promise<MessageDto> {
+  async edit(
+    actor: Actor,
+    messageId: string,
+    rawBody: string,
+    accessFor: AccessLookup,
+    origin?: string,
+  ): Promise<MessageDto> {
     const row = await this.findMessage(messageId, { live: true });
     const access = await this.accessToMessage(row, accessFor);
     requirePost(access);
-    if (row.authorId !== actor.userId) throw new ForbiddenException('You can only edit your own messages.');
+    if (row.authorId !== actor.userId)
+      throw new ForbiddenException('You can only edit your own messages.');
     const body = this.checkedBody(rawBody);
     const mentions = await this.resolveMentions(access.channel, body);
     const result = await this.messages.edit(messageId, actor.userId, body, mentions, (previous) =>
-      mentionEvent(actor, access.channel, { id: row.id, parentId: row.parentId, body }, mentions.filter((m) => !previous.includes(m))),
+      mentionEvent(
+        actor,
+        access.channel,
+        { id: row.id, parentId: row.parentId, body },
+        mentions.filter((m) => !previous.includes(m)),
+      ),
     );
     if (!result) throw new NotFoundException('Message not found.');
     const reactions = await this.messages.reactions([messageId], actor.userId);
     this.hub.emitToChannel(row.channelId, 'message:updated', toMessageUpdate(result.row), origin);
     const message = toMessageDto(result.row, reactions);
     if (mentions.some((m) => !result.previousMentions.includes(m))) void this.relay.deliverSoon();
-    void this.events.publish('message.edited', { ...messageEvent(access.channel, message, actor.userId), excerpt: excerpt(body) });
+    void this.events.publish('message.edited', {
+      ...messageEvent(access.channel, message, actor.userId),
+      excerpt: excerpt(body),
+    });
     return message;
   }
 
-  async remove(actor: Actor, messageId: string, accessFor: AccessLookup, origin?: string): Promise<MessageDto> {
+  async remove(
+    actor: Actor,
+    messageId: string,
+    accessFor: AccessLookup,
+    origin?: string,
+  ): Promise<MessageDto> {
     const row = await this.findMessage(messageId, { live: true });
     const access = await this.accessToMessage(row, accessFor);
     requirePost(access);
-    if (row.authorId !== actor.userId) throw new ForbiddenException('You can only delete your own messages.');
+    if (row.authorId !== actor.userId)
+      throw new ForbiddenException('You can only delete your own messages.');
     const deleted = await this.messages.softDelete(messageId, actor.userId);
     if (!deleted?.deletedAt) throw new NotFoundException('Message not found.');
-    this.hub.emitToChannel(row.channelId, 'message:deleted', {
-      id: deleted.id,
-      channelId: deleted.channelId,
-      parentId: deleted.parentId,
-      deletedAt: deleted.deletedAt.toISOString(),
-    }, origin);
-    await this.events.publish('message.deleted', messageEvent(access.channel, deleted, actor.userId));
+    this.hub.emitToChannel(
+      row.channelId,
+      'message:deleted',
+      {
+        id: deleted.id,
+        channelId: deleted.channelId,
+        parentId: deleted.parentId,
+        deletedAt: deleted.deletedAt.toISOString(),
+      },
+      origin,
+    );
+    await this.events.publish(
+      'message.deleted',
+      messageEvent(access.channel, deleted, actor.userId),
+    );
     return toMessageDto(deleted, []);
   }
 
-  async toggleReaction(actor: Actor, messageId: string, emoji: string, accessFor: AccessLookup, origin?: string): Promise<ReactionEventDto> {
+  async toggleReaction(
+    actor: Actor,
+    messageId: string,
+    emoji: string,
+    accessFor: AccessLookup,
+    origin?: string,
+  ): Promise<ReactionEventDto> {
     const row = await this.findMessage(messageId, { live: true });
     const access = await this.accessToMessage(row, accessFor);
     requirePost(access);
-    const result = await this.messages.toggleReaction(messageId, actor.userId, emoji, DISCUSSION_DEFAULTS.maxReactionsPerMessage);
-    if (!result) throw new BadRequestException(`A message takes at most ${DISCUSSION_DEFAULTS.maxReactionsPerMessage} different reactions.`);
+    const result = await this.messages.toggleReaction(
+      messageId,
+      actor.userId,
+      emoji,
+      DISCUSSION_DEFAULTS.maxReactionsPerMessage,
+    );
+    if (!result)
+      throw new BadRequestException(
+        `A message takes at most ${DISCUSSION_DEFAULTS.maxReactionsPerMessage} different reactions.`,
+      );
     const event: ReactionEventDto = {
       messageId,
       channelId: row.channelId,
@@ -302,7 +420,12 @@ export class DiscussionsService implements OnModuleInit, BeforeApplicationShutdo
 
   typing(actor: Actor, access: ChannelAccess, origin?: string): void {
     requirePost(access);
-    this.hub.emitToChannel(access.channel.id, 'typing', { channelId: access.channel.id, user: { id: actor.userId, name: actor.name } }, origin);
+    this.hub.emitToChannel(
+      access.channel.id,
+      'typing',
+      { channelId: access.channel.id, user: { id: actor.userId, name: actor.name } },
+      origin,
+    );
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -310,7 +433,9 @@ export class DiscussionsService implements OnModuleInit, BeforeApplicationShutdo
   private checkedBody(raw: string): string {
     const check = checkBody(raw, this.limits.maxBodyBytes);
     if (check.ok) return check.body;
-    throw check.code === 'too_large' ? new PayloadTooLargeException(check.error) : new BadRequestException(check.error);
+    throw check.code === 'too_large'
+      ? new PayloadTooLargeException(check.error)
+      : new BadRequestException(check.error);
   }
 
   private async findMessage(id: string, options: { live?: boolean } = {}): Promise<MessageRow> {
@@ -375,13 +500,25 @@ function mentionEvent(
   };
 }
 
-function messageEvent(channel: ChannelRow, message: { id: string; parentId: string | null }, authorId: string) {
-  return { pairingId: channel.pairingId, channelId: channel.id, messageId: message.id, parentId: message.parentId, authorId };
+function messageEvent(
+  channel: ChannelRow,
+  message: { id: string; parentId: string | null },
+  authorId: string,
+) {
+  return {
+    pairingId: channel.pairingId,
+    channelId: channel.id,
+    messageId: message.id,
+    parentId: message.parentId,
+    authorId,
+  };
 }
 
 function requirePost(access: ChannelAccess): void {
   if (!access.rights.post) {
-    throw new ForbiddenException(access.channel.archived ? 'The channel is archived.' : 'You may not write in this channel.');
+    throw new ForbiddenException(
+      access.channel.archived ? 'The channel is archived.' : 'You may not write in this channel.',
+    );
   }
 }
 
@@ -393,5 +530,12 @@ function cursorParam(value: string | undefined, name: string): Position | undefi
 }
 
 function publicChannel(row: ChannelRow) {
-  return { id: row.id, pairingId: row.pairingId, name: row.name, kind: row.kind, side: row.side, archived: row.archived };
+  return {
+    id: row.id,
+    pairingId: row.pairingId,
+    name: row.name,
+    kind: row.kind,
+    side: row.side,
+    archived: row.archived,
+  };
 }

@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { decodeCursor, encodeCursor, MicroClock } from '../common/cursor.js';
 import { loadDiscussionsLimits } from './discussions.config.js';
-import { channelPayload, EMOJI, sendMessagePayload, toggleReactionPayload } from './realtime/socket-payloads.js';
+import {
+  channelPayload,
+  EMOJI,
+  sendMessagePayload,
+  toggleReactionPayload,
+} from './realtime/socket-payloads.js';
 import { checkBody } from './messages/message-body.js';
 import { excerpt } from '../common/excerpt.js';
 import { WriteBatcher } from '../common/write-batcher.js';
@@ -19,16 +24,32 @@ describe('cursors', () => {
         expect(decodeCursor(encodeCursor(position))).toEqual(position);
       }),
     );
-    fc.assert(fc.property(fc.string(), (s) => decodeCursor(s) === null || /^[A-Za-z0-9_-]+$/.test(s)));
-    for (const bad of ['', '!!', Buffer.from('1.not-a-uuid').toString('base64url'), Buffer.from(`1.${UUID}x`).toString('base64url')])
+    fc.assert(
+      fc.property(fc.string(), (s) => decodeCursor(s) === null || /^[A-Za-z0-9_-]+$/.test(s)),
+    );
+    for (const bad of [
+      '',
+      '!!',
+      Buffer.from('1.not-a-uuid').toString('base64url'),
+      Buffer.from(`1.${UUID}x`).toString('base64url'),
+    ])
       expect(decodeCursor(bad)).toBeNull();
   });
 
   it('refuse times PostgreSQL cannot hold (they were a 500): negative, past 9999, beyond bigint', () => {
     const at = (micros: string) => Buffer.from(`${micros}.${UUID}`).toString('base64url');
-    for (const micros of ['9223372036854775807', '9999999999999999999', '-9999999999999999999', '-1', '253402300800000000'])
+    for (const micros of [
+      '9223372036854775807',
+      '9999999999999999999',
+      '-9999999999999999999',
+      '-1',
+      '253402300800000000',
+    ])
       expect(decodeCursor(at(micros))).toBeNull();
-    expect(decodeCursor(at('253402300799999999'))).toEqual({ micros: '253402300799999999', id: UUID });
+    expect(decodeCursor(at('253402300799999999'))).toEqual({
+      micros: '253402300799999999',
+      id: UUID,
+    });
     expect(decodeCursor(at('0'))).toEqual({ micros: '0', id: UUID });
   });
 
@@ -48,11 +69,16 @@ describe('cursors', () => {
 describe('message bodies', () => {
   it('never accepts more than the byte limit, whatever the characters', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.integer({ min: 1, max: 400 }), (text, limit) => {
-        const check = checkBody(text, limit);
-        if (Buffer.byteLength(text, 'utf8') > limit) return !check.ok && check.code === 'too_large';
-        return !check.ok || Buffer.byteLength(check.body, 'utf8') <= limit;
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 300 }),
+        fc.integer({ min: 1, max: 400 }),
+        (text, limit) => {
+          const check = checkBody(text, limit);
+          if (Buffer.byteLength(text, 'utf8') > limit)
+            return !check.ok && check.code === 'too_large';
+          return !check.ok || Buffer.byteLength(check.body, 'utf8') <= limit;
+        },
+      ),
     );
   });
 
@@ -63,7 +89,11 @@ describe('message bodies', () => {
     expect(checkBody('bell \u0007', 100)).toMatchObject({ ok: false, code: 'invalid' });
     expect(checkBody('tab\tand\nnewline', 100)).toEqual({ ok: true, body: 'tab\tand\nnewline' });
     // An unpaired surrogate is no Unicode (it failed the batched insert's json: an 'internal' ack).
-    expect(checkBody('half \ud83d of an emoji', 100)).toMatchObject({ ok: false, code: 'invalid', error: expect.stringMatching(/unpaired/) });
+    expect(checkBody('half \ud83d of an emoji', 100)).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      error: expect.stringMatching(/unpaired/),
+    });
     expect(checkBody('whole \ud83d\ude00 emoji', 100)).toMatchObject({ ok: true });
     expect(excerpt('a\n\nb   c')).toBe('a b c');
     expect(excerpt('x'.repeat(200))).toHaveLength(140);
@@ -73,17 +103,31 @@ describe('message bodies', () => {
 describe('socket payload validation', () => {
   it('answers ok or an "invalid" acknowledgement for any input, never throws', () => {
     fc.assert(
-      fc.property(fc.anything({ withNullPrototype: true, withBigInt: true, withDate: true, withMap: true }), (payload) => {
-        for (const parse of [sendMessagePayload, channelPayload, toggleReactionPayload]) {
-          const result = parse(payload);
-          if (!result.ok) expect(result).toMatchObject({ ok: false, code: 'invalid', error: expect.any(String) });
-        }
-      }),
+      fc.property(
+        fc.anything({ withNullPrototype: true, withBigInt: true, withDate: true, withMap: true }),
+        (payload) => {
+          for (const parse of [sendMessagePayload, channelPayload, toggleReactionPayload]) {
+            const result = parse(payload);
+            if (!result.ok)
+              expect(result).toMatchObject({
+                ok: false,
+                code: 'invalid',
+                error: expect.any(String),
+              });
+          }
+        },
+      ),
     );
   });
 
   it('drops unknown fields (a spoofed author never reaches the service)', () => {
-    const result = sendMessagePayload({ channelId: UUID, body: 'hi', author: { id: 'x' }, authorId: 'x', createdAt: 'then' });
+    const result = sendMessagePayload({
+      channelId: UUID,
+      body: 'hi',
+      author: { id: 'x' },
+      authorId: 'x',
+      createdAt: 'then',
+    });
     expect(result).toEqual({ ok: true, value: { channelId: UUID, body: 'hi' } });
   });
 
@@ -93,14 +137,25 @@ describe('socket payload validation', () => {
       code: 'invalid',
       error: 'channelId must be a UUID; body must be a string; parentId must be a UUID',
     });
-    expect(sendMessagePayload(Object.create({ channelId: UUID, body: 'planted' }))).toMatchObject({ ok: false, code: 'invalid' });
-    expect(sendMessagePayload({ channelId: UUID, body: 'hi', parentId: null })).toEqual({ ok: true, value: { channelId: UUID, body: 'hi', parentId: null } });
-    expect(toggleReactionPayload({ messageId: UUID, emoji: '👍'.repeat(21) })).toMatchObject({ ok: false, code: 'invalid' });
+    expect(sendMessagePayload(Object.create({ channelId: UUID, body: 'planted' }))).toMatchObject({
+      ok: false,
+      code: 'invalid',
+    });
+    expect(sendMessagePayload({ channelId: UUID, body: 'hi', parentId: null })).toEqual({
+      ok: true,
+      value: { channelId: UUID, body: 'hi', parentId: null },
+    });
+    expect(toggleReactionPayload({ messageId: UUID, emoji: '👍'.repeat(21) })).toMatchObject({
+      ok: false,
+      code: 'invalid',
+    });
   });
 
   it('accepts emojis and short codes only', () => {
-    for (const ok of ['👍', '👍🏽', '👩‍💻', '🇪🇺', '❤️', '1️⃣', ':tada:', ':+1:']) expect(EMOJI.test(ok)).toBe(true);
-    for (const bad of ['', 'a', '<b>', ':Tada:', '::', 'hi 👍', '👍 ']) expect(EMOJI.test(bad)).toBe(false);
+    for (const ok of ['👍', '👍🏽', '👩‍💻', '🇪🇺', '❤️', '1️⃣', ':tada:', ':+1:'])
+      expect(EMOJI.test(ok)).toBe(true);
+    for (const bad of ['', 'a', '<b>', ':Tada:', '::', 'hi 👍', '👍 '])
+      expect(EMOJI.test(bad)).toBe(false);
   });
 });
 
@@ -113,22 +168,46 @@ describe('limits', () => {
   });
 
   it('reads limits from the environment and refuses bad values', () => {
-    expect(loadDiscussionsLimits({})).toMatchObject({ maxBodyBytes: 8192, writesPerSecond: 5, writeBurst: 10 });
-    expect(loadDiscussionsLimits({ DISCUSSIONS_MAX_BODY_BYTES: '1024', DISCUSSIONS_MESSAGES_PER_SECOND: '50' })).toMatchObject({
+    expect(loadDiscussionsLimits({})).toMatchObject({
+      maxBodyBytes: 8192,
+      writesPerSecond: 5,
+      writeBurst: 10,
+    });
+    expect(
+      loadDiscussionsLimits({
+        DISCUSSIONS_MAX_BODY_BYTES: '1024',
+        DISCUSSIONS_MESSAGES_PER_SECOND: '50',
+      }),
+    ).toMatchObject({
       maxBodyBytes: 1024,
       writesPerSecond: 50,
       writeBurst: 100,
     });
-    expect(loadDiscussionsLimits({})).toMatchObject({ maxConnectionsPerUser: 20, maxConnectionsPerAddress: 200 });
-    expect(loadDiscussionsLimits({ DISCUSSIONS_MAX_CONNECTIONS_PER_USER: '3' })).toMatchObject({ maxConnectionsPerUser: 3 });
-    expect(() => loadDiscussionsLimits({ DISCUSSIONS_MAX_CONNECTIONS_PER_ADDRESS: '0' })).toThrow(ConfigError);
+    expect(loadDiscussionsLimits({})).toMatchObject({
+      maxConnectionsPerUser: 20,
+      maxConnectionsPerAddress: 200,
+    });
+    expect(loadDiscussionsLimits({ DISCUSSIONS_MAX_CONNECTIONS_PER_USER: '3' })).toMatchObject({
+      maxConnectionsPerUser: 3,
+    });
+    expect(() => loadDiscussionsLimits({ DISCUSSIONS_MAX_CONNECTIONS_PER_ADDRESS: '0' })).toThrow(
+      ConfigError,
+    );
     expect(() => loadDiscussionsLimits({ DISCUSSIONS_MAX_BODY_BYTES: '8kb' })).toThrow(ConfigError);
     expect(() => loadDiscussionsLimits({ DISCUSSIONS_MAX_BODY_BYTES: '1' })).toThrow(ConfigError);
   });
 });
 
 describe('WriteBatcher', () => {
-  const message = (n: number): NewMessage => ({ id: `${n}`, channelId: 'c', authorId: 'a', parentId: null, body: `m${n}`, mentionIds: [], createdMicros: BigInt(n) });
+  const message = (n: number): NewMessage => ({
+    id: `${n}`,
+    channelId: 'c',
+    authorId: 'a',
+    parentId: null,
+    body: `m${n}`,
+    mentionIds: [],
+    createdMicros: BigInt(n),
+  });
 
   it('writes the first message at once and batches what arrives meanwhile, in order', async () => {
     const batches: string[][] = [];

@@ -78,11 +78,20 @@ export interface DomainEvent<K extends DomainEventType = DomainEventType> {
  * in the producer's transaction, delivered after commit at least once. Their subscribers must be
  * idempotent (dedupe on the event's id).
  */
-export const DURABLE_EVENTS = ['mention', 'plan.submitted', 'plan.reviewed', 'plan.adopted', 'member.added', 'member.removed'] as const satisfies readonly DomainEventType[];
+export const DURABLE_EVENTS = [
+  'mention',
+  'plan.submitted',
+  'plan.reviewed',
+  'plan.adopted',
+  'member.added',
+  'member.removed',
+] as const satisfies readonly DomainEventType[];
 export type DurableEventType = (typeof DURABLE_EVENTS)[number];
 
 /** The event a review step publishes, by the status it reached. */
-export function planStepEventType(status: PlanStatus): 'plan.submitted' | 'plan.reviewed' | 'plan.adopted' {
+export function planStepEventType(
+  status: PlanStatus,
+): 'plan.submitted' | 'plan.reviewed' | 'plan.adopted' {
   if (status === 'submitted') return 'plan.submitted';
   return status === 'adopted' ? 'plan.adopted' : 'plan.reviewed';
 }

@@ -48,6 +48,9 @@ export class EventOutboxRepository {
   }
 
   async failed(m: EntityManager, ids: readonly string[]): Promise<void> {
-    if (ids.length) await m.query('UPDATE event_outbox SET attempts = attempts + 1 WHERE id = ANY($1::uuid[])', [ids]);
+    if (ids.length)
+      await m.query('UPDATE event_outbox SET attempts = attempts + 1 WHERE id = ANY($1::uuid[])', [
+        ids,
+      ]);
   }
 }

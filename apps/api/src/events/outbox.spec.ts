@@ -21,9 +21,22 @@ describe('the event outbox (real PostgreSQL, two API instances on one database)'
     db = await createTestDatabase();
     first = await startTestApp({}, { database: db });
     const { pairingId, euAuthorityId } = await insertPairing(first.dataSource);
-    const author = await createUser(first.dataSource, { email: `author-${randomUUID()}@test.iuc`, name: 'Author', password: PASSWORD });
-    const mentioned = await createUser(first.dataSource, { email: `lucia-${randomUUID()}@test.iuc`, name: 'Lucía', password: PASSWORD });
-    await addMembership(first.dataSource, { userId: mentioned.id, pairingId, role: 'coordinator', authorityId: euAuthorityId });
+    const author = await createUser(first.dataSource, {
+      email: `author-${randomUUID()}@test.iuc`,
+      name: 'Author',
+      password: PASSWORD,
+    });
+    const mentioned = await createUser(first.dataSource, {
+      email: `lucia-${randomUUID()}@test.iuc`,
+      name: 'Lucía',
+      password: PASSWORD,
+    });
+    await addMembership(first.dataSource, {
+      userId: mentioned.id,
+      pairingId,
+      role: 'coordinator',
+      authorityId: euAuthorityId,
+    });
     lucia = mentioned;
     mention = {
       pairingId,
@@ -42,10 +55,17 @@ describe('the event outbox (real PostgreSQL, two API instances on one database)'
 
   /** Commits an event to the outbox as a producer does, and delivers nothing. */
   const stageOnly = async (t: TestApp, payload: MentionEvent): Promise<string> =>
-    t.dataSource.transaction(async (m) => (await t.app.get(EventOutboxRepository).stage(m, [{ type: 'mention', payload }]))[0]);
+    t.dataSource.transaction(
+      async (m) =>
+        (await t.app.get(EventOutboxRepository).stage(m, [{ type: 'mention', payload }]))[0],
+    );
   const notificationsOf = (t: TestApp, eventId: string) =>
-    t.dataSource.query('SELECT user_id, subject_id, payload FROM notifications WHERE event_id = $1', [eventId]);
-  const outboxSize = async (t: TestApp) => Number((await t.dataSource.query('SELECT count(*) AS n FROM event_outbox'))[0].n);
+    t.dataSource.query(
+      'SELECT user_id, subject_id, payload FROM notifications WHERE event_id = $1',
+      [eventId],
+    );
+  const outboxSize = async (t: TestApp) =>
+    Number((await t.dataSource.query('SELECT count(*) AS n FROM event_outbox'))[0].n);
 
   it('delivers an event committed before a crash when an instance starts, and the notification is listed', async () => {
     const eventId = await stageOnly(first, mention);
@@ -55,14 +75,27 @@ describe('the event outbox (real PostgreSQL, two API instances on one database)'
     first = await startTestApp({}, { database: db });
     expect(await outboxSize(first)).toBe(0);
     expect(await notificationsOf(first, eventId)).toEqual([
-      { user_id: lucia.id, subject_id: mention.messageId, payload: { channelId: mention.channelId, parentId: null, excerpt: mention.excerpt } },
+      {
+        user_id: lucia.id,
+        subject_id: mention.messageId,
+        payload: { channelId: mention.channelId, parentId: null, excerpt: mention.excerpt },
+      },
     ]);
     const session = await login(first.url, lucia.email, PASSWORD);
-    const list = await request(first.url).get('/api/notifications').set('Authorization', `Bearer ${session.token}`).expect(200);
-    expect(list.body.items).toEqual([expect.objectContaining({ kind: 'mention', messageId: mention.messageId, excerpt: mention.excerpt })]);
+    const list = await request(first.url)
+      .get('/api/notifications')
+      .set('Authorization', `Bearer ${session.token}`)
+      .expect(200);
+    expect(list.body.items).toEqual([
+      expect.objectContaining({
+        kind: 'mention',
+        messageId: mention.messageId,
+        excerpt: mention.excerpt,
+      }),
+    ]);
   });
 
-  it('writes an event\'s notification once, however often and on however many instances it is delivered', async () => {
+  it("writes an event's notification once, however often and on however many instances it is delivered", async () => {
     const second = await startTestApp({}, { database: db });
     try {
       const payload = { ...mention, messageId: randomUUID() };
@@ -72,7 +105,10 @@ describe('the event outbox (real PostgreSQL, two API instances on one database)'
       await first.app.get(EventBus).deliver(event);
       await first.app.get(EventBus).deliver(event);
       // Both instances deliver at once; each row is claimed by one of them (SKIP LOCKED).
-      await Promise.all([first.app.get(OutboxRelay).deliverSoon(), second.app.get(OutboxRelay).deliverSoon()]);
+      await Promise.all([
+        first.app.get(OutboxRelay).deliverSoon(),
+        second.app.get(OutboxRelay).deliverSoon(),
+      ]);
       expect(await outboxSize(first)).toBe(0);
       expect(await notificationsOf(first, eventId)).toHaveLength(1);
     } finally {

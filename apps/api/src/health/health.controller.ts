@@ -17,7 +17,9 @@ export class HealthController {
   @HttpCode(200)
   @ApiOkResponse({ description: '{ status, database, version }' })
   async health(@Res({ passthrough: true }) res: Response): Promise<HealthDto> {
-    const database: HealthDto['database'] = (await this.repository.databaseAnswers()) ? 'up' : 'down';
+    const database: HealthDto['database'] = (await this.repository.databaseAnswers())
+      ? 'up'
+      : 'down';
     if (database === 'down') res.status(503);
     return { status: database === 'up' ? 'ok' : 'error', database, version: APP_VERSION };
   }

@@ -20,11 +20,19 @@ describe('health and schema', () => {
 
   it('answers unknown API paths with the error shape and no stack', async () => {
     const res = await request(t.url).get('/api/nope').expect(404);
-    expect(res.body).toEqual({ statusCode: 404, error: 'Not Found', message: expect.any(String), code: 'not_found' });
+    expect(res.body).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      message: expect.any(String),
+      code: 'not_found',
+    });
   });
 
   it('answers malformed JSON with 400 in the error shape', async () => {
-    const res = await request(t.url).post('/api/health').set('content-type', 'application/json').send('{"a":');
+    const res = await request(t.url)
+      .post('/api/health')
+      .set('content-type', 'application/json')
+      .send('{"a":');
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
   });

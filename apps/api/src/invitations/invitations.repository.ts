@@ -80,7 +80,13 @@ export class InvitationsRepository {
         // With no membership expected there was no row to lock: one written meanwhile (another
         // invitation accepted at the same moment) is a change, not something to overwrite.
         const joining = 'newAccount' in account || account.expected === null;
-        const written = await this.memberships.write(tx, userId, invitation.pairingId, next, joining ? 'join' : 'replace');
+        const written = await this.memberships.write(
+          tx,
+          userId,
+          invitation.pairingId,
+          next,
+          joining ? 'join' : 'replace',
+        );
         if (!written) throw new ChangedMeanwhile();
         return { userId };
       })

@@ -631,7 +631,12 @@ describe('invitations', () => {
       "UPDATE invitations SET expires_at = now() - interval '1 minute' WHERE email = 'late@example.org'",
     );
     const res = await request(t.url).get(`/api/invitations/${token}`).expect(404);
-    expect(res.body).toEqual({ statusCode: 404, error: 'Not Found', message: expect.any(String), code: 'not_found' });
+    expect(res.body).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      message: expect.any(String),
+      code: 'not_found',
+    });
     await request(t.url)
       .post('/api/invitations/accept')
       .send({ token, password: 'long enough' })

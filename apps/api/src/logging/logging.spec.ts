@@ -6,7 +6,9 @@ import { createRootLogger, NestPinoLogger, requestLogger } from './logging.js';
 /** A logger whose lines are collected, parsed. */
 function collectingLogger(level: string) {
   const lines: Record<string, unknown>[] = [];
-  const log = createRootLogger(level, { write: (line: string) => void lines.push(JSON.parse(line)) });
+  const log = createRootLogger(level, {
+    write: (line: string) => void lines.push(JSON.parse(line)),
+  });
   return { log, lines };
 }
 
@@ -54,13 +56,20 @@ describe('request lines', () => {
   }
 
   it('one line per request, with credentials in headers and URLs redacted', async () => {
-    const lines = await request('/api/invitations/s3cret?token=t0k', { authorization: 'Bearer abc', cookie: 'iuc_session=xyz' });
+    const lines = await request('/api/invitations/s3cret?token=t0k', {
+      authorization: 'Bearer abc',
+      cookie: 'iuc_session=xyz',
+    });
     expect(lines).toHaveLength(1);
     const text = JSON.stringify(lines[0]);
     for (const secret of ['s3cret', 't0k', 'Bearer abc', 'xyz']) expect(text).not.toContain(secret);
     expect(lines[0]).toMatchObject({
       msg: 'request completed',
-      req: { method: 'GET', url: '/api/invitations/[redacted]?token=[redacted]', headers: { authorization: '[Redacted]', cookie: '[Redacted]' } },
+      req: {
+        method: 'GET',
+        url: '/api/invitations/[redacted]?token=[redacted]',
+        headers: { authorization: '[Redacted]', cookie: '[Redacted]' },
+      },
       res: { statusCode: 200 },
     });
   });

@@ -25,22 +25,36 @@ export class NotificationSubscribers implements OnModuleInit {
     this.events.subscribe('mention', async ({ id, payload }) => {
       await this.notifications.announce(await this.repository.insertMentions(id, payload));
     });
-    const reviewStep = (event: DomainEvent<'plan.submitted' | 'plan.reviewed' | 'plan.adopted'>) => this.reviewStep(event);
+    const reviewStep = (event: DomainEvent<'plan.submitted' | 'plan.reviewed' | 'plan.adopted'>) =>
+      this.reviewStep(event);
     this.events.subscribe('plan.submitted', reviewStep);
     this.events.subscribe('plan.reviewed', reviewStep);
     this.events.subscribe('plan.adopted', reviewStep);
-    this.events.subscribe('message.edited', ({ payload }) => this.repository.updateExcerpt('message', payload.messageId, payload.excerpt));
+    this.events.subscribe('message.edited', ({ payload }) =>
+      this.repository.updateExcerpt('message', payload.messageId, payload.excerpt),
+    );
     this.events.subscribe('message.deleted', async ({ payload }) => {
-      await this.notifications.recount(await this.repository.deleteForSubject('message', payload.messageId));
+      await this.notifications.recount(
+        await this.repository.deleteForSubject('message', payload.messageId),
+      );
     });
   }
 
   /** Tells the other side of a review step: the reviewers of a submission, the writers of a verdict. */
-  private async reviewStep({ id, payload: step }: DomainEvent<'plan.submitted' | 'plan.reviewed' | 'plan.adopted'>): Promise<void> {
+  private async reviewStep({
+    id,
+    payload: step,
+  }: DomainEvent<'plan.submitted' | 'plan.reviewed' | 'plan.adopted'>): Promise<void> {
     const audience =
       step.movedBy === 'city'
         ? await this.repository.programmeStaff(step.actorId)
-        : (await this.memberships.membersOf([{ pairingId: step.pairingId, authorityId: step.authorityId, roles: WRITERS }]))[0].filter((u) => u !== step.actorId);
-    await this.notifications.announce(await this.repository.insertPlanReviewStep(id, step, audience));
+        : (
+            await this.memberships.membersOf([
+              { pairingId: step.pairingId, authorityId: step.authorityId, roles: WRITERS },
+            ])
+          )[0].filter((u) => u !== step.actorId);
+    await this.notifications.announce(
+      await this.repository.insertPlanReviewStep(id, step, audience),
+    );
   }
 }

@@ -10,7 +10,9 @@ import { insertPairing } from '../test/pairing-fixture.js';
 import { startTestApp } from '../test/test-app.js';
 
 const PASSWORD = 'correct horse battery staple';
-const GENERIC = MIGRATIONS.findIndex((m) => m.name === 'GenericNotificationsAndOutbox1796200000000');
+const GENERIC = MIGRATIONS.findIndex(
+  (m) => m.name === 'GenericNotificationsAndOutbox1796200000000',
+);
 
 /** A database migrated up to (not including) the generic notifications. */
 async function databaseBeforeGenericNotifications() {
@@ -23,10 +25,21 @@ async function databaseBeforeGenericNotifications() {
   await admin(`CREATE DATABASE ${name}`);
   const url = new URL(process.env.IUC_TEST_SERVER_URL!);
   url.pathname = `/${name}`;
-  const dataSource = new DataSource({ type: 'postgres', url: url.toString(), migrations: MIGRATIONS.slice(0, GENERIC), migrationsTransactionMode: 'each' });
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url: url.toString(),
+    migrations: MIGRATIONS.slice(0, GENERIC),
+    migrationsTransactionMode: 'each',
+  });
   await dataSource.initialize();
   await dataSource.runMigrations();
-  return { dataSource, database: { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) } };
+  return {
+    dataSource,
+    database: {
+      url: url.toString(),
+      drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    },
+  };
 }
 
 describe('the generic notifications migration (real PostgreSQL)', () => {
@@ -34,13 +47,32 @@ describe('the generic notifications migration (real PostgreSQL)', () => {
     const { dataSource, database } = await databaseBeforeGenericNotifications();
     try {
       const { pairingId, euAuthorityId } = await insertPairing(dataSource);
-      const reader = await createUser(dataSource, { email: `reader-${randomUUID()}@test.iuc`, name: 'Reader', password: PASSWORD });
-      const actor = await createUser(dataSource, { email: `actor-${randomUUID()}@test.iuc`, name: 'Actor', password: PASSWORD });
-      await addMembership(dataSource, { userId: reader.id, pairingId, role: 'coordinator', authorityId: euAuthorityId });
+      const reader = await createUser(dataSource, {
+        email: `reader-${randomUUID()}@test.iuc`,
+        name: 'Reader',
+        password: PASSWORD,
+      });
+      const actor = await createUser(dataSource, {
+        email: `actor-${randomUUID()}@test.iuc`,
+        name: 'Actor',
+        password: PASSWORD,
+      });
+      await addMembership(dataSource, {
+        userId: reader.id,
+        pairingId,
+        role: 'coordinator',
+        authorityId: euAuthorityId,
+      });
       await writeDefaultChannels(dataSource, [pairingId]);
       await createMissingPlans(dataSource, [pairingId]);
-      const [channel] = await dataSource.query("SELECT id FROM channels WHERE pairing_id = $1 AND kind = 'general'", [pairingId]);
-      const [plan] = await dataSource.query('SELECT id, title FROM plans WHERE pairing_id = $1 AND authority_id = $2', [pairingId, euAuthorityId]);
+      const [channel] = await dataSource.query(
+        "SELECT id FROM channels WHERE pairing_id = $1 AND kind = 'general'",
+        [pairingId],
+      );
+      const [plan] = await dataSource.query(
+        'SELECT id, title FROM plans WHERE pairing_id = $1 AND authority_id = $2',
+        [pairingId, euAuthorityId],
+      );
       const [root, reply] = [randomUUID(), randomUUID()];
       await dataSource.query(
         `INSERT INTO messages (id, channel_id, author_id, parent_id, body, created_at)
@@ -62,7 +94,10 @@ describe('the generic notifications migration (real PostgreSQL)', () => {
       const t = await startTestApp({}, { database });
       try {
         const session = await login(t.url, reader.email, PASSWORD);
-        const list = await request(t.url).get('/api/notifications').set('Authorization', `Bearer ${session.token}`).expect(200);
+        const list = await request(t.url)
+          .get('/api/notifications')
+          .set('Authorization', `Bearer ${session.token}`)
+          .expect(200);
         expect(list.body).toEqual({
           items: [
             {

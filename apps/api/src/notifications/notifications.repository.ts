@@ -96,9 +96,16 @@ export class NotificationsRepository {
     return rows.map((r) => r.id);
   }
 
-  async insertPlanReviewStep(eventId: string, step: PlanReviewStepEvent, userIds: readonly string[]): Promise<NotificationRow[]> {
+  async insertPlanReviewStep(
+    eventId: string,
+    step: PlanReviewStepEvent,
+    userIds: readonly string[],
+  ): Promise<NotificationRow[]> {
     if (!userIds.length) return [];
-    const payload: PlanReviewPayload = { status: step.status, excerpt: step.comment ? excerpt(step.comment) : '' };
+    const payload: PlanReviewPayload = {
+      status: step.status,
+      excerpt: step.comment ? excerpt(step.comment) : '',
+    };
     const rows: Raw[] = await this.dataSource.query(
       `WITH n AS (
          INSERT INTO notifications (user_id, kind, subject_type, subject_id, pairing_id, actor_id, payload, event_id)
@@ -111,7 +118,11 @@ export class NotificationsRepository {
     return rows.map(toRow);
   }
 
-  async page(userId: string, before: Position | undefined, limit: number): Promise<NotificationRow[]> {
+  async page(
+    userId: string,
+    before: Position | undefined,
+    limit: number,
+  ): Promise<NotificationRow[]> {
     const rows: Raw[] = await this.dataSource.query(
       `SELECT ${COLUMNS} FROM notifications n ${JOINS}
         WHERE n.user_id = $1
@@ -139,13 +150,17 @@ export class NotificationsRepository {
   }
 
   /** Deletes a subject's notifications; answers whose they were (with their programme role). */
-  async deleteForSubject(type: NotificationSubjectType, id: string): Promise<{ userId: string; programmeRole: ProgrammeRole | null }[]> {
+  async deleteForSubject(
+    type: NotificationSubjectType,
+    id: string,
+  ): Promise<{ userId: string; programmeRole: ProgrammeRole | null }[]> {
     // A CTE, because TypeORM answers a top-level DELETE with [rows, count].
-    const rows: { user_id: string; programme_role: ProgrammeRole | null }[] = await this.dataSource.query(
-      `WITH d AS (DELETE FROM notifications WHERE subject_type = $1 AND subject_id = $2 RETURNING user_id)
+    const rows: { user_id: string; programme_role: ProgrammeRole | null }[] =
+      await this.dataSource.query(
+        `WITH d AS (DELETE FROM notifications WHERE subject_type = $1 AND subject_id = $2 RETURNING user_id)
        SELECT DISTINCT u.id AS user_id, u.programme_role FROM d JOIN users u ON u.id = d.user_id`,
-      [type, id],
-    );
+        [type, id],
+      );
     return rows.map((r) => ({ userId: r.user_id, programmeRole: r.programme_role }));
   }
 
@@ -163,9 +178,17 @@ export class NotificationsRepository {
  * event). A plain function so that the demo seed writes its starter mentions with it, inside its
  * transaction.
  */
-export async function insertMentionNotifications(db: Queryable, m: NewMention, eventId: string | null = null): Promise<NotificationRow[]> {
+export async function insertMentionNotifications(
+  db: Queryable,
+  m: NewMention,
+  eventId: string | null = null,
+): Promise<NotificationRow[]> {
   if (!m.userIds.length) return [];
-  const payload: MentionPayload = { channelId: m.channelId, parentId: m.parentId, excerpt: m.excerpt };
+  const payload: MentionPayload = {
+    channelId: m.channelId,
+    parentId: m.parentId,
+    excerpt: m.excerpt,
+  };
   const rows = (await db.query(
     `WITH n AS (
        INSERT INTO notifications (user_id, kind, subject_type, subject_id, pairing_id, actor_id, payload, event_id, created_at)
@@ -174,7 +197,15 @@ export async function insertMentionNotifications(db: Queryable, m: NewMention, e
        ON CONFLICT (event_id, user_id) DO NOTHING
        RETURNING *)
      SELECT ${COLUMNS} FROM n ${JOINS}`,
-    [m.userIds, m.pairingId, m.messageId, m.actorId, JSON.stringify(payload), eventId, m.createdMicros?.toString() ?? null],
+    [
+      m.userIds,
+      m.pairingId,
+      m.messageId,
+      m.actorId,
+      JSON.stringify(payload),
+      eventId,
+      m.createdMicros?.toString() ?? null,
+    ],
   )) as Raw[];
   return rows.map(toRow);
 }

@@ -31,18 +31,34 @@ export class NotificationsService {
 
   /** Pushes new notifications to their people (live). */
   async announce(rows: readonly NotificationRow[]): Promise<void> {
-    await Promise.all(rows.map((row) => this.events.publish('notification.created', { userId: row.userId, notification: toDto(row) })));
+    await Promise.all(
+      rows.map((row) =>
+        this.events.publish('notification.created', {
+          userId: row.userId,
+          notification: toDto(row),
+        }),
+      ),
+    );
   }
 
   /** Tells the people whose unread count changed (a deleted subject took notifications with it). */
   async recount(people: readonly Person[]): Promise<void> {
     await Promise.all(
-      people.map(async (who) => this.events.publish('notification.read', { userId: who.userId, state: { unread: await this.unreadFor(who) } })),
+      people.map(async (who) =>
+        this.events.publish('notification.read', {
+          userId: who.userId,
+          state: { unread: await this.unreadFor(who) },
+        }),
+      ),
     );
   }
 
   /** The person's notifications, newest first; those of pairings they can no longer read are left out. */
-  async list(actor: Actor, before: string | undefined, limit: number = DISCUSSION_DEFAULTS.defaultPageSize): Promise<NotificationListDto> {
+  async list(
+    actor: Actor,
+    before: string | undefined,
+    limit: number = DISCUSSION_DEFAULTS.defaultPageSize,
+  ): Promise<NotificationListDto> {
     const position = before === undefined ? undefined : decodeCursor(before);
     if (position === null) throw new BadRequestException('before is not a valid cursor.');
     const rows = await this.repository.page(actor.userId, position, limit + 1);
@@ -56,7 +72,10 @@ export class NotificationsService {
     };
   }
 
-  async markRead(actor: Actor, ids: readonly string[] | undefined): Promise<NotificationsUnreadDto> {
+  async markRead(
+    actor: Actor,
+    ids: readonly string[] | undefined,
+  ): Promise<NotificationsUnreadDto> {
     await this.repository.markRead(actor.userId, ids ?? null);
     const state = { unread: await this.unreadFor(actor) };
     await this.events.publish('notification.read', { userId: actor.userId, state });
@@ -89,8 +108,20 @@ function toDto(r: NotificationRow): NotificationDto {
   };
   if (r.kind === 'plan-review') {
     const payload = r.payload as PlanReviewPayload;
-    return { ...base, kind: 'plan-review', planId: r.subjectId, planTitle: r.planTitle ?? '', status: payload.status };
+    return {
+      ...base,
+      kind: 'plan-review',
+      planId: r.subjectId,
+      planTitle: r.planTitle ?? '',
+      status: payload.status,
+    };
   }
   const payload = r.payload as MentionPayload;
-  return { ...base, kind: 'mention', channelId: payload.channelId, messageId: r.subjectId, parentId: payload.parentId };
+  return {
+    ...base,
+    kind: 'mention',
+    channelId: payload.channelId,
+    messageId: r.subjectId,
+    parentId: payload.parentId,
+  };
 }

@@ -33,7 +33,12 @@ export class MembershipsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** One person's role and city side in a pairing; null when not a member. `lock` inside a transaction. */
-  async place(userId: string, pairingId: string, db: Queryable = this.dataSource, lock = false): Promise<MembershipPlace | null> {
+  async place(
+    userId: string,
+    pairingId: string,
+    db: Queryable = this.dataSource,
+    lock = false,
+  ): Promise<MembershipPlace | null> {
     const [row] = (await db.query(
       `SELECT role, authority_id FROM memberships WHERE user_id = $1 AND pairing_id = $2${lock ? ' FOR UPDATE' : ''}`,
       [userId, pairingId],
@@ -72,7 +77,13 @@ export class MembershipsRepository {
   }
 
   /** Writes a membership in `db`'s transaction; false when `join` found one there already. */
-  async write(db: Queryable, userId: string, pairingId: string, place: MembershipPlace, how: MembershipWrite): Promise<boolean> {
+  async write(
+    db: Queryable,
+    userId: string,
+    pairingId: string,
+    place: MembershipPlace,
+    how: MembershipWrite,
+  ): Promise<boolean> {
     const written = (await db.query(
       `INSERT INTO memberships (user_id, pairing_id, role, authority_id) VALUES ($1, $2, $3, $4)
        ON CONFLICT (user_id, pairing_id) ${how === 'join' ? 'DO NOTHING' : 'DO UPDATE SET role = excluded.role, authority_id = excluded.authority_id'}
@@ -85,7 +96,13 @@ export class MembershipsRepository {
 
 /** A pairing's members with enabled accounts, by name (the seed calls it in its transaction). */
 export async function pairingMembers(db: Queryable, pairingId: string): Promise<MemberRow[]> {
-  type Raw = { user_id: string; name: string; programme_role: ProgrammeRole | null; role: PairingRole; side: PairingSide | null };
+  type Raw = {
+    user_id: string;
+    name: string;
+    programme_role: ProgrammeRole | null;
+    role: PairingRole;
+    side: PairingSide | null;
+  };
   const rows = (await db.query(
     `SELECT u.id AS user_id, u.name, u.programme_role, m.role,
             (SELECT pa.side FROM pairing_authorities pa WHERE pa.pairing_id = m.pairing_id AND pa.authority_id = m.authority_id) AS side
@@ -94,5 +111,11 @@ export async function pairingMembers(db: Queryable, pairingId: string): Promise<
       ORDER BY lower(u.name), u.id`,
     [pairingId],
   )) as Raw[];
-  return rows.map((r) => ({ userId: r.user_id, name: r.name, programmeRole: r.programme_role, pairingRole: r.role, side: r.side }));
+  return rows.map((r) => ({
+    userId: r.user_id,
+    name: r.name,
+    programmeRole: r.programme_role,
+    pairingRole: r.role,
+    side: r.side,
+  }));
 }

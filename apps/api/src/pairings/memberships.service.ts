@@ -29,7 +29,11 @@ export class MembershipsService {
   }
 
   /** Like `place`, locking the membership row in `tx`'s transaction until it ends. */
-  placeForUpdate(tx: Queryable, userId: string, pairingId: string): Promise<MembershipPlace | null> {
+  placeForUpdate(
+    tx: Queryable,
+    userId: string,
+    pairingId: string,
+  ): Promise<MembershipPlace | null> {
     return this.memberships.place(userId, pairingId, tx, true);
   }
 
@@ -38,10 +42,21 @@ export class MembershipsService {
    * membership written (a new one, or a new role or side) is announced as `member.added`, staged
    * in the same transaction so that it exists exactly when the membership does.
    */
-  async write(tx: Queryable, userId: string, pairingId: string, place: MembershipPlace, how: MembershipWrite): Promise<boolean> {
+  async write(
+    tx: Queryable,
+    userId: string,
+    pairingId: string,
+    place: MembershipPlace,
+    how: MembershipWrite,
+  ): Promise<boolean> {
     const written = await this.memberships.write(tx, userId, pairingId, place, how);
     if (written) {
-      await this.outbox.stage(tx, [{ type: 'member.added', payload: { pairingId, userId, role: place.role, authorityId: place.authorityId } }]);
+      await this.outbox.stage(tx, [
+        {
+          type: 'member.added',
+          payload: { pairingId, userId, role: place.role, authorityId: place.authorityId },
+        },
+      ]);
     }
     return written;
   }

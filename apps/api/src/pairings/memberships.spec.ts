@@ -19,11 +19,26 @@ describe('MembershipsService.membersOf', () => {
     t = await startTestApp();
     pairing = await insertPairing(t.dataSource);
     other = await insertPairing(t.dataSource);
-    const member = async (name: string, p: PairingFixture, role: 'coordinator' | 'editor' | 'viewer', city: 'eu' | 'partner' | null) => {
-      const user = await createUser(t.dataSource, { email: `${name}@example.org`, name, password: 'unused-password' });
+    const member = async (
+      name: string,
+      p: PairingFixture,
+      role: 'coordinator' | 'editor' | 'viewer',
+      city: 'eu' | 'partner' | null,
+    ) => {
+      const user = await createUser(t.dataSource, {
+        email: `${name}@example.org`,
+        name,
+        password: 'unused-password',
+      });
       ids[user.id] = name;
-      const authorityId = city === 'eu' ? p.euAuthorityId : city === 'partner' ? p.partnerAuthorityId : null;
-      await addMembership(t.dataSource, { userId: user.id, pairingId: p.pairingId, role, authorityId });
+      const authorityId =
+        city === 'eu' ? p.euAuthorityId : city === 'partner' ? p.partnerAuthorityId : null;
+      await addMembership(t.dataSource, {
+        userId: user.id,
+        pairingId: p.pairingId,
+        role,
+        authorityId,
+      });
       return user.id;
     };
     await member('euCoordinator', pairing, 'coordinator', 'eu');
@@ -38,12 +53,18 @@ describe('MembershipsService.membersOf', () => {
 
   it('answers each scope in order, in one call', async () => {
     const memberships = t.app.get(MembershipsService);
-    const names = (await memberships.membersOf([
-      { pairingId: pairing.pairingId },
-      { pairingId: pairing.pairingId, authorityId: pairing.euAuthorityId, roles: ['coordinator', 'editor'] },
-      { pairingId: pairing.pairingId, side: 'partner' },
-      { pairingId: other.pairingId, roles: ['viewer'] },
-    ])).map((members) => members.map((id) => ids[id]).sort());
+    const names = (
+      await memberships.membersOf([
+        { pairingId: pairing.pairingId },
+        {
+          pairingId: pairing.pairingId,
+          authorityId: pairing.euAuthorityId,
+          roles: ['coordinator', 'editor'],
+        },
+        { pairingId: pairing.pairingId, side: 'partner' },
+        { pairingId: other.pairingId, roles: ['viewer'] },
+      ])
+    ).map((members) => members.map((id) => ids[id]).sort());
     expect(names).toEqual([
       ['euCoordinator', 'euViewer', 'observer', 'partnerEditor'],
       ['euCoordinator'],
@@ -68,9 +89,16 @@ describe('MembershipsService.write', () => {
     t.app.get(EventBus).subscribe('member.added', ({ payload }) => {
       if (payload.pairingId === pairing.pairingId) heard.push(payload);
     });
-    const user = await createUser(t.dataSource, { email: 'joiner@example.org', name: 'Joiner', password: 'unused-password' });
+    const user = await createUser(t.dataSource, {
+      email: 'joiner@example.org',
+      name: 'Joiner',
+      password: 'unused-password',
+    });
     const place = { role: 'editor' as const, authorityId: pairing.euAuthorityId };
-    const join = () => t.dataSource.transaction((tx) => memberships.write(tx, user.id, pairing.pairingId, place, 'join'));
+    const join = () =>
+      t.dataSource.transaction((tx) =>
+        memberships.write(tx, user.id, pairing.pairingId, place, 'join'),
+      );
     // Rolled back: neither the membership nor its event exists.
     await t.dataSource
       .transaction(async (tx) => {
@@ -81,6 +109,13 @@ describe('MembershipsService.write', () => {
     expect(await join()).toBe(true);
     expect(await join()).toBe(false); // already a member: nothing written, nothing announced
     await t.app.get(OutboxRelay).deliverSoon();
-    expect(heard).toEqual([{ pairingId: pairing.pairingId, userId: user.id, role: 'editor', authorityId: pairing.euAuthorityId }]);
+    expect(heard).toEqual([
+      {
+        pairingId: pairing.pairingId,
+        userId: user.id,
+        role: 'editor',
+        authorityId: pairing.euAuthorityId,
+      },
+    ]);
   });
 });

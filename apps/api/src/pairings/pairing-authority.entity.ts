@@ -1,4 +1,12 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  type Relation,
+} from 'typeorm';
 import type { PairingSide } from '@iuc/domain';
 import { PairingEntity } from './pairing.entity.js';
 import { AuthorityEntity } from '../directory/authority.entity.js';

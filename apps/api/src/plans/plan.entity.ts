@@ -1,4 +1,14 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+  UpdateDateColumn,
+} from 'typeorm';
 import type { PlanStatus } from '@iuc/domain';
 import { PairingEntity } from '../pairings/pairing.entity.js';
 import { AuthorityEntity } from '../directory/authority.entity.js';
@@ -42,4 +52,7 @@ export class PlanEntity {
 }
 
 /** What a plan's summary is made of: the entity, or a row that selected just these. */
-export type PlanSummaryFields = Pick<PlanEntity, 'id' | 'pairingId' | 'authorityId' | 'title' | 'status'>;
+export type PlanSummaryFields = Pick<
+  PlanEntity,
+  'id' | 'pairingId' | 'authorityId' | 'title' | 'status'
+>;

@@ -1,4 +1,10 @@
-import { planRights, type AccessPermission, type PlanRights, type PlanStanding, type Standing } from '@iuc/domain';
+import {
+  planRights,
+  type AccessPermission,
+  type PlanRights,
+  type PlanStanding,
+  type Standing,
+} from '@iuc/domain';
 import type { ResourceLocator } from '../access/resource-locator.js';
 import type { PlanEntity } from './plan.entity.js';
 
@@ -13,7 +19,11 @@ export interface LocatedPlan {
 
 /** The plan rule's standing: whether the person works for the plan's city comes from the scope. */
 export function planStanding(s: Standing): PlanStanding {
-  return { programmeRole: s.programmeRole, pairingRole: s.pairingRole, ownSide: s.ownSide ?? false };
+  return {
+    programmeRole: s.programmeRole,
+    pairingRole: s.pairingRole,
+    ownSide: s.ownSide ?? false,
+  };
 }
 
 const RIGHT: Partial<Record<AccessPermission, (r: PlanRights) => boolean>> = {
@@ -35,6 +45,7 @@ export const PLAN_LOCATOR: ResourceLocator<LocatedPlan> = {
   }),
   // A plan the person may not read answers 404, like one that does not exist: ids cannot be probed.
   visible: (standing, plan) => planRights(planStanding(standing), plan.status).read,
-  allows: (standing, plan, permission) => RIGHT[permission]?.(planRights(planStanding(standing), plan.status)) ?? false,
+  allows: (standing, plan, permission) =>
+    RIGHT[permission]?.(planRights(planStanding(standing), plan.status)) ?? false,
   notFound: 'Plan not found.',
 };

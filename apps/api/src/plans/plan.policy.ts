@@ -81,7 +81,11 @@ export class PlanPolicy {
         "Only the pairing's members and programme staff may read its plans.",
       );
     }
-    const standings = await this.access.standings(actor, 'plan', plans.map((p) => p.id));
+    const standings = await this.access.standings(
+      actor,
+      'plan',
+      plans.map((p) => p.id),
+    );
     return plans
       .flatMap((plan) => {
         const found = standings.get(plan.id);

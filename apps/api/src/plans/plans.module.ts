@@ -35,7 +35,12 @@ import { PlansService } from './plans.service.js';
       observers: [PlanProjector],
     }),
   ],
-  controllers: [PlansController, PlanVersionsController, PlanReviewsController, ReviewQueueController],
+  controllers: [
+    PlansController,
+    PlanVersionsController,
+    PlanReviewsController,
+    ReviewQueueController,
+  ],
   providers: [
     PlanPolicy,
     PlanDocuments,

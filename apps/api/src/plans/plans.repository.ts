@@ -5,9 +5,7 @@ import { PlanEntity } from './plan.entity.js';
 
 @Injectable()
 export class PlansRepository {
-  constructor(
-    @InjectRepository(PlanEntity) private readonly plans: Repository<PlanEntity>,
-  ) {}
+  constructor(@InjectRepository(PlanEntity) private readonly plans: Repository<PlanEntity>) {}
 
   findById(id: string): Promise<PlanEntity | null> {
     return this.plans.findOneBy({ id });

@@ -46,16 +46,29 @@ export async function startApiProcess(databaseUrl: string, port?: number): Promi
 }
 
 /** Runs `main` (default: this checkout's build) with exactly `env`, and waits for /api/health. */
-export async function spawnApi(options: { port: number; env: NodeJS.ProcessEnv; main?: string; cwd?: string; timeoutMs?: number }): Promise<ApiProcess> {
+export async function spawnApi(options: {
+  port: number;
+  env: NodeJS.ProcessEnv;
+  main?: string;
+  cwd?: string;
+  timeoutMs?: number;
+}): Promise<ApiProcess> {
   const main = options.main ?? MAIN;
-  if (!existsSync(main)) throw new Error(`${main} is missing: build the API first (npx nx run api:build)`);
-  const child = spawn(process.execPath, [main], { env: options.env, cwd: options.cwd, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (!existsSync(main))
+    throw new Error(`${main} is missing: build the API first (npx nx run api:build)`);
+  const child = spawn(process.execPath, [main], {
+    env: options.env,
+    cwd: options.cwd,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const url = `http://127.0.0.1:${options.port}`;
   const timeoutMs = options.timeoutMs ?? 20_000;
   const started = Date.now();
   for (;;) {
     if (child.exitCode !== null) throw new Error(`API exited with ${child.exitCode}`);
-    const ok = await fetch(`${url}/api/health`).then((r) => r.ok).catch(() => false);
+    const ok = await fetch(`${url}/api/health`)
+      .then((r) => r.ok)
+      .catch(() => false);
     if (ok) break;
     if (Date.now() - started > timeoutMs) {
       child.kill();

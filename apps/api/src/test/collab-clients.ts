@@ -18,7 +18,11 @@ export function collabUrl(baseUrl: string): string {
   return `${baseUrl.replace(/^http/, 'ws')}/collab`;
 }
 
-export function connectProvider(baseUrl: string, docName: string, token: string | null): CollabClient {
+export function connectProvider(
+  baseUrl: string,
+  docName: string,
+  token: string | null,
+): CollabClient {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(collabUrl(baseUrl), docName, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
@@ -43,12 +47,17 @@ export function connectProvider(baseUrl: string, docName: string, token: string 
   };
 }
 
-export function waitFor(condition: () => boolean, timeoutMs = 5_000, what = 'condition'): Promise<void> {
+export function waitFor(
+  condition: () => boolean,
+  timeoutMs = 5_000,
+  what = 'condition',
+): Promise<void> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const tick = () => {
       if (condition()) return resolve();
-      if (Date.now() - started > timeoutMs) return reject(new Error(`timed out waiting for ${what}`));
+      if (Date.now() - started > timeoutMs)
+        return reject(new Error(`timed out waiting for ${what}`));
       setTimeout(tick, 10);
     };
     tick();
@@ -68,7 +77,10 @@ export function rawSocket(
   options: { autoPong?: boolean } = {},
 ): Promise<{ ws: WebSocket; closed: Promise<number> }> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`${collabUrl(baseUrl)}/${docName}?token=${encodeURIComponent(token)}`, options);
+    const ws = new WebSocket(
+      `${collabUrl(baseUrl)}/${docName}?token=${encodeURIComponent(token)}`,
+      options,
+    );
     const closed = new Promise<number>((r) => ws.on('close', (code) => r(code)));
     ws.on('open', () => resolve({ ws, closed }));
     ws.on('error', reject);

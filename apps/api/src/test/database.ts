@@ -19,7 +19,8 @@ const migrationsDir = path.resolve(import.meta.dirname, '../database/migrations'
 
 function serverUrl(): string {
   const url = process.env.IUC_TEST_SERVER_URL;
-  if (!url) throw new Error('IUC_TEST_SERVER_URL is not set: run the tests through jest (global-setup)');
+  if (!url)
+    throw new Error('IUC_TEST_SERVER_URL is not set: run the tests through jest (global-setup)');
   return url;
 }
 
@@ -41,7 +42,8 @@ async function withAdmin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> 
 
 function templateName(): string {
   const hash = createHash('sha256');
-  for (const file of readdirSync(migrationsDir).sort()) hash.update(file).update(readFileSync(path.join(migrationsDir, file)));
+  for (const file of readdirSync(migrationsDir).sort())
+    hash.update(file).update(readFileSync(path.join(migrationsDir, file)));
   return `iuc_template_${hash.digest('hex').slice(0, 12)}`;
 }
 
@@ -73,6 +75,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   });
   return {
     url: databaseUrl(name),
-    drop: () => withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    drop: () =>
+      withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(
+        () => undefined,
+      ),
   };
 }

@@ -38,7 +38,10 @@ function socketFor(baseUrl: string, options: ConnectOptions): DiscussionsClient 
 }
 
 /** Resolves once connected; rejects with the server's reason when the connection is refused. */
-export function connectDiscussions(baseUrl: string, options: ConnectOptions): Promise<DiscussionsClient> {
+export function connectDiscussions(
+  baseUrl: string,
+  options: ConnectOptions,
+): Promise<DiscussionsClient> {
   const socket = socketFor(baseUrl, options);
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
@@ -61,24 +64,41 @@ export async function connectOutcome(baseUrl: string, options: ConnectOptions): 
 }
 
 /** The code (connect_error `data.code`) and message of a refused connection; null when it connects. */
-export async function connectRefusal(baseUrl: string, options: ConnectOptions): Promise<{ code?: string; message: string } | null> {
+export async function connectRefusal(
+  baseUrl: string,
+  options: ConnectOptions,
+): Promise<{ code?: string; message: string } | null> {
   try {
     (await connectDiscussions(baseUrl, options)).close();
     return null;
   } catch (err) {
-    return { code: (err as { data?: { code?: string } }).data?.code, message: (err as Error).message };
+    return {
+      code: (err as { data?: { code?: string } }).data?.code,
+      message: (err as Error).message,
+    };
   }
 }
 
 /** Emits an event with an acknowledgement and answers it (any payload: tests send hostile ones). */
-export function ask<T = Record<string, unknown>>(socket: DiscussionsClient, event: string, ...args: unknown[]): Promise<T> {
-  return (socket.timeout(5_000) as unknown as { emitWithAck(e: string, ...a: unknown[]): Promise<T> }).emitWithAck(event, ...args);
+export function ask<T = Record<string, unknown>>(
+  socket: DiscussionsClient,
+  event: string,
+  ...args: unknown[]
+): Promise<T> {
+  return (
+    socket.timeout(5_000) as unknown as { emitWithAck(e: string, ...a: unknown[]): Promise<T> }
+  ).emitWithAck(event, ...args);
 }
 
 /** Every payload of `event` from now on. */
-export function collect<E extends keyof DiscussionServerEvents>(socket: DiscussionsClient, event: E): Parameters<DiscussionServerEvents[E]>[0][] {
+export function collect<E extends keyof DiscussionServerEvents>(
+  socket: DiscussionsClient,
+  event: E,
+): Parameters<DiscussionServerEvents[E]>[0][] {
   const seen: Parameters<DiscussionServerEvents[E]>[0][] = [];
-  (socket.on as (e: string, l: (p: unknown) => void) => void)(event, (payload) => seen.push(payload as Parameters<DiscussionServerEvents[E]>[0]));
+  (socket.on as (e: string, l: (p: unknown) => void) => void)(event, (payload) =>
+    seen.push(payload as Parameters<DiscussionServerEvents[E]>[0]),
+  );
   return seen;
 }
 

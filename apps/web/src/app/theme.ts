@@ -2,7 +2,12 @@
  * Visual theme: the EU flag's blue as primary, yellow only as an accent (never behind text), and
  * muted and error text dark enough for WCAG AA (Mantine's defaults are too light on white).
  */
-import { Alert, createTheme, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
+import {
+  Alert,
+  createTheme,
+  type CSSVariablesResolver,
+  type MantineColorsTuple,
+} from '@mantine/core';
 
 // Shade 7 is the EU flag blue (#003399); 9 is used for text on light badges.
 const euBlue: MantineColorsTuple = [

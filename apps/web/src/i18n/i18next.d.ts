@@ -7,7 +7,9 @@ import type notificationsEn from '../features/notifications/locales/en.json';
 import type { PlanWords } from '@iuc/domain';
 
 /** One object type with both's keys (i18next's key types do not see through `A & B` of one key). */
-type Merged<A, B> = { [K in keyof A | keyof B]: K extends keyof B ? B[K] : K extends keyof A ? A[K] : never };
+type Merged<A, B> = {
+  [K in keyof A | keyof B]: K extends keyof B ? B[K] : K extends keyof A ? A[K] : never;
+};
 /** The plan template's words (libs/domain) are merged into `plans` at runtime (i18n/index.ts). */
 type PlansStrings = { plans: Merged<(typeof plansEn)['plans'], PlanWords> };
 

@@ -23,7 +23,10 @@ const core = { en, es, pt, fr, it, de, zh, ja };
  * Features that bring many strings keep them beside their code, in
  * `features/<area>/locales/<lng>.json`, each under its own top-level key; merged here.
  */
-const featureLocales = import.meta.glob<{ default: Record<string, unknown> }>('../features/*/locales/*.json', { eager: true });
+const featureLocales = import.meta.glob<{ default: Record<string, unknown> }>(
+  '../features/*/locales/*.json',
+  { eager: true },
+);
 const resources: Record<string, Record<string, unknown>> = Object.fromEntries(
   Object.entries(core).map(([lng, strings]) => [lng, { ...strings }]),
 );

@@ -31,7 +31,11 @@ export class UsersService {
       name: user.name,
       programmeRole: user.programmeRole,
       locale: user.locale,
-      memberships: memberships.map((m) => ({ pairingId: m.pairingId, role: m.role, authorityId: m.authorityId })),
+      memberships: memberships.map((m) => ({
+        pairingId: m.pairingId,
+        role: m.role,
+        authorityId: m.authorityId,
+      })),
     };
   }
 

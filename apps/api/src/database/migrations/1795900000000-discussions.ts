@@ -113,7 +113,14 @@ export class Discussions1795900000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['notifications', 'channel_reads', 'message_reactions', 'message_revisions', 'messages', 'channels']) {
+    for (const table of [
+      'notifications',
+      'channel_reads',
+      'message_reactions',
+      'message_revisions',
+      'messages',
+      'channels',
+    ]) {
       await queryRunner.query(`DROP TABLE IF EXISTS "${table}"`);
     }
   }

@@ -30,7 +30,8 @@ export class AccessEpoch1796000000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const [table] of TRIGGERS) await queryRunner.query(`DROP TRIGGER "${table}_access_epoch" ON "${table}"`);
+    for (const [table] of TRIGGERS)
+      await queryRunner.query(`DROP TRIGGER "${table}_access_epoch" ON "${table}"`);
     await queryRunner.query('DROP FUNCTION "advance_access_epoch"()');
     await queryRunner.query('DROP TABLE "access_epoch"');
   }

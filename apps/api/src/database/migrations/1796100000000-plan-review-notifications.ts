@@ -12,7 +12,9 @@ export class PlanReviewNotifications1796100000000 implements MigrationInterface 
     await queryRunner.query('ALTER TABLE "notifications" ADD "plan_status" text');
     await queryRunner.query('ALTER TABLE "notifications" ALTER COLUMN "channel_id" DROP NOT NULL');
     await queryRunner.query('ALTER TABLE "notifications" ALTER COLUMN "message_id" DROP NOT NULL');
-    await queryRunner.query('CREATE INDEX "notifications_plan_id_idx" ON "notifications"  ("plan_id") ');
+    await queryRunner.query(
+      'CREATE INDEX "notifications_plan_id_idx" ON "notifications"  ("plan_id") ',
+    );
     await queryRunner.query(
       `ALTER TABLE "notifications" ADD CONSTRAINT "notifications_subject_check" CHECK (("kind" = 'mention' AND "channel_id" IS NOT NULL AND "message_id" IS NOT NULL) OR ("kind" = 'plan-review' AND "plan_id" IS NOT NULL AND "plan_status" IS NOT NULL))`,
     );

@@ -7,4 +7,12 @@ import { AccessEpoch1796000000000 } from './1796000000000-access-epoch.js';
 import { PlanReviewNotifications1796100000000 } from './1796100000000-plan-review-notifications.js';
 import { GenericNotificationsAndOutbox1796200000000 } from './1796200000000-generic-notifications-and-outbox.js';
 
-export const MIGRATIONS: Function[] = [Initial1795600000000, PlansCollab1795700000000, PlanVersions1795800000000, Discussions1795900000000, AccessEpoch1796000000000, PlanReviewNotifications1796100000000, GenericNotificationsAndOutbox1796200000000];
+export const MIGRATIONS: Function[] = [
+  Initial1795600000000,
+  PlansCollab1795700000000,
+  PlanVersions1795800000000,
+  Discussions1795900000000,
+  AccessEpoch1796000000000,
+  PlanReviewNotifications1796100000000,
+  GenericNotificationsAndOutbox1796200000000,
+];

@@ -289,7 +289,10 @@ describe('seedDemo (real PostgreSQL)', () => {
           WHERE n.subject_type = 'plan' AND n.subject_id = $1 AND n.kind = 'plan-review' ORDER BY u.email`,
         [plan.id],
       );
-    expect(await notified()).toEqual([{ email: 'admin@demo.iuc.test' }, { email: 'officer@demo.iuc.test' }]);
+    expect(await notified()).toEqual([
+      { email: 'admin@demo.iuc.test' },
+      { email: 'officer@demo.iuc.test' },
+    ]);
     await seedDemo(t.dataSource, t.config);
     expect(await steps()).toEqual(reviewSteps);
     expect((await notified()).length).toBe(2);
@@ -312,7 +315,9 @@ describe('seedDemo (real PostgreSQL)', () => {
       'editor.malaga@demo.iuc.test',
       'viewer.malaga-jingyue@demo.iuc.test',
     ]);
-    const [lucia] = await t.dataSource.query("SELECT id FROM users WHERE email = 'coordinator.malaga@demo.iuc.test'");
+    const [lucia] = await t.dataSource.query(
+      "SELECT id FROM users WHERE email = 'coordinator.malaga@demo.iuc.test'",
+    );
     const [, host, reply] = messages;
     expect(host.body).toContain('@lucia.ortega.malaga');
     expect(host.mention_ids).toEqual([lucia.id]);

@@ -1,4 +1,13 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
 import type { ChannelKind, PairingSide } from '@iuc/domain';
 import { PairingEntity } from '../../pairings/pairing.entity.js';
 import { UserEntity } from '../../auth/users/user.entity.js';
@@ -7,7 +16,10 @@ import { UserEntity } from '../../auth/users/user.entity.js';
 @Entity('channels')
 @Index('channels_general_key', ['pairingId'], { unique: true, where: `"kind" = 'general'` })
 @Index('channels_city_key', ['pairingId', 'side'], { unique: true, where: `"kind" = 'city'` })
-@Index('channels_topic_name_key', ['pairingId', 'name'], { unique: true, where: `"kind" = 'topic'` })
+@Index('channels_topic_name_key', ['pairingId', 'name'], {
+  unique: true,
+  where: `"kind" = 'topic'`,
+})
 export class ChannelEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,4 +1,11 @@
-import { channelRights, type AccessPermission, type ChannelKind, type ChannelRights, type PairingSide, type Standing } from '@iuc/domain';
+import {
+  channelRights,
+  type AccessPermission,
+  type ChannelKind,
+  type ChannelRights,
+  type PairingSide,
+  type Standing,
+} from '@iuc/domain';
 import type { ResourceLocator } from '../../access/resource-locator.js';
 import type { ChannelRow } from './channels.repository.js';
 

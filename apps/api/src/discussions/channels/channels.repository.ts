@@ -35,7 +35,14 @@ const CHANNEL_COLUMNS = `c.id, c.pairing_id, c.kind, c.side, c.name, (c.archived
 const KIND_ORDER = `CASE c.kind WHEN 'general' THEN 0 WHEN 'city' THEN 1 ELSE 2 END`;
 
 function toChannel(r: RawChannel): ChannelRow {
-  return { id: r.id, pairingId: r.pairing_id, kind: r.kind, side: r.side, name: r.name, archived: r.archived };
+  return {
+    id: r.id,
+    pairingId: r.pairing_id,
+    kind: r.kind,
+    side: r.side,
+    name: r.name,
+    archived: r.archived,
+  };
 }
 
 /** Channels and read positions (who may read a channel is the access service's, see channel.locator.ts). */
@@ -48,7 +55,10 @@ export class ChannelsRepository {
   }
 
   async hasGeneral(pairingId: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM channels WHERE pairing_id = $1 AND kind = 'general'`, [pairingId]);
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM channels WHERE pairing_id = $1 AND kind = 'general'`,
+      [pairingId],
+    );
     return rows.length > 0;
   }
 
@@ -61,7 +71,11 @@ export class ChannelsRepository {
   }
 
   /** A topic channel; null when the name is taken in the pairing (whatever the case). */
-  async createTopic(pairingId: string, name: string, createdBy: string): Promise<ChannelRow | null> {
+  async createTopic(
+    pairingId: string,
+    name: string,
+    createdBy: string,
+  ): Promise<ChannelRow | null> {
     const rows: RawChannel[] = await this.dataSource.query(
       `INSERT INTO channels (pairing_id, kind, name, created_by)
        SELECT $1, 'topic', $2, $3
@@ -74,7 +88,10 @@ export class ChannelsRepository {
   }
 
   /** Renames and/or archives; null when the new name is taken. */
-  async update(channelId: string, patch: { name?: string; archived?: boolean }): Promise<ChannelRow | null> {
+  async update(
+    channelId: string,
+    patch: { name?: string; archived?: boolean },
+  ): Promise<ChannelRow | null> {
     const rows: RawChannel[] = await this.dataSource.query(
       // A CTE, because TypeORM answers a top-level UPDATE with [rows, count].
       `WITH c AS (
@@ -96,7 +113,10 @@ export class ChannelsRepository {
    * For each channel: top-level messages by others, not deleted, after the person's read position;
    * the first of them; and the time of the channel's latest message.
    */
-  async readStates(userId: string, channelIds: readonly string[]): Promise<Map<string, ReadStateRow>> {
+  async readStates(
+    userId: string,
+    channelIds: readonly string[],
+  ): Promise<Map<string, ReadStateRow>> {
     if (!channelIds.length) return new Map();
     const rows: {
       channel_id: string;
@@ -162,4 +182,3 @@ export class ChannelsRepository {
     return exists.length > 0;
   }
 }
-

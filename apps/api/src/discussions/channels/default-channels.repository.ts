@@ -7,7 +7,10 @@ import type { Queryable } from '../../database/queryable.js';
 
 export const GENERAL_CHANNEL_NAME = 'General';
 
-export async function writeDefaultChannels(db: Queryable, pairingIds: readonly string[]): Promise<void> {
+export async function writeDefaultChannels(
+  db: Queryable,
+  pairingIds: readonly string[],
+): Promise<void> {
   if (!pairingIds.length) return;
   await db.query(
     `INSERT INTO channels (pairing_id, kind, side, name)

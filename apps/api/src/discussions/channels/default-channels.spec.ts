@@ -18,7 +18,9 @@ describe('default channels of the demo seed', () => {
     const before = await channels();
     expect(before.filter((c) => c.kind === 'general')).toHaveLength(23);
     expect(before.filter((c) => c.kind === 'city')).toHaveLength(46);
-    const belfast = before.filter((c) => c.slug.startsWith('belfast')).map((c) => [c.kind, c.side, c.name]);
+    const belfast = before
+      .filter((c) => c.slug.startsWith('belfast'))
+      .map((c) => [c.kind, c.side, c.name]);
     expect(belfast).toEqual([
       ['city', 'eu', 'Belfast team'],
       ['city', 'partner', 'Medellín, Santiago de Cali team'],

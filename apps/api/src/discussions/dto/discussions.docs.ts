@@ -22,8 +22,10 @@ export class ChannelDoc implements ChannelDto {
   @ApiProperty({ enum: CHANNEL_KINDS }) kind: ChannelKind;
   @ApiProperty({ enum: PAIRING_SIDES, nullable: true, type: String }) side: PairingSide | null;
   @ApiProperty() archived: boolean;
-  @ApiProperty({ description: 'Top-level messages by others after the read position.' }) unread: number;
-  @ApiProperty({ description: 'Opaque; ?after=<readCursor> starts at the first unread message.' }) readCursor: string;
+  @ApiProperty({ description: 'Top-level messages by others after the read position.' })
+  unread: number;
+  @ApiProperty({ description: 'Opaque; ?after=<readCursor> starts at the first unread message.' })
+  readCursor: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) firstUnreadId: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) lastMessageAt: string | null;
   @ApiProperty() canPost: boolean;
@@ -41,7 +43,8 @@ export class MessageDoc implements MessageDto {
   @ApiProperty({ format: 'uuid' }) channelId: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) parentId: string | null;
   @ApiProperty({ type: UserRefDoc }) author: UserRefDoc;
-  @ApiProperty({ description: 'Plain text with light markdown; never HTML. Empty once deleted.' }) body: string;
+  @ApiProperty({ description: 'Plain text with light markdown; never HTML. Empty once deleted.' })
+  body: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) editedAt: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) deletedAt: string | null;
@@ -53,8 +56,14 @@ export class MessageDoc implements MessageDto {
 
 export class MessagePageDoc implements MessagePageDto {
   @ApiProperty({ type: [MessageDoc] }) messages: MessageDoc[];
-  @ApiProperty({ nullable: true, type: String, description: 'Continues in the same direction.' }) nextCursor: string | null;
-  @ApiProperty({ nullable: true, type: String, description: "From the page's first message, the other way." }) prevCursor: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Continues in the same direction.' })
+  nextCursor: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: "From the page's first message, the other way.",
+  })
+  prevCursor: string | null;
 }
 
 export class ThreadDoc implements ThreadDto {

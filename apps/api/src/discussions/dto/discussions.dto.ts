@@ -1,6 +1,14 @@
 /** REST inputs of discussions (validated by the global ValidationPipe). */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+} from 'class-validator';
 import {
   DISCUSSION_DEFAULTS,
   type CreateChannelRequest,
@@ -20,7 +28,9 @@ export class HistoryQuery extends PageLimit {
   @MaxLength(80)
   before?: string;
 
-  @ApiPropertyOptional({ description: 'Messages newer than this cursor, oldest first (e.g. a readCursor).' })
+  @ApiPropertyOptional({
+    description: 'Messages newer than this cursor, oldest first (e.g. a readCursor).',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(80)
@@ -36,7 +46,10 @@ export class RepliesQuery extends PageLimit {
 }
 
 export class CreateChannelBody implements CreateChannelRequest {
-  @ApiProperty({ example: 'Cycling infrastructure', maxLength: DISCUSSION_DEFAULTS.maxChannelNameLength })
+  @ApiProperty({
+    example: 'Cycling infrastructure',
+    maxLength: DISCUSSION_DEFAULTS.maxChannelNameLength,
+  })
   @Trim()
   @IsString()
   @IsNotEmpty()
@@ -62,7 +75,10 @@ export class UpdateChannelBody implements UpdateChannelRequest {
 }
 
 export class MarkReadBody implements MarkReadRequest {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Read up to this message; the latest when left out.' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Read up to this message; the latest when left out.',
+  })
   @IsOptional()
   @IsUUID('all')
   messageId?: string;

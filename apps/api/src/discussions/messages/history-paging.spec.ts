@@ -13,18 +13,38 @@ describe('channel history with 100,000 messages', () => {
 
   const page = async (query: string): Promise<{ body: MessagePageDto; ms: number }> => {
     const started = performance.now();
-    const res = await request(t.url).get(`/api/channels/${channel.id}/messages?${query}`).set('Authorization', `Bearer ${reader.token}`).expect(200);
+    const res = await request(t.url)
+      .get(`/api/channels/${channel.id}/messages?${query}`)
+      .set('Authorization', `Bearer ${reader.token}`)
+      .expect(200);
     return { body: res.body, ms: performance.now() - started };
   };
 
   beforeAll(async () => {
     t = await startTestApp();
     const pairing = await insertPairing(t.dataSource);
-    const writer = await createUser(t.dataSource, { email: 'writer@paging.test', name: 'Writer', password: 'correct horse battery' });
-    const user = await createUser(t.dataSource, { email: 'reader@paging.test', name: 'Reader', password: 'correct horse battery' });
-    await addMembership(t.dataSource, { userId: user.id, pairingId: pairing.pairingId, role: 'viewer' });
+    const writer = await createUser(t.dataSource, {
+      email: 'writer@paging.test',
+      name: 'Writer',
+      password: 'correct horse battery',
+    });
+    const user = await createUser(t.dataSource, {
+      email: 'reader@paging.test',
+      name: 'Reader',
+      password: 'correct horse battery',
+    });
+    await addMembership(t.dataSource, {
+      userId: user.id,
+      pairingId: pairing.pairingId,
+      role: 'viewer',
+    });
     reader = await login(t.url, 'reader@paging.test', 'correct horse battery');
-    [channel] = (await request(t.url).get(`/api/pairings/${pairing.pairingId}/channels`).set('Authorization', `Bearer ${reader.token}`).expect(200)).body;
+    [channel] = (
+      await request(t.url)
+        .get(`/api/pairings/${pairing.pairingId}/channels`)
+        .set('Authorization', `Bearer ${reader.token}`)
+        .expect(200)
+    ).body;
     // One message a second over ~28 hours, plus a few sharing a microsecond (ties broken by id), plus thread replies.
     await t.dataSource.query(
       `INSERT INTO messages (id, channel_id, author_id, body, created_at)
@@ -71,7 +91,9 @@ describe('channel history with 100,000 messages', () => {
   });
 
   it('reaches the oldest messages (deep cursor) as fast as the newest, ties included', async () => {
-    const oldest = await page(`limit=100&after=${Buffer.from('0.00000000-0000-0000-0000-000000000000').toString('base64url')}`);
+    const oldest = await page(
+      `limit=100&after=${Buffer.from('0.00000000-0000-0000-0000-000000000000').toString('base64url')}`,
+    );
     expect(oldest.body.messages[0].body).toBe('message 1');
     expect(oldest.ms).toBeLessThan(250);
     // Walk forward past the ten messages that share one microsecond: none lost, none twice, in order.
@@ -105,15 +127,33 @@ describe('channel history with 100,000 messages', () => {
 
   it('counts 100,000 unread messages in well under a second', async () => {
     const started = performance.now();
-    const [listed] = (await request(t.url).get(`/api/pairings/${channel.pairingId}/channels`).set('Authorization', `Bearer ${reader.token}`).expect(200)).body;
+    const [listed] = (
+      await request(t.url)
+        .get(`/api/pairings/${channel.pairingId}/channels`)
+        .set('Authorization', `Bearer ${reader.token}`)
+        .expect(200)
+    ).body;
     expect(listed.unread).toBe(TOTAL);
     expect(performance.now() - started).toBeLessThan(1_000);
   });
 
   it('refuses cursors that are not ours', async () => {
-    for (const bad of ['x', 'bm9wZQ', Buffer.from("1.'; DROP TABLE messages; --").toString('base64url')])
-      await request(t.url).get(`/api/channels/${channel.id}/messages?before=${bad}`).set('Authorization', `Bearer ${reader.token}`).expect(400);
-    await request(t.url).get(`/api/channels/${channel.id}/messages?limit=101`).set('Authorization', `Bearer ${reader.token}`).expect(400);
-    await request(t.url).get(`/api/channels/${channel.id}/messages?before=a&after=b`).set('Authorization', `Bearer ${reader.token}`).expect(400);
+    for (const bad of [
+      'x',
+      'bm9wZQ',
+      Buffer.from("1.'; DROP TABLE messages; --").toString('base64url'),
+    ])
+      await request(t.url)
+        .get(`/api/channels/${channel.id}/messages?before=${bad}`)
+        .set('Authorization', `Bearer ${reader.token}`)
+        .expect(400);
+    await request(t.url)
+      .get(`/api/channels/${channel.id}/messages?limit=101`)
+      .set('Authorization', `Bearer ${reader.token}`)
+      .expect(400);
+    await request(t.url)
+      .get(`/api/channels/${channel.id}/messages?before=a&after=b`)
+      .set('Authorization', `Bearer ${reader.token}`)
+      .expect(400);
   });
 });

@@ -7,7 +7,10 @@ import type { ChannelRow } from '../channels/channels.repository.js';
 import type { MemberRow } from '../../pairings/memberships.service.js';
 
 /** The members who may read the channel. */
-export function channelReaders(members: readonly MemberRow[], channel: Pick<ChannelRow, 'kind' | 'side' | 'archived'>): MemberRow[] {
+export function channelReaders(
+  members: readonly MemberRow[],
+  channel: Pick<ChannelRow, 'kind' | 'side' | 'archived'>,
+): MemberRow[] {
   return members.filter(
     (m) =>
       channelRights({
@@ -21,7 +24,10 @@ export function channelReaders(members: readonly MemberRow[], channel: Pick<Chan
 }
 
 /** The ids of the readers whose handle is among `handles` (from mentionedHandles of a body). */
-export function readersWithHandles(handles: readonly string[], readers: readonly MemberRow[]): string[] {
+export function readersWithHandles(
+  handles: readonly string[],
+  readers: readonly MemberRow[],
+): string[] {
   if (!handles.length) return [];
   const wanted = new Set(handles);
   return readers.filter((m) => wanted.has(mentionHandle(m.name))).map((m) => m.userId);

@@ -4,7 +4,8 @@
  */
 import { unstorableText } from '../../common/storable-text.js';
 
-export type BodyCheck = { ok: true; body: string } | { ok: false; code: 'invalid' | 'too_large'; error: string };
+export type BodyCheck =
+  { ok: true; body: string } | { ok: false; code: 'invalid' | 'too_large'; error: string };
 
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
@@ -16,7 +17,8 @@ export function checkBody(raw: string, maxBytes: number): BodyCheck {
   }
   const body = raw.replace(/\r\n?/g, '\n').replace(/\s+$/u, '');
   if (!body.trim()) return { ok: false, code: 'invalid', error: 'The message is empty.' };
-  if (CONTROL.test(body)) return { ok: false, code: 'invalid', error: 'The message contains control characters.' };
+  if (CONTROL.test(body))
+    return { ok: false, code: 'invalid', error: 'The message contains control characters.' };
   const unstorable = unstorableText(body);
   if (unstorable) return { ok: false, code: 'invalid', error: `The message ${unstorable}.` };
   return { ok: true, body };

@@ -1,4 +1,12 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  type Relation,
+} from 'typeorm';
 import { UserEntity } from '../../auth/users/user.entity.js';
 import { ChannelEntity } from '../channels/channel.entity.js';
 
@@ -8,7 +16,9 @@ import { ChannelEntity } from '../channels/channel.entity.js';
  */
 @Entity('messages')
 // Channel history (top-level messages) and unread counts: a range scan on (channel, time).
-@Index('messages_channel_created_idx', ['channelId', 'createdAt', 'id'], { where: '"parent_id" IS NULL' })
+@Index('messages_channel_created_idx', ['channelId', 'createdAt', 'id'], {
+  where: '"parent_id" IS NULL',
+})
 // Thread replies in order.
 @Index('messages_thread_idx', ['parentId', 'createdAt', 'id'], { where: '"parent_id" IS NOT NULL' })
 export class MessageEntity {

@@ -44,7 +44,8 @@ export type StatementRunner = <R>(statement: QueryConfig) => Promise<R[]>;
 
 /** A runner on a data source or an entity manager (TypeORM's query, unnamed statements). */
 export function statementRunner(db: Queryable): StatementRunner {
-  return async <R>(statement: QueryConfig) => (await db.query(statement.text, statement.values)) as R[];
+  return async <R>(statement: QueryConfig) =>
+    (await db.query(statement.text, statement.values)) as R[];
 }
 
 export interface ReactionRow {
@@ -120,7 +121,11 @@ export class MessagesRepository {
     await run({ text: 'BEGIN' });
     try {
       const outcomes = await insertMessages(run, messages);
-      const events = messages.flatMap((m, n) => (m.mention && outcomes[n] === 'saved' ? [{ type: 'mention' as const, payload: m.mention }] : []));
+      const events = messages.flatMap((m, n) =>
+        m.mention && outcomes[n] === 'saved'
+          ? [{ type: 'mention' as const, payload: m.mention }]
+          : [],
+      );
       await this.outbox.stage({ query: (text, values) => run({ text, values }) }, events);
       await run({ text: 'COMMIT' });
       return outcomes;
@@ -140,7 +145,11 @@ export class MessagesRepository {
   }
 
   /** Top-level messages of a channel: newest first before `before`, or oldest first after `after`. */
-  async channelPage(channelId: string, cursor: { before?: Position; after?: Position }, limit: number): Promise<MessageRow[]> {
+  async channelPage(
+    channelId: string,
+    cursor: { before?: Position; after?: Position },
+    limit: number,
+  ): Promise<MessageRow[]> {
     const ascending = cursor.after !== undefined;
     const at = cursor.after ?? cursor.before;
     const rows: RawMessage[] = await this.dataSource.query(
@@ -155,7 +164,11 @@ export class MessagesRepository {
   }
 
   /** A thread's replies, oldest first, after `after`. */
-  async replies(parentId: string, after: Position | undefined, limit: number): Promise<MessageRow[]> {
+  async replies(
+    parentId: string,
+    after: Position | undefined,
+    limit: number,
+  ): Promise<MessageRow[]> {
     const rows: RawMessage[] = await this.dataSource.query(
       `SELECT ${COLUMNS} FROM messages m JOIN users u ON u.id = m.author_id
         WHERE m.parent_id = $1 ${after ? `AND (m.created_at, m.id) > (${AT('$3')}, $4::uuid)` : ''}
@@ -243,13 +256,19 @@ export class MessagesRepository {
   /** Reactions of the given messages, by first use, with whether `userId` is among them. */
   async reactions(messageIds: readonly string[], userId: string): Promise<ReactionRow[]> {
     if (!messageIds.length) return [];
-    const rows: { message_id: string; emoji: string; n: string; mine: boolean }[] = await this.dataSource.query(
-      `SELECT message_id, emoji, count(*) AS n, bool_or(user_id = $2) AS mine
+    const rows: { message_id: string; emoji: string; n: string; mine: boolean }[] =
+      await this.dataSource.query(
+        `SELECT message_id, emoji, count(*) AS n, bool_or(user_id = $2) AS mine
          FROM message_reactions WHERE message_id = ANY($1::uuid[])
         GROUP BY message_id, emoji ORDER BY message_id, min(created_at), emoji`,
-      [messageIds, userId],
-    );
-    return rows.map((r) => ({ messageId: r.message_id, emoji: r.emoji, count: Number(r.n), mine: r.mine }));
+        [messageIds, userId],
+      );
+    return rows.map((r) => ({
+      messageId: r.message_id,
+      emoji: r.emoji,
+      count: Number(r.n),
+      mine: r.mine,
+    }));
   }
 }
 
@@ -259,7 +278,10 @@ export class MessagesRepository {
  * top-level message of the same channel, and nothing is saved in an archived channel. Thread
  * counters move in the same statement (data-modifying CTEs always run to completion).
  */
-export async function insertMessages(run: StatementRunner, messages: readonly NewMessage[]): Promise<InsertOutcome[]> {
+export async function insertMessages(
+  run: StatementRunner,
+  messages: readonly NewMessage[],
+): Promise<InsertOutcome[]> {
   const input = messages.map((m, n) => ({
     n,
     id: m.id,
@@ -303,7 +325,10 @@ export async function insertMessages(run: StatementRunner, messages: readonly Ne
 }
 
 /** `insertMessages` for messages that are not replies: only an archived channel refuses them. */
-async function insertTopLevel(run: StatementRunner, input: readonly { id: string }[]): Promise<InsertOutcome[]> {
+async function insertTopLevel(
+  run: StatementRunner,
+  input: readonly { id: string }[],
+): Promise<InsertOutcome[]> {
   const saved = await run<{ id: string }>({
     name: 'discussions_insert_top_level',
     text: `INSERT INTO messages (id, channel_id, author_id, body, mention_ids, created_at)

@@ -8,7 +8,11 @@ import type { Namespace, Socket } from 'socket.io';
 import type { DiscussionClientEvents, DiscussionServerEvents, UserRefDto } from '@iuc/domain';
 import type { Actor } from '../../access/actor.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
-import { budgetRefillMs, DISCUSSIONS_LIMITS, type DiscussionsLimits } from '../discussions.config.js';
+import {
+  budgetRefillMs,
+  DISCUSSIONS_LIMITS,
+  type DiscussionsLimits,
+} from '../discussions.config.js';
 import { DiscussionsPolicy, type ChannelAccess } from '../discussions.policy.js';
 import { TokenBucket } from '../../common/token-bucket.js';
 import { clientAddress } from '../../common/client-address.js';
@@ -25,8 +29,18 @@ interface InterServerEvents {
   'discussions:recheck': (userIds: string[]) => void;
 }
 
-export type DiscussionsNamespace = Namespace<DiscussionClientEvents, DiscussionServerEvents, InterServerEvents, SocketData>;
-export type DiscussionsSocket = Socket<DiscussionClientEvents, DiscussionServerEvents, InterServerEvents, SocketData>;
+export type DiscussionsNamespace = Namespace<
+  DiscussionClientEvents,
+  DiscussionServerEvents,
+  InterServerEvents,
+  SocketData
+>;
+export type DiscussionsSocket = Socket<
+  DiscussionClientEvents,
+  DiscussionServerEvents,
+  InterServerEvents,
+  SocketData
+>;
 type ServerEvent = keyof DiscussionServerEvents;
 
 export const channelRoom = (channelId: string) => `channel:${channelId}`;
@@ -100,7 +114,10 @@ export class DiscussionsHub implements BeforeApplicationShutdown {
   private readonly logger = new Logger('Discussions');
   private namespace: DiscussionsNamespace | null = null;
   private readonly connections = new Map<string, Connection>();
-  private readonly pending = new WeakMap<DiscussionsSocket, { actor: Actor; budget: Lease<RateBudget> }>();
+  private readonly pending = new WeakMap<
+    DiscussionsSocket,
+    { actor: Actor; budget: Lease<RateBudget> }
+  >();
   /** Caps and budgets are per instance (see ConnectionCaps and SharedPerKey). */
   private readonly caps: ConnectionCaps;
   private readonly budgets: SharedPerKey<RateBudget>;
@@ -112,7 +129,10 @@ export class DiscussionsHub implements BeforeApplicationShutdown {
     @Inject(DISCUSSIONS_LIMITS) private readonly limits: DiscussionsLimits,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.caps = new ConnectionCaps({ perUser: limits.maxConnectionsPerUser, perAddress: limits.maxConnectionsPerAddress });
+    this.caps = new ConnectionCaps({
+      perUser: limits.maxConnectionsPerUser,
+      perAddress: limits.maxConnectionsPerAddress,
+    });
     this.budgets = new SharedPerKey(
       () => ({
         events: new TokenBucket(limits.eventsPerSecond, limits.eventBurst),
@@ -126,7 +146,11 @@ export class DiscussionsHub implements BeforeApplicationShutdown {
   attach(namespace: DiscussionsNamespace): void {
     this.namespace = namespace;
     // Another instance asks everyone to re-check some people now (membership removed there).
-    if (this.config.redisUrl) namespace.on('discussions:recheck', (userIds: string[]) => void this.recheckUsers(userIds, false));
+    if (this.config.redisUrl)
+      namespace.on(
+        'discussions:recheck',
+        (userIds: string[]) => void this.recheckUsers(userIds, false),
+      );
     this.timer = setInterval(() => void this.recheck(), this.limits.recheckIntervalMs);
     this.timer.unref();
   }
@@ -174,7 +198,9 @@ export class DiscussionsHub implements BeforeApplicationShutdown {
     void socket.join(userRoom(actor.userId));
     socket.on('disconnecting', () => {
       connection.closed = true;
-      const channels = [...socket.rooms].filter((r) => r.startsWith('channel:')).map((r) => r.slice('channel:'.length));
+      const channels = [...socket.rooms]
+        .filter((r) => r.startsWith('channel:'))
+        .map((r) => r.slice('channel:'.length));
       // After the socket has left its rooms: tell the others if that was the person's last connection.
       setImmediate(() => void this.announceAbsence(connection.user, channels));
     });
@@ -196,7 +222,10 @@ export class DiscussionsHub implements BeforeApplicationShutdown {
     // Access may have been revoked while we looked (re-check in between): do not join then.
     if (!connection.grants.has(channelId) || connection.closed) return [];
     await connection.socket.join(room);
-    if (!wasThere) connection.socket.to(room).emit('presence', { channelId, user: connection.user, online: true });
+    if (!wasThere)
+      connection.socket
+        .to(room)
+        .emit('presence', { channelId, user: connection.user, online: true });
     return uniqueUsers([...present, connection.user]);
   }
 
@@ -207,15 +236,29 @@ export class DiscussionsHub implements BeforeApplicationShutdown {
     await this.announceAbsence(connection.user, [channelId]);
   }
 
-  emitToChannel<E extends ServerEvent>(channelId: string, event: E, payload: Parameters<DiscussionServerEvents[E]>[0], exceptSocketId?: string): void {
+  emitToChannel<E extends ServerEvent>(
+    channelId: string,
+    event: E,
+    payload: Parameters<DiscussionServerEvents[E]>[0],
+    exceptSocketId?: string,
+  ): void {
     if (!this.namespace) return;
-    const target = exceptSocketId ? this.namespace.to(channelRoom(channelId)).except(exceptSocketId) : this.namespace.to(channelRoom(channelId));
+    const target = exceptSocketId
+      ? this.namespace.to(channelRoom(channelId)).except(exceptSocketId)
+      : this.namespace.to(channelRoom(channelId));
     (target.emit as (e: string, p: unknown) => boolean)(event, payload);
   }
 
-  emitToUser<E extends ServerEvent>(userId: string, event: E, payload: Parameters<DiscussionServerEvents[E]>[0]): void {
+  emitToUser<E extends ServerEvent>(
+    userId: string,
+    event: E,
+    payload: Parameters<DiscussionServerEvents[E]>[0],
+  ): void {
     if (!this.namespace) return;
-    (this.namespace.to(userRoom(userId)).emit as (e: string, p: unknown) => boolean)(event, payload);
+    (this.namespace.to(userRoom(userId)).emit as (e: string, p: unknown) => boolean)(
+      event,
+      payload,
+    );
   }
 
   /**
@@ -223,9 +266,12 @@ export class DiscussionsHub implements BeforeApplicationShutdown {
    * for when a membership is removed or an account disabled.
    */
   async recheckUsers(userIds: readonly string[], broadcast = true): Promise<void> {
-    if (broadcast && this.config.redisUrl && this.namespace) this.namespace.serverSideEmit('discussions:recheck', [...userIds]);
+    if (broadcast && this.config.redisUrl && this.namespace)
+      this.namespace.serverSideEmit('discussions:recheck', [...userIds]);
     const wanted = new Set(userIds);
-    await this.recheckConnections([...this.connections.values()].filter((c) => wanted.has(c.actor.userId)));
+    await this.recheckConnections(
+      [...this.connections.values()].filter((c) => wanted.has(c.actor.userId)),
+    );
   }
 
   /**
@@ -239,7 +285,9 @@ export class DiscussionsHub implements BeforeApplicationShutdown {
       .currentEpoch()
       .then((epoch) => {
         const now = Date.now();
-        return this.recheckConnections([...this.connections.values()].filter((c) => c.isStale(epoch, now)));
+        return this.recheckConnections(
+          [...this.connections.values()].filter((c) => c.isStale(epoch, now)),
+        );
       })
       .catch((err: Error) => this.logger.error(`access re-check failed: ${err.message}`))
       .finally(() => (this.rechecking = null));
@@ -248,7 +296,9 @@ export class DiscussionsHub implements BeforeApplicationShutdown {
 
   private async recheckConnections(open: Connection[]): Promise<void> {
     if (!open.length) return;
-    const live = await this.policy.liveSessions([...new Set(open.map((c) => c.actor.sessionTokenHash))]);
+    const live = await this.policy.liveSessions([
+      ...new Set(open.map((c) => c.actor.sessionTokenHash)),
+    ]);
     const remaining: Connection[] = [];
     for (const connection of open) {
       const expiresAt = live.expiries.get(connection.actor.sessionTokenHash);
@@ -259,9 +309,13 @@ export class DiscussionsHub implements BeforeApplicationShutdown {
       connection.session = { epoch: live.epoch, expiresAt };
       remaining.push(connection);
     }
-    const items = remaining.flatMap((connection) => [...connection.grants.keys()].map((channelId) => ({ connection, channelId })));
+    const items = remaining.flatMap((connection) =>
+      [...connection.grants.keys()].map((channelId) => ({ connection, channelId })),
+    );
     if (!items.length) return;
-    const verdicts = await this.policy.many(items.map((i) => ({ userId: i.connection.actor.userId, channelId: i.channelId })));
+    const verdicts = await this.policy.many(
+      items.map((i) => ({ userId: i.connection.actor.userId, channelId: i.channelId })),
+    );
     await Promise.all(
       items.map(async ({ connection, channelId }, i) => {
         const access = verdicts[i];
@@ -296,7 +350,8 @@ export class DiscussionsHub implements BeforeApplicationShutdown {
     try {
       for (const channelId of channelIds) {
         const present = await this.usersIn(channelRoom(channelId));
-        if (!present.some((u) => u.id === user.id)) this.emitToChannel(channelId, 'presence', { channelId, user, online: false });
+        if (!present.some((u) => u.id === user.id))
+          this.emitToChannel(channelId, 'presence', { channelId, user, online: false });
       }
     } catch (err) {
       this.logger.warn(`presence update failed: ${(err as Error).message}`);

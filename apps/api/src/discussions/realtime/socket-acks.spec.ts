@@ -5,13 +5,24 @@ import { errorAck } from './socket-acks.js';
 
 describe('socket acknowledgements', () => {
   it('carry the generic code of an uncoded exception, as the REST filter does', () => {
-    expect(errorAck(new ConflictException('changed meanwhile'))).toEqual({ ok: false, code: 'conflict', error: 'changed meanwhile' });
-    expect(errorAck(new PayloadTooLargeException('big'))).toMatchObject({ ok: false, code: 'too_large' });
+    expect(errorAck(new ConflictException('changed meanwhile'))).toEqual({
+      ok: false,
+      code: 'conflict',
+      error: 'changed meanwhile',
+    });
+    expect(errorAck(new PayloadTooLargeException('big'))).toMatchObject({
+      ok: false,
+      code: 'too_large',
+    });
   });
 
   it('carry the code an exception was thrown with', () => {
     const err = new ForbiddenException(codedError('invitation.own_side_only', 'Own side only.'));
-    expect(errorAck(err)).toEqual({ ok: false, code: 'invitation.own_side_only', error: 'Own side only.' });
+    expect(errorAck(err)).toEqual({
+      ok: false,
+      code: 'invitation.own_side_only',
+      error: 'Own side only.',
+    });
   });
 
   it('answer anything else as internal, without its message', () => {

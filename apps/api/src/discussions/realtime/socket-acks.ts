@@ -17,7 +17,10 @@ export function errorAck(err: unknown): AckError {
   if (err instanceof HttpException) {
     const status = err.getStatus();
     const response = err.getResponse();
-    const raw = typeof response === 'string' ? response : (response as { message?: string | string[] }).message;
+    const raw =
+      typeof response === 'string'
+        ? response
+        : (response as { message?: string | string[] }).message;
     const text = Array.isArray(raw) ? raw.join('; ') : (raw ?? err.message);
     const code = codeOf(err);
     if (status >= 500) logger.error(text);

@@ -22,7 +22,9 @@ export function presentedCredential(handshake: Handshake): SocketCredential | nu
   const header = handshake.headers.authorization;
   const bearer = header ? /^Bearer\s+(\S+)$/i.exec(header)?.[1] : undefined;
   if (bearer) return { token: bearer, via: 'bearer' };
-  const cookie = handshake.headers.cookie ? parseCookies(handshake.headers.cookie)[SESSION_COOKIE] : undefined;
+  const cookie = handshake.headers.cookie
+    ? parseCookies(handshake.headers.cookie)[SESSION_COOKIE]
+    : undefined;
   return cookie ? { token: cookie, via: 'cookie' } : null;
 }
 

@@ -40,9 +40,15 @@ export class DiscussionsIoAdapter extends IoAdapter {
       path: SOCKET_IO_PATH,
       serveClient: false,
       cors: { origin: allowed, credentials: true },
-      allowRequest: (req: IncomingMessage, callback: (err: string | null | undefined, success: boolean) => void) => {
+      allowRequest: (
+        req: IncomingMessage,
+        callback: (err: string | null | undefined, success: boolean) => void,
+      ) => {
         const ok = originAllowed(req, this.config);
-        if (!ok) this.log.warn(`socket.io handshake refused: ${originRefusal(req.headers.origin ?? '', this.config)}`);
+        if (!ok)
+          this.log.warn(
+            `socket.io handshake refused: ${originRefusal(req.headers.origin ?? '', this.config)}`,
+          );
         callback(ok ? null : 'origin not allowed', ok);
       },
       maxHttpBufferSize: maxFrameBytes(this.maxBodyBytes),
@@ -55,12 +61,18 @@ export class DiscussionsIoAdapter extends IoAdapter {
       connectTimeout: 10_000,
     } as ServerOptions);
     // Nothing is served on the main namespace: no socket may sit there unauthenticated.
-    server.of('/').use((_socket, next) => next(new Error('Connect to a namespace, e.g. /discussions.')));
+    server
+      .of('/')
+      .use((_socket, next) => next(new Error('Connect to a namespace, e.g. /discussions.')));
     this.closeStrayUpgrades(server);
     if (this.config.redisUrl) {
-      const pub = new Redis(this.config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: null });
+      const pub = new Redis(this.config.redisUrl, {
+        lazyConnect: false,
+        maxRetriesPerRequest: null,
+      });
       const sub = pub.duplicate();
-      for (const client of [pub, sub]) client.on('error', (err: Error) => this.log.error(`Redis: ${err.message}`));
+      for (const client of [pub, sub])
+        client.on('error', (err: Error) => this.log.error(`Redis: ${err.message}`));
       this.redisClients = [pub, sub];
       server.adapter(createAdapter(pub, sub, { requestsTimeout: 2_000 }));
       this.log.log('socket.io rooms are shared through Redis');
@@ -82,9 +94,14 @@ export class DiscussionsIoAdapter extends IoAdapter {
     const http = (server as unknown as { httpServer?: HttpServer }).httpServer;
     http?.on('upgrade', (req: IncomingMessage, socket: Duplex) => {
       const url = req.url ?? '/';
-      if (url.startsWith(`${SOCKET_IO_PATH}/`) || OTHER_UPGRADE_PATHS.some((p) => url.startsWith(p))) return;
+      if (
+        url.startsWith(`${SOCKET_IO_PATH}/`) ||
+        OTHER_UPGRADE_PATHS.some((p) => url.startsWith(p))
+      )
+        return;
       setTimeout(() => {
-        if (socket.writable && (socket as Duplex & { bytesWritten?: number }).bytesWritten === 0) socket.end();
+        if (socket.writable && (socket as Duplex & { bytesWritten?: number }).bytesWritten === 0)
+          socket.end();
       }, 1_000).unref();
     });
   }

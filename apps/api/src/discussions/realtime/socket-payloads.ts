@@ -21,8 +21,7 @@ const MAX_EMOJI_LENGTH = 40;
 
 type Check = (value: unknown, name: string) => string | null;
 
-const uuid: Check = (v, name) =>
-  isUuid(v) ? null : `${name} must be a UUID`;
+const uuid: Check = (v, name) => (isUuid(v) ? null : `${name} must be a UUID`);
 /** Size and content of a body are checked by the service (too_large has its own error code). */
 const text: Check = (v, name) => (typeof v === 'string' ? null : `${name} must be a string`);
 const emoji: Check = (v, name) =>

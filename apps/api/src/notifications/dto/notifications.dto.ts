@@ -24,7 +24,10 @@ class NotificationsBefore {
 export class NotificationListQuery extends IntersectionType(NotificationsBefore, PageLimit) {}
 
 export class MarkNotificationsReadBody implements MarkNotificationsReadRequest {
-  @ApiPropertyOptional({ type: [String], description: 'Notification ids; all of them when left out.' })
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Notification ids; all of them when left out.',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(500)
@@ -35,16 +38,27 @@ export class MarkNotificationsReadBody implements MarkNotificationsReadRequest {
 /** The OpenAPI shape of NotificationDto (a union by `kind`): each kind's own fields are marked. */
 export class NotificationDoc {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: ['mention', 'plan-review'] satisfies NotificationKind[] }) kind: NotificationKind;
+  @ApiProperty({ enum: ['mention', 'plan-review'] satisfies NotificationKind[] })
+  kind: NotificationKind;
   @ApiProperty({ format: 'uuid' }) pairingId: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'mention' }) channelId?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'mention' }) messageId?: string;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'mention: the thread, for a reply' }) parentId?: string | null;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'mention: the thread, for a reply',
+  })
+  parentId?: string | null;
   @ApiPropertyOptional({ format: 'uuid', description: 'plan-review' }) planId?: string;
   @ApiPropertyOptional({ description: 'plan-review: the stored title' }) planTitle?: string;
-  @ApiPropertyOptional({ enum: PLAN_STATUSES, description: 'plan-review: the status reached' }) status?: PlanStatus;
+  @ApiPropertyOptional({ enum: PLAN_STATUSES, description: 'plan-review: the status reached' })
+  status?: PlanStatus;
   @ApiProperty({ type: UserRefDoc }) actor: UserRefDoc;
-  @ApiProperty({ description: 'The start of the message (mention) or of the comment (plan-review), plain text.' }) excerpt: string;
+  @ApiProperty({
+    description: 'The start of the message (mention) or of the comment (plan-review), plain text.',
+  })
+  excerpt: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) readAt: string | null;
 }

@@ -6,8 +6,18 @@ import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { SessionsService } from '../../auth/sessions/sessions.service.js';
 import { isOwnOrigin, originRefusal } from '../../auth/origin-policy.js';
 import { SESSION_COOKIE } from '../../auth/sessions/session-cookie.js';
-import type { AccessDecision, AccessVerdict, CollabAccess, CollabAuthorisation, CollabGrant } from '../../collab/collab-access.js';
-import { CLOSE_FORBIDDEN, CLOSE_NOT_AUTHENTICATED, CLOSE_NOT_FOUND } from '../../collab/protocol.js';
+import type {
+  AccessDecision,
+  AccessVerdict,
+  CollabAccess,
+  CollabAuthorisation,
+  CollabGrant,
+} from '../../collab/collab-access.js';
+import {
+  CLOSE_FORBIDDEN,
+  CLOSE_NOT_AUTHENTICATED,
+  CLOSE_NOT_FOUND,
+} from '../../collab/protocol.js';
 import { AccessService } from '../../access/access.service.js';
 import type { Resolution } from '../../access/resource-locator.js';
 import { planStanding, type LocatedPlan } from '../plan.locator.js';
@@ -34,7 +44,8 @@ export class PlanCollabAccess implements CollabAccess {
     const planId = PLAN_DOC.exec(docName)?.[1];
     if (!planId) return { ok: false, closeCode: CLOSE_NOT_FOUND, reason: 'unknown document' };
     const presented = this.presentedToken(request);
-    if (!presented) return { ok: false, closeCode: CLOSE_NOT_AUTHENTICATED, reason: 'sign in first' };
+    if (!presented)
+      return { ok: false, closeCode: CLOSE_NOT_AUTHENTICATED, reason: 'sign in first' };
     // A cookie rides along with any page's websocket: only our own pages may use it.
     const origin = request.headers.origin;
     if (presented.via === 'cookie' && (!origin || !isOwnOrigin(origin, request, this.config))) {
@@ -42,8 +53,11 @@ export class PlanCollabAccess implements CollabAccess {
       return { ok: false, closeCode: CLOSE_FORBIDDEN, reason: 'origin not allowed' };
     }
     const sessionTokenHash = this.sessions.hash(presented.token);
-    const [standing] = await this.access.resolve<LocatedPlan>('plan', [{ who: { sessionTokenHash }, id: planId }]);
-    if (!standing.person?.enabled) return { ok: false, closeCode: CLOSE_NOT_AUTHENTICATED, reason: 'session missing or ended' };
+    const [standing] = await this.access.resolve<LocatedPlan>('plan', [
+      { who: { sessionTokenHash }, id: planId },
+    ]);
+    if (!standing.person?.enabled)
+      return { ok: false, closeCode: CLOSE_NOT_AUTHENTICATED, reason: 'session missing or ended' };
     const rights = this.rights(standing);
     if (!rights) return { ok: false, closeCode: CLOSE_NOT_FOUND, reason: 'unknown document' };
     if (!rights.read) return { ok: false, closeCode: CLOSE_FORBIDDEN, reason: 'not allowed' };
@@ -61,7 +75,10 @@ export class PlanCollabAccess implements CollabAccess {
   async recheck(grants: readonly CollabGrant[]): Promise<AccessVerdict[]> {
     const standings = await this.access.resolve<LocatedPlan>(
       'plan',
-      grants.map((g) => ({ who: { sessionTokenHash: g.sessionTokenHash }, id: PLAN_DOC.exec(g.docName)?.[1] ?? '' })),
+      grants.map((g) => ({
+        who: { sessionTokenHash: g.sessionTokenHash },
+        id: PLAN_DOC.exec(g.docName)?.[1] ?? '',
+      })),
     );
     return standings.map((s, i) => {
       // A session belongs to one person for good; the check on the id is belt and braces.
@@ -81,11 +98,15 @@ export class PlanCollabAccess implements CollabAccess {
   }
 
   /** `?token=` for non-browser clients, else the session cookie. */
-  private presentedToken(request: IncomingMessage): { token: string; via: 'bearer' | 'cookie' } | null {
+  private presentedToken(
+    request: IncomingMessage,
+  ): { token: string; via: 'bearer' | 'cookie' } | null {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const token = url.searchParams.get('token');
     if (token) return { token, via: 'bearer' };
-    const cookie = request.headers.cookie ? parseCookies(request.headers.cookie)[SESSION_COOKIE] : undefined;
+    const cookie = request.headers.cookie
+      ? parseCookies(request.headers.cookie)[SESSION_COOKIE]
+      : undefined;
     return cookie ? { token: cookie, via: 'cookie' } : null;
   }
 }

@@ -229,9 +229,15 @@ class PlanStatusCountsDoc implements Record<PlanStatus, number> {
 }
 
 export class ReviewQueueDoc implements ReviewQueueDto {
-  @ApiProperty({ type: [ReviewQueueItemDoc], description: 'Waiting for a verdict, the longest-waiting first.' })
+  @ApiProperty({
+    type: [ReviewQueueItemDoc],
+    description: 'Waiting for a verdict, the longest-waiting first.',
+  })
   items: ReviewQueueItemDoc[];
-  @ApiProperty({ type: PlanStatusCountsDoc, description: "How many of the programme's plans are in each status." })
+  @ApiProperty({
+    type: PlanStatusCountsDoc,
+    description: "How many of the programme's plans are in each status.",
+  })
   statusCounts: Record<PlanStatus, number>;
 }
 

@@ -95,7 +95,8 @@ describe('plan export: Markdown, DOCX, PDF', () => {
     const md = (res.body as Buffer).toString('utf8');
     expect(md).toMatch(/^---\ntitle: "Piano d’azione locale — Torino [0-9a-f]+"\nlang: it\n/);
     expect(md).toContain(`# ${euTitle}\n`);
-    for (const s of PLAN_SECTIONS) expect(md).toContain(`\n## ${s.number}. ${PLAN_WORDS.it.section[s.key].title}\n`);
+    for (const s of PLAN_SECTIONS)
+      expect(md).toContain(`\n## ${s.number}. ${PLAN_WORDS.it.section[s.key].title}\n`);
     expect(md).toContain('Traffic \\| parking are the main issues.');
     expect(md).toContain(
       '| Titolo | Tipo | Obiettivo | Capofila | Date | Costo | Finanziamento | Indicatori |',
@@ -139,7 +140,8 @@ describe('plan export: Markdown, DOCX, PDF', () => {
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const titles = pdfStrings(pdf, 'Title');
     expect(titles).toContain(euTitle);
-    for (const s of PLAN_SECTIONS) expect(titles).toContain(`${s.number}. ${PLAN_WORDS.it.section[s.key].title}`);
+    for (const s of PLAN_SECTIONS)
+      expect(titles).toContain(`${s.number}. ${PLAN_WORDS.it.section[s.key].title}`);
     expect(pdfStrings(pdf, 'Lang')).toEqual(['it']);
     expect(pdf.toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansSC/);
   });

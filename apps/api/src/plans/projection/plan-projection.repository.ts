@@ -19,12 +19,20 @@ export class PlanProjectionRepository {
    * statement straight on pg: projections run every few seconds for every plan being edited.
    */
   async write(values: ProjectionValues): Promise<void> {
-    await pgPool(this.dataSource).query({ name: 'plan_projection', text: PROJECTION_ASYNC_SQL, values });
+    await pgPool(this.dataSource).query({
+      name: 'plan_projection',
+      text: PROJECTION_ASYNC_SQL,
+      values,
+    });
   }
 }
 
 /** Writes a plan's projections inside `m`'s transaction (also used by the demo seed). */
-export async function writeProjection(m: Queryable, planId: string, content: PlanContent): Promise<void> {
+export async function writeProjection(
+  m: Queryable,
+  planId: string,
+  content: PlanContent,
+): Promise<void> {
   await m.query(projectionSql({ asyncCommit: false }), projectionValues(planId, content));
 }
 
@@ -63,7 +71,8 @@ export function projectionValues(planId: string, content: PlanContent): Projecti
   const fullText = Object.values(content.sections).filter(Boolean).join('\n\n');
   const seen = new Set<string>();
   const rows = content.actions.filter((a) => !seen.has(a.id) && seen.add(a.id));
-  const sum = (lines: { amount: number | null }[]) => lines.reduce((s, f) => s + (f.amount ?? 0), 0);
+  const sum = (lines: { amount: number | null }[]) =>
+    lines.reduce((s, f) => s + (f.amount ?? 0), 0);
   return [
     planId,
     JSON.stringify(content.sections),

@@ -11,7 +11,10 @@ const DOC = 'plan.0b6f2c1e-4a7d-4f0e-9c3b-2d5e8a1f7c90';
 function projector() {
   const query = jest.fn(async (_config: unknown) => ({ rows: [] }));
   const dataSource = { driver: { master: { query } } } as unknown as DataSource;
-  return { query, projector: new PlanProjector(new PlanProjectionRepository(dataSource), new EventBus()) };
+  return {
+    query,
+    projector: new PlanProjector(new PlanProjectionRepository(dataSource), new EventBus()),
+  };
 }
 
 function planDoc(text: string): Y.Doc {
@@ -29,7 +32,9 @@ describe('PlanProjector', () => {
     await p.documentChanged(DOC, doc);
     await p.documentChanged(DOC, doc);
     expect(query).toHaveBeenCalledTimes(1);
-    (doc.getXmlFragment('section:context').get(0) as Y.XmlElement).push([new Y.XmlText(' More trees.')]);
+    (doc.getXmlFragment('section:context').get(0) as Y.XmlElement).push([
+      new Y.XmlText(' More trees.'),
+    ]);
     await p.documentChanged(DOC, doc);
     expect(query).toHaveBeenCalledTimes(2);
   });
@@ -40,7 +45,9 @@ describe('PlanProjector', () => {
     await p.documentChanged(DOC, doc);
     query.mockRejectedValueOnce(new Error('connection lost'));
     doc.getXmlFragment('section:context').push([new Y.XmlElement('paragraph')]);
-    (doc.getXmlFragment('section:context').get(1) as Y.XmlElement).push([new Y.XmlText('Bike lanes.')]);
+    (doc.getXmlFragment('section:context').get(1) as Y.XmlElement).push([
+      new Y.XmlText('Bike lanes.'),
+    ]);
     await expect(p.documentChanged(DOC, doc)).rejects.toThrow('connection lost');
     await p.documentChanged(DOC, doc);
     expect(query).toHaveBeenCalledTimes(3);

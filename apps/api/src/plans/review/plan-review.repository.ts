@@ -4,7 +4,10 @@ import type { DataSource, FindOptionsSelect, Repository } from 'typeorm';
 import { PLAN_STATUSES, type PlanStatus } from '@iuc/domain';
 import { PlanEntity, type PlanSummaryFields } from '../plan.entity.js';
 import { PlanReviewEntity } from './plan-review.entity.js';
-import { PlanVersionsRepository, type NewPlanVersion } from '../versions/plan-versions.repository.js';
+import {
+  PlanVersionsRepository,
+  type NewPlanVersion,
+} from '../versions/plan-versions.repository.js';
 import { EventOutboxRepository, type StagedEvent } from '../../events/event-outbox.repository.js';
 
 export interface TransitionRecord {
@@ -126,7 +129,13 @@ export class PlanReviewsRepository {
       [limit],
     );
     return rows.map((r) => ({
-      plan: { id: r.id, pairingId: r.pairing_id, authorityId: r.authority_id, title: r.title, status: r.status },
+      plan: {
+        id: r.id,
+        pairingId: r.pairing_id,
+        authorityId: r.authority_id,
+        title: r.title,
+        status: r.status,
+      },
       submittedAt: r.submitted_at,
       resubmitted: r.resubmitted,
       submittedBy: r.by_id && r.by_name ? { id: r.by_id, name: r.by_name } : null,
@@ -138,7 +147,10 @@ export class PlanReviewsRepository {
     const rows: { status: PlanStatus; n: number }[] = await this.dataSource.query(
       'SELECT status, count(*)::int AS n FROM plans GROUP BY status',
     );
-    const counts = Object.fromEntries(PLAN_STATUSES.map((status) => [status, 0])) as Record<PlanStatus, number>;
+    const counts = Object.fromEntries(PLAN_STATUSES.map((status) => [status, 0])) as Record<
+      PlanStatus,
+      number
+    >;
     for (const row of rows) counts[row.status] = row.n;
     return counts;
   }

@@ -17,7 +17,11 @@ import { planStepEventType } from '../../events/domain-events.js';
 import { OutboxRelay } from '../../events/outbox-relay.js';
 import { PlanDocuments } from '../documents/plan-documents.js';
 import { PlanPolicy } from '../plan.policy.js';
-import { PlanReviewsRepository, submissionVersion, type TransitionRecord } from './plan-review.repository.js';
+import {
+  PlanReviewsRepository,
+  submissionVersion,
+  type TransitionRecord,
+} from './plan-review.repository.js';
 import { PlanVersionsRepository } from '../versions/plan-versions.repository.js';
 import { toPlanReview, toPlanVersion, toReviewQueueItem } from '../plans.mappers.js';
 import { statusLabel } from '../plan-status.js';
@@ -79,7 +83,15 @@ export class PlanReviewService {
       version,
       event: {
         type: planStepEventType(to),
-        payload: { pairingId: plan.pairingId, planId: plan.id, authorityId: plan.authorityId, status: to, movedBy: move.by, actorId: actor.userId, comment },
+        payload: {
+          pairingId: plan.pairingId,
+          planId: plan.id,
+          authorityId: plan.authorityId,
+          status: to,
+          movedBy: move.by,
+          actorId: actor.userId,
+          comment,
+        },
       },
     });
     if (!recorded)

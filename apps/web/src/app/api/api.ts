@@ -21,7 +21,10 @@ export class ApiRequestError extends Error {
   /** Seconds to wait before retrying, from Retry-After (rate limits). */
   readonly retryAfter: number | null;
 
-  constructor(body: Omit<ApiError, 'code'> & { code: ClientErrorCode }, retryAfter: number | null = null) {
+  constructor(
+    body: Omit<ApiError, 'code'> & { code: ClientErrorCode },
+    retryAfter: number | null = null,
+  ) {
     const messages = Array.isArray(body.message) ? body.message : [body.message];
     super(messages.join('; '));
     this.statusCode = body.statusCode;
@@ -56,12 +59,23 @@ const session: Middleware = {
   },
   async onResponse({ response }) {
     if (response.ok) return response;
-    const data: unknown = await response.clone().json().catch(() => null);
+    const data: unknown = await response
+      .clone()
+      .json()
+      .catch(() => null);
     const retry = Number(response.headers.get('Retry-After'));
-    throw new ApiRequestError(toApiError(response, data), Number.isFinite(retry) && retry > 0 ? retry : null);
+    throw new ApiRequestError(
+      toApiError(response, data),
+      Number.isFinite(retry) && retry > 0 ? retry : null,
+    );
   },
   onError() {
-    return new ApiRequestError({ statusCode: 0, error: 'Network Error', message: 'network', code: 'network' });
+    return new ApiRequestError({
+      statusCode: 0,
+      error: 'Network Error',
+      message: 'network',
+      code: 'network',
+    });
   },
 };
 
@@ -83,11 +97,20 @@ function toApiError(res: Response, data: unknown): ApiError {
     };
   }
   // No error body (a proxy's page, say): the status is all there is.
-  return { statusCode: res.status, error: res.statusText, message: res.statusText, code: genericErrorCode(res.status) };
+  return {
+    statusCode: res.status,
+    error: res.statusText,
+    message: res.statusText,
+    code: genericErrorCode(res.status),
+  };
 }
 
 /** The API, typed by its OpenAPI document: `api.GET('/api/plans/{id}', { params: { path: { id } } })`. */
-export const api = createClient<paths>({ baseUrl: '', credentials: 'same-origin', querySerializer });
+export const api = createClient<paths>({
+  baseUrl: '',
+  credentials: 'same-origin',
+  querySerializer,
+});
 api.use(session);
 
 /**

@@ -1,8 +1,4 @@
-import type {
-  AcceptInvitationRequest,
-  MeResponse,
-  UserDto,
-} from '@iuc/domain';
+import type { AcceptInvitationRequest, MeResponse, UserDto } from '@iuc/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { api, body, hasErrorCode } from '../../app/api/api';
@@ -43,7 +39,8 @@ export function useAcceptInvitation(token: string) {
     },
     onError: (err) => {
       // The membership changed since the page showed it: show what accepting does now.
-      if (hasErrorCode(err, 'conflict')) void queryClient.invalidateQueries({ queryKey: previewKey(token) });
+      if (hasErrorCode(err, 'conflict'))
+        void queryClient.invalidateQueries({ queryKey: previewKey(token) });
       // The session ended or changed meanwhile: the page then asks to sign in again.
       if (
         hasErrorCode(err, 'invitation.sign_in_required') ||

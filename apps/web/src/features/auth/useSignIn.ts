@@ -16,7 +16,8 @@ export function useSignIn() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   return useMutation({
-    mutationFn: (credentials: LoginRequest) => body(api.POST('/api/auth/login', { body: credentials })),
+    mutationFn: (credentials: LoginRequest) =>
+      body(api.POST('/api/auth/login', { body: credentials })),
     // A server busy checking other sign-ins asks for a second: wait it out before telling anyone.
     retry: (failures, err) => failures < 3 && signInProblem(err).kind === 'busy',
     retryDelay: (_, err) => (isApiError(err) && err.retryAfter ? err.retryAfter : 1) * 1000,

@@ -144,7 +144,10 @@ function useBroughtReference(): DraftReference | null {
   const [reference] = useState(() => referenceFrom(location.state));
   useEffect(() => {
     if (reference && location.state)
-      void navigate({ pathname: location.pathname, search: location.search, hash: location.hash }, { replace: true, state: null });
+      void navigate(
+        { pathname: location.pathname, search: location.search, hash: location.hash },
+        { replace: true, state: null },
+      );
   }, [reference, location, navigate]);
   return reference;
 }

@@ -45,7 +45,13 @@ export function DiscussionsPage() {
   const general = channels.data.find((c) => c.kind === 'general') ?? channels.data[0];
   if (!channelId && general)
     // A draft started elsewhere (location state) goes along to the general channel.
-    return <Navigate replace to={`/pairings/${pairingId}/discussions/${general.id}`} state={location.state} />;
+    return (
+      <Navigate
+        replace
+        to={`/pairings/${pairingId}/discussions/${general.id}`}
+        state={location.state}
+      />
+    );
   return (
     <Discussions pairing={pairing.data} channels={channels.data} channelId={channelId ?? ''} />
   );

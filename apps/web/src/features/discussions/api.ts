@@ -56,20 +56,28 @@ export interface PageQuery {
 export function fetchHistory(channelId: string, query: PageQuery = {}): Promise<MessagePageDto> {
   return body(
     api.GET('/api/channels/{id}/messages', {
-      params: { path: { id: channelId }, query: { before: query.before, after: query.after, limit: query.limit } },
+      params: {
+        path: { id: channelId },
+        query: { before: query.before, after: query.after, limit: query.limit },
+      },
     }),
   );
 }
 
 export function fetchThread(messageId: string, after?: string): Promise<ThreadDto> {
   return body(
-    api.GET('/api/messages/{id}/replies', { params: { path: { id: messageId }, query: { after, limit: 100 } } }),
+    api.GET('/api/messages/{id}/replies', {
+      params: { path: { id: messageId }, query: { after, limit: 100 } },
+    }),
   );
 }
 
 export function markChannelRead(channelId: string, messageId?: string): Promise<ReadStateDto> {
   return body(
-    api.POST('/api/channels/{id}/read', { ...byId(channelId), body: messageId ? { messageId } : {} }),
+    api.POST('/api/channels/{id}/read', {
+      ...byId(channelId),
+      body: messageId ? { messageId } : {},
+    }),
   );
 }
 

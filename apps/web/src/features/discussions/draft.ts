@@ -18,7 +18,8 @@ export interface DraftState {
 /** The reference carried by a navigation, if any (only a path in this app). */
 export function referenceFrom(state: unknown): DraftReference | null {
   const reference = (state as Partial<DraftState> | null)?.reference;
-  if (!reference || typeof reference.label !== 'string' || typeof reference.path !== 'string') return null;
+  if (!reference || typeof reference.label !== 'string' || typeof reference.path !== 'string')
+    return null;
   const { label, path } = reference;
   return label.trim() && path.startsWith('/') && !path.startsWith('//') ? { label, path } : null;
 }

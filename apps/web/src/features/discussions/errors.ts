@@ -3,7 +3,16 @@ import type { SendError } from '../../app/realtime/socket';
 
 // The codes the socket layer gives have words of their own; any other refusal reads as 'invalid',
 // any other server fault as 'internal' (as before the acks shared the REST codes).
-const WORDED = ['invalid', 'too_large', 'rate_limited', 'not_found', 'forbidden', 'internal', 'offline', 'timeout'] as const;
+const WORDED = [
+  'invalid',
+  'too_large',
+  'rate_limited',
+  'not_found',
+  'forbidden',
+  'internal',
+  'offline',
+  'timeout',
+] as const;
 type Worded = (typeof WORDED)[number];
 
 function wordedCode(code: SendError['code']): Worded {

@@ -13,7 +13,7 @@ describe('renderMarkdown', () => {
     expect(render('a\nb')).toBe('<p>a<br>\nb</p>\n');
   });
 
-  it('marks @mentions in text, the reader\'s own too, but not in code or e-mail addresses', () => {
+  it("marks @mentions in text, the reader's own too, but not in code or e-mail addresses", () => {
     expect(renderMarkdown('Hi @Lucía.Ortega and @wang.li, mail a@b.org', ORIGIN, 'wang.li')).toBe(
       '<p>Hi <span data-mention="lucia.ortega">@Lucía.Ortega</span> and ' +
         '<span data-mention="wang.li" data-self="">@wang.li</span>, mail a@b.org</p>\n',

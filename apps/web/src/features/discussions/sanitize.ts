@@ -3,7 +3,15 @@ import DOMPurify from 'dompurify';
 import { renderMarkdown } from './markdown';
 
 const ALLOWED_TAGS = ['p', 'br', 'strong', 'em', 'a', 'ul', 'ol', 'li', 'code', 'pre', 'span'];
-const ALLOWED_ATTR = ['href', 'target', 'rel', 'data-app-link', 'start', 'data-mention', 'data-self'];
+const ALLOWED_ATTR = [
+  'href',
+  'target',
+  'rel',
+  'data-app-link',
+  'start',
+  'data-mention',
+  'data-self',
+];
 
 export function messageHtml(text: string, selfHandle?: string): string {
   return DOMPurify.sanitize(renderMarkdown(text, window.location.origin, selfHandle), {

@@ -45,7 +45,11 @@ export function HomePage() {
               <SimpleGrid component="ul" cols={{ base: 1, sm: 2, lg: 3 }} className={ui.plainList}>
                 {yours.map(({ pairing, membership }) => (
                   <li key={pairing.id}>
-                    <PairingCard pairing={pairing} headingOrder={3} actions={<PairingShortcuts membership={membership} />} />
+                    <PairingCard
+                      pairing={pairing}
+                      headingOrder={3}
+                      actions={<PairingShortcuts membership={membership} />}
+                    />
                   </li>
                 ))}
               </SimpleGrid>

@@ -17,7 +17,8 @@ export function PairingShortcuts({ membership }: { membership: MembershipDto }) 
   const planTitle = usePlanTitle();
   // Members of the whole pairing work for neither city: they get both plans.
   const own = (plans.data ?? []).filter(
-    (p) => membership.authorityId === null || worksForPlanCity(membership.authorityId, p.authorityId),
+    (p) =>
+      membership.authorityId === null || worksForPlanCity(membership.authorityId, p.authorityId),
   );
   return (
     <Group gap="xs">
@@ -27,7 +28,11 @@ export function PairingShortcuts({ membership }: { membership: MembershipDto }) 
           component={Link}
           to={`/plans/${plan.id}`}
           variant="default"
-          classNames={{ root: classes.planRoot, label: classes.planLabel, section: classes.planSection }}
+          classNames={{
+            root: classes.planRoot,
+            label: classes.planLabel,
+            section: classes.planSection,
+          }}
           rightSection={<PlanStatusBadge status={plan.status} size="xs" />}
         >
           {planTitle(plan.title)}

@@ -142,7 +142,10 @@ function NotificationTitle({ notification: n }: { notification: NotificationDto 
   const { t } = useTranslation();
   const planTitle = usePlanTitle();
   if (n.kind === 'mention') return t('notifications.mention', { name: n.actor.name });
-  return t(`notifications.planReview.${n.status}`, { name: n.actor.name, plan: planTitle(n.planTitle) });
+  return t(`notifications.planReview.${n.status}`, {
+    name: n.actor.name,
+    plan: planTitle(n.planTitle),
+  });
 }
 
 /** The excerpt is the message's text: its emphasis and code marks would show as stars here. */

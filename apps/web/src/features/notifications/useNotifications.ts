@@ -14,7 +14,9 @@ export function useNotifications(enabled: boolean) {
     queryKey: NOTIFICATIONS_KEY,
     // The domain type: OpenAPI flattens the union of notification kinds into one optional-field shape.
     queryFn: async () =>
-      (await body(api.GET('/api/notifications', { params: { query: { limit: 20 } } }))) as NotificationListDto,
+      (await body(
+        api.GET('/api/notifications', { params: { query: { limit: 20 } } }),
+      )) as NotificationListDto,
     enabled,
     staleTime: 60_000,
   });

@@ -53,7 +53,11 @@ export function SectionShareMenu({
     <>
       <Menu position="bottom-start" withinPortal>
         <Menu.Target>
-          <ActionIcon variant="subtle" color="gray" aria-label={t('plans.share.menu', { section: sectionTitle })}>
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            aria-label={t('plans.share.menu', { section: sectionTitle })}
+          >
             <LinkIcon />
           </ActionIcon>
         </Menu.Target>

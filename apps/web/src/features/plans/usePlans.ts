@@ -1,10 +1,5 @@
 /** The plans REST API: queries and mutations, and which caches each change makes stale. */
-import type {
-  PlanExportFormat,
-  PlanSectionKey,
-  PlanStatus,
-  PlanVersionDiffDto,
-} from '@iuc/domain';
+import type { PlanExportFormat, PlanSectionKey, PlanStatus, PlanVersionDiffDto } from '@iuc/domain';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, body } from '../../app/api/api';
 
@@ -23,7 +18,8 @@ export const planKeys = {
 export function usePairingPlans(pairingId: string) {
   return useQuery({
     queryKey: planKeys.pairing(pairingId),
-    queryFn: () => body(api.GET('/api/pairings/{id}/plans', { params: { path: { id: pairingId } } })),
+    queryFn: () =>
+      body(api.GET('/api/pairings/{id}/plans', { params: { path: { id: pairingId } } })),
   });
 }
 

@@ -19,4 +19,3 @@ describe('userColor', () => {
     expect(new Set(ids.map(userColor)).size).toBeGreaterThanOrEqual(6);
   });
 });
-
