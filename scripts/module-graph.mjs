@@ -63,14 +63,17 @@ if (process.argv.includes('--write')) writeGraph();
 if (process.argv.includes('--check') && cycles.length > 0) process.exit(1);
 
 function writeGraph() {
-  const api = [...edges.keys()].filter((m) => m.startsWith('api/')).sort();
+  // The shared kernel and infrastructure serve nearly everyone: drawn, they would hide the rest.
+  const kernel = ['common', 'config', 'logging', 'http', 'database'];
+  const shown = (m) => m.startsWith('api/') && !kernel.includes(m.slice(4));
   const lines = ['```mermaid', 'flowchart LR'];
   const id = (m) => m.replace(/[^a-z0-9]/gi, '_');
-  for (const m of api) {
+  for (const m of [...edges.keys()].filter(shown).sort()) {
     for (const t of [...edges.get(m)].sort())
-      if (t.startsWith('api/')) lines.push(`  ${id(m)}[${m}] --> ${id(t)}[${t}]`);
+      if (shown(t)) lines.push(`  ${id(m)}[${m.slice(4)}] --> ${id(t)}[${t.slice(4)}]`);
   }
-  lines.push('```');
+  const notDrawn = kernel.map((k) => `\`${k}/\``).join(', ');
+  lines.push('```', '', `Not drawn: imports of ${notDrawn}, which any module may use.`);
   const text = readFileSync(DOC, 'utf8');
   const start = text.indexOf(BEGIN);
   const end = text.indexOf(END);
