@@ -167,13 +167,20 @@ describe('connection caps', () => {
   afterAll(() => t.close());
 
   it("refuses a person's connections beyond the cap with a code the stock client retries, and lets others in", async () => {
+    // A socket is open before the server has signed it in and counted it: wait for its first
+    // message (the server's sync step), which comes only once the connection holds its place.
+    const admitted = async (s: Awaited<ReturnType<typeof rawSocket>>) => {
+      await new Promise((r) => s.ws.once('message', r));
+      return s;
+    };
     const open = [];
-    for (let i = 0; i < 3; i++) open.push(await rawSocket(t.url, docName, tokens[2]));
+    for (let i = 0; i < 3; i++)
+      open.push(await admitted(await rawSocket(t.url, docName, tokens[2])));
     const extra = await rawSocket(t.url, docName, tokens[2]);
     expect(await extra.closed).toBe(CLOSE_TRY_AGAIN);
     // Another person from the same address still gets in, up to the address's cap (5).
-    const other = await rawSocket(t.url, docName, tokens[1]);
-    const fifth = await rawSocket(t.url, docName, tokens[0]);
+    const other = await admitted(await rawSocket(t.url, docName, tokens[1]));
+    const fifth = await admitted(await rawSocket(t.url, docName, tokens[0]));
     const sixth = await rawSocket(t.url, docName, tokens[0]);
     expect(await sixth.closed).toBe(CLOSE_TRY_AGAIN);
     // A closed connection frees its place.
