@@ -237,8 +237,9 @@ export class CollabConnection implements DocumentPeer {
     }
     // Not awaited: the document's queue keeps the order, and this client's next frames may then join
     // the same batched INSERT. Counted until relayed: the inbox stops reading above the limit.
+    const relayed = this.document.submit(update, this, relay);
     this.updatesInFlight++;
-    this.document.submit(update, this, relay).then(this.updateDone, this.updateFailed);
+    relayed.then(this.updateDone, this.updateFailed);
   }
 
   /**

@@ -5,6 +5,7 @@
  */
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
+import type { AcceptedClocks } from './accepted-clocks.js';
 import { DocumentContent, type SkippedUpdate } from './document-content.js';
 import { encodeAwareness, encodeUpdate } from './protocol.js';
 import type { StoredDocument } from './update-log.repository.js';
@@ -42,6 +43,8 @@ export class CollabDocument {
   compactedAt = -Infinity;
   private chain: Promise<void> = Promise.resolve();
   private destroyed = false;
+  /** Read from the content on the first update submitted (readers never pay for it). */
+  private accepted: AcceptedClocks | null = null;
 
   constructor(
     readonly name: string,
@@ -72,9 +75,13 @@ export class CollabDocument {
   /**
    * Persists, then adds to the content and relays to everyone but the sender. Resolves once
    * relayed. Updates are chained so that they are relayed in the order they arrived. `frame` is
-   * the update message as received, when it can be relayed as is.
+   * the update message as received, when it can be relayed as is. Clocks the document already has
+   * are cut off first (see AcceptedClocks); throws ProtocolError when that cannot be done.
    */
-  submit(update: Uint8Array, from: DocumentPeer | null, frame?: Uint8Array): Promise<void> {
+  submit(received: Uint8Array, from: DocumentPeer | null, receivedFrame?: Uint8Array): Promise<void> {
+    this.accepted ??= this.content.acceptedClocks();
+    const update = this.accepted.admit(received);
+    const frame = update === received ? receivedFrame : undefined;
     const durable = this.hooks.persist(this.name, update);
     const step = this.chain
       .then(() => durable)
@@ -94,6 +101,7 @@ export class CollabDocument {
   /** An update another instance made durable: apply and relay, nothing to store. */
   applyRemote(update: Uint8Array): void {
     if (this.destroyed) return;
+    this.accepted?.note(update);
     this.content.add(update);
     this.broadcast(encodeUpdate(update));
     this.hooks.changed(this);

@@ -7,6 +7,7 @@
  */
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import * as Y from 'yjs';
+import { AcceptedClocks } from './accepted-clocks.js';
 import type { StoredDocument } from './update-log.repository.js';
 import { mergedOrNull } from './update-rows.js';
 
@@ -163,6 +164,12 @@ export class DocumentContent {
         if (this.doc) this.current(this.doc);
       });
     }
+  }
+
+  /** The clocks of everything added so far, applied or not (reads each entry not yet applied). */
+  acceptedClocks(): AcceptedClocks {
+    const state = this.doc ? Y.decodeStateVector(Y.encodeStateVector(this.doc)) : new Map<number, number>();
+    return AcceptedClocks.of(state, this.log);
   }
 
   /** Whether the Y.Doc exists (reading it then costs at most the pending updates). */

@@ -86,5 +86,17 @@ describe('checkUpdate', () => {
     expect(refusal(emptyRange)).toMatch(/empty deleted range/);
 
     expect(refusal(new Uint8Array([1, 2, 3, 4, 5, 6, 7]))).toBe('undecodable update');
+
+    // Yjs integrates only a client's last run; other readers (diffUpdate, merges) take both.
+    const runOf = (client: number, clock: number) => {
+      const doc = new Y.Doc();
+      doc.clientID = client;
+      doc.getText('t').insert(0, 'x'.repeat(clock + 1));
+      // One client, no deletions: [1, the run..., 0]; the run alone is what lies between.
+      return [...Y.encodeStateAsUpdate(doc, Y.encodeStateVector(new Map([[client, clock]])))].slice(1, -1);
+    };
+    const twice = new Uint8Array([3, ...runOf(5, 0), ...runOf(6, 0), ...runOf(5, 1), 0]);
+    expect(() => Y.decodeUpdate(twice)).not.toThrow();
+    expect(refusal(twice)).toMatch(/client written twice/);
   });
 });

@@ -10,6 +10,7 @@
 import fc from 'fast-check';
 import * as Y from 'yjs';
 import { PLAN_SECTION_KEYS, sectionFragmentName } from '@iuc/domain';
+import type { AcceptedClocks } from '../../collab/accepted-clocks.js';
 import { docFromStored, DocumentContent } from '../../collab/document-content.js';
 import { ProtocolError } from '../../collab/protocol.js';
 import { checkUpdate } from '../../collab/update-check.js';
@@ -205,10 +206,15 @@ const arbMutant = fc
     }
   });
 
-/** The server's acceptance path: the check, then the document's content (as submit does once durable). */
-function accept(content: DocumentContent, stored: Uint8Array[], update: Uint8Array): void {
+/**
+ * The server's acceptance path: the check, the cut of clocks already accepted (as submit makes
+ * it), then the document's content (as submit does once durable).
+ */
+function accept(content: DocumentContent, accepted: AcceptedClocks, stored: Uint8Array[], received: Uint8Array): void {
+  let update: Uint8Array;
   try {
-    if (checkUpdate(update).empty) return;
+    if (checkUpdate(received).empty) return;
+    update = accepted.admit(received);
   } catch (err) {
     if (err instanceof ProtocolError) return; // refused: the sender is closed
     throw err;
@@ -256,7 +262,8 @@ describe('plan documents under mangled updates', () => {
           skipped.push(`${at}: ${(err as Error).message}`);
         const content = new DocumentContent({ snapshot: base, updates: [] }, onSkipped);
         const stored: Uint8Array[] = [];
-        for (const mutant of [...mutants, innocent]) accept(content, stored, mutant);
+        const accepted = content.acceptedClocks();
+        for (const mutant of [...mutants, innocent]) accept(content, accepted, stored, mutant);
         // Stored: as the page, export and submission load it.
         const loaded = await docFromStored({ snapshot: base, updates: stored }, onSkipped);
         read(loaded);
