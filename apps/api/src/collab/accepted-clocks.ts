@@ -34,7 +34,9 @@ export class AcceptedClocks {
     let meta: ReturnType<typeof Y.parseUpdateMeta>;
     try {
       meta = Y.parseUpdateMeta(update);
-      const overlaps = [...meta.from].some(([client, clock]) => clock < (this.ends.get(client) ?? 0));
+      const overlaps = [...meta.from].some(
+        ([client, clock]) => clock < (this.ends.get(client) ?? 0),
+      );
       if (overlaps) update = Y.diffUpdate(update, Y.encodeStateVector(this.ends));
     } catch {
       throw new ProtocolError('undecodable update');

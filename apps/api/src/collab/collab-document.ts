@@ -78,7 +78,11 @@ export class CollabDocument {
    * the update message as received, when it can be relayed as is. Clocks the document already has
    * are cut off first (see AcceptedClocks); throws ProtocolError when that cannot be done.
    */
-  submit(received: Uint8Array, from: DocumentPeer | null, receivedFrame?: Uint8Array): Promise<void> {
+  submit(
+    received: Uint8Array,
+    from: DocumentPeer | null,
+    receivedFrame?: Uint8Array,
+  ): Promise<void> {
     this.accepted ??= this.content.acceptedClocks();
     const update = this.accepted.admit(received);
     const frame = update === received ? receivedFrame : undefined;

@@ -168,7 +168,9 @@ export class DocumentContent {
 
   /** The clocks of everything added so far, applied or not (reads each entry not yet applied). */
   acceptedClocks(): AcceptedClocks {
-    const state = this.doc ? Y.decodeStateVector(Y.encodeStateVector(this.doc)) : new Map<number, number>();
+    const state = this.doc
+      ? Y.decodeStateVector(Y.encodeStateVector(this.doc))
+      : new Map<number, number>();
     return AcceptedClocks.of(state, this.log);
   }
 

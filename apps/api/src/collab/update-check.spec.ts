@@ -93,7 +93,10 @@ describe('checkUpdate', () => {
       doc.clientID = client;
       doc.getText('t').insert(0, 'x'.repeat(clock + 1));
       // One client, no deletions: [1, the run..., 0]; the run alone is what lies between.
-      return [...Y.encodeStateAsUpdate(doc, Y.encodeStateVector(new Map([[client, clock]])))].slice(1, -1);
+      return [...Y.encodeStateAsUpdate(doc, Y.encodeStateVector(new Map([[client, clock]])))].slice(
+        1,
+        -1,
+      );
     };
     const twice = new Uint8Array([3, ...runOf(5, 0), ...runOf(6, 0), ...runOf(5, 1), 0]);
     expect(() => Y.decodeUpdate(twice)).not.toThrow();

@@ -210,7 +210,12 @@ const arbMutant = fc
  * The server's acceptance path: the check, the cut of clocks already accepted (as submit makes
  * it), then the document's content (as submit does once durable).
  */
-function accept(content: DocumentContent, accepted: AcceptedClocks, stored: Uint8Array[], received: Uint8Array): void {
+function accept(
+  content: DocumentContent,
+  accepted: AcceptedClocks,
+  stored: Uint8Array[],
+  received: Uint8Array,
+): void {
   let update: Uint8Array;
   try {
     if (checkUpdate(received).empty) return;
