@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The house's module graph, from dependency-cruiser: an API module is a folder of apps/api/src, a web
-// module a feature, a sub-folder of app/, or another folder of apps/web/src; libs/domain is one node.
+// module a feature or another folder of apps/web/src; libs/domain is one node.
 //   node scripts/module-graph.mjs            figures: modules, edges, cycles between modules
 //   node scripts/module-graph.mjs --check    the same, and exit 1 when modules form a cycle (lint)
 //   node scripts/module-graph.mjs --write    also rewrite the graph in docs/architecture.md
@@ -32,11 +32,8 @@ function moduleOf(file) {
     ['apps/api/src/', 'api/'],
   ]) {
     if (!file.startsWith(prefix)) continue;
-    const [first, second, third] = file.slice(prefix.length).split('/');
+    const [first, second] = file.slice(prefix.length).split('/');
     if (second === undefined) return `${label.slice(0, -1)}(root)`;
-    // The web's app/ is the shell (routes, layout) above the features; its sub-folders (the API
-    // client, the session, the app-wide socket) are services below them: separate nodes.
-    if (label === 'web/' && first === 'app' && third !== undefined) return `web/app/${second}`;
     return label + first;
   }
   return null;

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router';
 import { NotificationBell } from '../features/notifications';
 import { LanguageSwitcher } from './LanguageSwitcher';
-import { useSession } from './session/session';
+import { useSession } from '../session/session';
 import { UserMenu } from './UserMenu';
 import ui from '../ui/ui.module.css';
 import classes from './Layout.module.css';

@@ -1,6 +1,6 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { ErrorAlert, Loading } from '../ui/Status';
-import { useSession } from './session/session';
+import { useSession } from '../session/session';
 
 /** Signed-in routes: wait for /api/me, and send anyone signed out to the login page (and back after). */
 export function RequireSession() {

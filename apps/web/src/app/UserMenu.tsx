@@ -1,7 +1,7 @@
 import { Button, Menu, Text } from '@mantine/core';
 import type { UserDto } from '@iuc/domain';
 import { useTranslation } from 'react-i18next';
-import { useSignOut } from './session/useSignOut';
+import { useSignOut } from '../session/useSignOut';
 
 export function UserMenu({ user }: { user: UserDto }) {
   const { t } = useTranslation();

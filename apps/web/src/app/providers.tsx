@@ -2,9 +2,9 @@ import '@mantine/core/styles.css';
 import { MantineProvider } from '@mantine/core';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { SessionSocketProvider } from './realtime/socket';
-import { hasErrorCode, isApiError } from './api/api';
-import { SESSION_KEY } from './session/session';
+import { SessionSocketProvider } from '../realtime/socket';
+import { hasErrorCode, isApiError } from '../api/api';
+import { SESSION_KEY } from '../session/session';
 import { cssVariablesResolver, theme } from './theme';
 
 function createQueryClient(): QueryClient {

@@ -1,7 +1,7 @@
 /** Loading and error states shared by every page, announced to assistive technology. */
 import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { hasErrorCode, isApiError } from '../app/api/api';
+import { hasErrorCode, isApiError } from '../api/api';
 
 export function Loading({ label }: { label?: string }) {
   const { t } = useTranslation();

@@ -1,7 +1,7 @@
 import { Button, Stack, Title } from '@mantine/core';
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { hasErrorCode } from '../../app/api/api';
+import { hasErrorCode } from '../../api/api';
 import { SubmitError, useErrorMessage } from '../../ui/Status';
 import type { useAcceptInvitation } from './useInvitation';
 

@@ -2,7 +2,7 @@ import { Alert, Button, Stack, Text, Title } from '@mantine/core';
 import type { InvitationPreviewDto, MembershipPlaceDto, UserDto } from '@iuc/domain';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useSignOut } from '../../app/session/useSignOut';
+import { useSignOut } from '../../session/useSignOut';
 import { AcceptForm } from './AcceptForm';
 import { useAcceptInvitation } from './useInvitation';
 

@@ -2,7 +2,7 @@ import { Alert, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router';
 import { PageHeading } from '../../ui/page';
-import { useSession } from '../../app/session/session';
+import { useSession } from '../../session/session';
 import { DemoPicker } from './DemoPicker';
 import { LoginForm } from './LoginForm';
 import { safeNext } from './useSignIn';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { DemoAccountDto } from '@iuc/domain';
 import { groupDemoAccounts, normalizeSearch } from './useDemoAccounts';
-import { ApiRequestError } from '../../app/api/api';
+import { ApiRequestError } from '../../api/api';
 import { safeNext, signInProblem } from './useSignIn';
 
 const account = (

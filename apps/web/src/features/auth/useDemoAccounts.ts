@@ -1,6 +1,6 @@
 import type { DemoAccountDto } from '@iuc/domain';
 import { useQuery } from '@tanstack/react-query';
-import { api, body } from '../../app/api/api';
+import { api, body } from '../../api/api';
 
 /** Demo accounts, or null outside demo mode (the endpoint answers 404 there). */
 export function useDemoAccounts(): DemoAccountDto[] | null {

@@ -1,8 +1,8 @@
 import type { AcceptInvitationRequest, MeResponse, UserDto } from '@iuc/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { api, body, hasErrorCode } from '../../app/api/api';
-import { SESSION_KEY, startSession } from '../../app/session/session';
+import { api, body, hasErrorCode } from '../../api/api';
+import { SESSION_KEY, startSession } from '../../session/session';
 
 const previewKey = (token: string) => ['invitation', token] as const;
 

@@ -2,8 +2,8 @@ import type { LoginRequest } from '@iuc/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { api, body, hasErrorCode, isApiError } from '../../app/api/api';
-import { startSession } from '../../app/session/session';
+import { api, body, hasErrorCode, isApiError } from '../../api/api';
+import { startSession } from '../../session/session';
 import { useErrorMessage } from '../../ui/Status';
 
 /** Where to go after signing in: the page that sent the person here, if it is one of ours. */

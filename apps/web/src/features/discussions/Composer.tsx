@@ -8,7 +8,7 @@ import { ByteCounter, MAX_BODY_BYTES, useBodySize } from './ByteCounter';
 import { withReference, type DraftReference } from './draft';
 import { useSendErrorMessage } from './errors';
 import { MentionTextarea } from './MentionTextarea';
-import type { SendError } from '../../app/realtime/socket';
+import type { SendError } from '../../realtime/socket';
 import { useMessageActions } from './useMessageActions';
 import { useTypingNotifier } from './useTyping';
 import classes from './Discussions.module.css';

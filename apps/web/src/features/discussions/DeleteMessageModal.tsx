@@ -3,7 +3,7 @@ import { Alert, Button, Group, Modal, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSendErrorMessage } from './errors';
-import type { SendError } from '../../app/realtime/socket';
+import type { SendError } from '../../realtime/socket';
 import { useMessageActions } from './useMessageActions';
 
 export function DeleteMessageModal({

@@ -1,7 +1,7 @@
 import { useMemo, type MouseEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { mentionHandle } from '@iuc/domain';
-import { useSession } from '../../app/session/session';
+import { useSession } from '../../session/session';
 import { messageHtml } from './sanitize';
 import classes from './Discussions.module.css';
 

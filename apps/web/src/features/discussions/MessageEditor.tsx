@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ByteCounter, useBodySize } from './ByteCounter';
 import { useSendErrorMessage } from './errors';
 import { MentionTextarea } from './MentionTextarea';
-import type { SendError } from '../../app/realtime/socket';
+import type { SendError } from '../../realtime/socket';
 import { useMessageActions } from './useMessageActions';
 
 export function MessageEditor({ message, onDone }: { message: MessageDto; onDone: () => void }) {

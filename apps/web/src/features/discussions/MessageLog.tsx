@@ -13,7 +13,7 @@ import {
   type MessageListHandle,
   type MessageListProps,
 } from './MessageList';
-import type { SendError } from '../../app/realtime/socket';
+import type { SendError } from '../../realtime/socket';
 import { useMessageActions } from './useMessageActions';
 
 export interface MessageLogProps extends Omit<MessageListProps, 'renderMessage' | 'onKey' | 'ref'> {

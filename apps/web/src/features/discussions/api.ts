@@ -13,7 +13,7 @@ import {
   useQueryClient,
   type QueryClient,
 } from '@tanstack/react-query';
-import { api, body } from '../../app/api/api';
+import { api, body } from '../../api/api';
 
 const byId = (id: string) => ({ params: { path: { id } } });
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { SendError } from '../../app/realtime/socket';
+import type { SendError } from '../../realtime/socket';
 
 // The codes the socket layer gives have words of their own; any other refusal reads as 'invalid',
 // any other server fault as 'internal' (as before the acks shared the REST codes).

@@ -5,7 +5,7 @@
  */
 import type { ChannelDto, UserRefDto } from '@iuc/domain';
 import { useEffect, useRef, useState } from 'react';
-import { useDiscussionsSocket, useSocketEvent } from '../../app/realtime/socket';
+import { useDiscussionsSocket, useSocketEvent } from '../../realtime/socket';
 
 interface Rooms {
   online: ReadonlyMap<string, UserRefDto[]>;

@@ -5,7 +5,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { RefObject } from 'react';
 import { applyReadState, channelsKey, patchChannel } from './api';
-import { useSocketEvent } from '../../app/realtime/socket';
+import { useSocketEvent } from '../../realtime/socket';
 
 export function useLiveUnread(
   pairingId: string,

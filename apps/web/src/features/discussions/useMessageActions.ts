@@ -3,7 +3,7 @@
  * listeners, since the server sends the event to everyone but the connection that wrote it.
  */
 import { useCallback, useMemo } from 'react';
-import { useDiscussionsSocket, type SendError } from '../../app/realtime/socket';
+import { useDiscussionsSocket, type SendError } from '../../realtime/socket';
 
 export type WriteResult = { ok: true } | SendError;
 

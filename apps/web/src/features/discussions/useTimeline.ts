@@ -7,7 +7,7 @@ import type { MessageDto } from '@iuc/domain';
 import { useCallback, useEffect, useReducer, useRef, useState, type Dispatch } from 'react';
 import { fetchHistory, fetchThread } from './api';
 import { useDiscussions } from './context';
-import { useSocketEvent } from '../../app/realtime/socket';
+import { useSocketEvent } from '../../realtime/socket';
 import { EMPTY_TIMELINE, timelineReducer, type Timeline, type TimelineAction } from './timeline';
 
 const PAGE = 50;

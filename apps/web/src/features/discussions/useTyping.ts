@@ -1,7 +1,7 @@
 /** Typing: telling the others (throttled) and knowing who else is typing in a channel. */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useDiscussions } from './context';
-import { useDiscussionsSocket, useSocketEvent } from '../../app/realtime/socket';
+import { useDiscussionsSocket, useSocketEvent } from '../../realtime/socket';
 
 /** At most one typing event every 3 s (the others show it for a few seconds). */
 const SEND_EVERY_MS = 3_000;

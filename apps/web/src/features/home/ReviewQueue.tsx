@@ -17,7 +17,7 @@ import { Link } from 'react-router';
 import { useFormat } from '../../i18n/format';
 import { ErrorAlert, Loading } from '../../ui/Status';
 import ui from '../../ui/ui.module.css';
-import { useSocketEvent } from '../../app/realtime/socket';
+import { useSocketEvent } from '../../realtime/socket';
 import { CountryLabel } from '../pairings';
 import { PlanStatusBadge, planKeys, useReviewQueue } from '../plans';
 import { usePlanTitle } from '../../i18n/usePlanTitle';

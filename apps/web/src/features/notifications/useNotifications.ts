@@ -2,8 +2,8 @@
 import type { NotificationDto, NotificationListDto, NotificationsUnreadDto } from '@iuc/domain';
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect } from 'react';
-import { api, body } from '../../app/api/api';
-import { useDiscussionsSocket, useSocketEvent } from '../../app/realtime/socket';
+import { api, body } from '../../api/api';
+import { useDiscussionsSocket, useSocketEvent } from '../../realtime/socket';
 
 export const NOTIFICATIONS_KEY = ['notifications'] as const;
 

@@ -2,7 +2,7 @@ import { Button, Group, Modal, NativeSelect, Stack, TextInput } from '@mantine/c
 import type { PairingDetailDto, PairingRole } from '@iuc/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useUser } from '../../app/session/session';
+import { useUser } from '../../session/session';
 import { SubmitError } from '../../ui/Status';
 import { useInvite } from './usePairings';
 

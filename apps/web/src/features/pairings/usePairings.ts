@@ -9,8 +9,8 @@ import {
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { api, body } from '../../app/api/api';
-import type { operations } from '../../app/api/api-schema';
+import { api, body } from '../../api/api';
+import type { operations } from '../../api/api-schema';
 
 type PairingQuery = operations['PairingsController_list']['parameters']['query'];
 

@@ -2,7 +2,7 @@
 import { Anchor, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { hasErrorCode } from '../../app/api/api';
+import { hasErrorCode } from '../../api/api';
 import { ErrorAlert, Loading } from '../../ui/Status';
 import ui from '../../ui/ui.module.css';
 import { usePairing } from '../pairings';

@@ -6,7 +6,7 @@ import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { sectionFragmentName, type PlanDetailDto, type PlanSectionDefinition } from '@iuc/domain';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useUser } from '../../app/session/session';
+import { useUser } from '../../session/session';
 import { Loading } from '../../ui/Status';
 import { useChannels } from '../discussions';
 import { ActionTable } from './actions/ActionTable';

@@ -10,7 +10,7 @@ import { useEffect, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { PageHeading, usePageTitle } from '../../ui/page';
-import { useUser } from '../../app/session/session';
+import { useUser } from '../../session/session';
 import { CountryLabel, usePairing } from '../pairings';
 import { ErrorAlert, Loading } from '../../ui/Status';
 import ui from '../../ui/ui.module.css';

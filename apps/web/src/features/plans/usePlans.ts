@@ -1,7 +1,7 @@
 /** The plans REST API: queries and mutations, and which caches each change makes stale. */
 import type { PlanExportFormat, PlanSectionKey, PlanStatus, PlanVersionDiffDto } from '@iuc/domain';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { api, body } from '../../app/api/api';
+import { api, body } from '../../api/api';
 
 const plan = (id: string) => ({ params: { path: { id } } });
 

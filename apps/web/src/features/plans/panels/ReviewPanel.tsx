@@ -6,7 +6,7 @@ import { Alert, Button, Group, Stack, Text, Textarea, Title } from '@mantine/cor
 import type { PlanDetailDto, PlanStatus } from '@iuc/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { hasErrorCode } from '../../../app/api/api';
+import { hasErrorCode } from '../../../api/api';
 import { useErrorMessage } from '../../../ui/Status';
 import { PlanStatusBadge } from '../labels';
 import { useTransition } from '../usePlans';
