@@ -16,6 +16,8 @@ import {
 import { UpdateLogRepository } from '../collab/update-log.repository.js';
 import { EventOutboxRepository } from '../events/event-outbox.repository.js';
 import { NotificationsRepository } from '../notifications/notifications.repository.js';
+import { UserEntity } from '../auth/users/user.entity.js';
+import { UsersRepository } from '../auth/users/users.repository.js';
 import { PlanReviewEntity } from '../plans/review/plan-review.entity.js';
 import {
   PlanReviewsRepository,
@@ -300,7 +302,7 @@ async function submitStarter(dataSource: DataSource, submission: StarterSubmissi
     await notifications.insertPlanReviewStep(
       recorded.eventId,
       step,
-      await notifications.programmeStaff(actor.id),
+      await new UsersRepository(dataSource.getRepository(UserEntity)).programmeStaffIds(actor.id),
     );
   }
 }

@@ -4,6 +4,7 @@ import { EventBus } from '../events/event-bus.js';
 import { NotificationsRepository } from './notifications.repository.js';
 import { NotificationsService } from './notifications.service.js';
 import { MembershipsService } from '../pairings/memberships.service.js';
+import { UsersService } from '../auth/users/users.service.js';
 
 /** Who writes the plan on the city's side, and so hears the programme's verdicts. */
 const WRITERS = ['coordinator', 'editor'] as const;
@@ -19,6 +20,7 @@ export class NotificationSubscribers implements OnModuleInit {
     private readonly repository: NotificationsRepository,
     private readonly notifications: NotificationsService,
     private readonly memberships: MembershipsService,
+    private readonly users: UsersService,
   ) {}
 
   onModuleInit(): void {
@@ -47,7 +49,7 @@ export class NotificationSubscribers implements OnModuleInit {
   }: DomainEvent<'plan.submitted' | 'plan.reviewed' | 'plan.adopted'>): Promise<void> {
     const audience =
       step.movedBy === 'city'
-        ? await this.repository.programmeStaff(step.actorId)
+        ? await this.users.programmeStaffIds(step.actorId)
         : (
             await this.memberships.membersOf([
               { pairingId: step.pairingId, authorityId: step.authorityId, roles: WRITERS },

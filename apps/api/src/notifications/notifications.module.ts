@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
 import { PairingsModule } from '../pairings/pairings.module.js';
 import { NotificationSubscribers } from './notification-subscribers.js';
 import { NotificationsController } from './notifications.controller.js';
@@ -10,7 +11,7 @@ import { NotificationsService } from './notifications.service.js';
  * called by them; new ones go out as events for the realtime layer to push.
  */
 @Module({
-  imports: [PairingsModule],
+  imports: [AuthModule, PairingsModule],
   controllers: [NotificationsController],
   providers: [NotificationsRepository, NotificationsService, NotificationSubscribers],
 })

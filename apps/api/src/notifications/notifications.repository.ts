@@ -86,16 +86,6 @@ export class NotificationsRepository {
    * review it), the plan's city coordinators and editors when the programme did (they write it).
    * Not the person who made the step, nor disabled accounts.
    */
-  /** The programme's officers and admins who can be told something, except the one who did it. */
-  async programmeStaff(except: string): Promise<string[]> {
-    // → auth's users service, when it offers this list (notifications still read users' names too).
-    const rows: { id: string }[] = await this.dataSource.query(
-      'SELECT id FROM users WHERE programme_role IS NOT NULL AND disabled_at IS NULL AND id <> $1',
-      [except],
-    );
-    return rows.map((r) => r.id);
-  }
-
   async insertPlanReviewStep(
     eventId: string,
     step: PlanReviewStepEvent,

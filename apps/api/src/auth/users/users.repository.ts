@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import { IsNull, Not, type Repository } from 'typeorm';
 import { UserEntity } from './user.entity.js';
 
 @Injectable()
@@ -13,6 +13,15 @@ export class UsersRepository {
 
   findById(id: string): Promise<UserEntity | null> {
     return this.users.findOneBy({ id });
+  }
+
+  /** The enabled accounts of the programme's officers and admins, but one. */
+  async programmeStaffIds(except: string): Promise<string[]> {
+    const rows = await this.users.find({
+      select: { id: true },
+      where: { programmeRole: Not(IsNull()), disabledAt: IsNull(), id: Not(except) },
+    });
+    return rows.map((r) => r.id);
   }
 
   /** Returns false when there is no such user. */

@@ -19,6 +19,11 @@ export class UsersService {
     return this.users.findByEmail(email);
   }
 
+  /** Who may be told of a step the programme must act on: its enabled officers and admins, but one. */
+  programmeStaffIds(except: string): Promise<string[]> {
+    return this.users.programmeStaffIds(except);
+  }
+
   async toDto(userId: string): Promise<UserDto> {
     const [user, memberships] = await Promise.all([
       this.users.findById(userId),
