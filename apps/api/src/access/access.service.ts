@@ -6,6 +6,7 @@ import {
   type Scope,
   type Standing,
 } from '@iuc/domain';
+import { isUuid } from '../common/ids.js';
 import type { Actor } from './actor.js';
 import {
   AccessRepository,
@@ -16,12 +17,10 @@ import {
 import type { ReadableScopes } from './readable-scopes.js';
 import type { Resolution, ResourceLocator, Who } from './resource-locator.js';
 
-/** What the access check reads of an actor: who they are and their programme role. */
 export type { LiveSessions } from './access.repository.js';
 
+/** What the access check reads of an actor: who they are and their programme role. */
 export type Person = Pick<Actor, 'userId' | 'programmeRole'>;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The one access check, for every kind of object, batched. Modules register a locator per kind
@@ -51,7 +50,7 @@ export class AccessService {
     items: readonly { who: Who; id: string }[],
   ): Promise<Resolution<R>[]> {
     const locator = this.locator<R>(kind);
-    const asked = items.map((i) => ({ who: i.who, id: UUID.test(i.id) ? i.id : null }));
+    const asked = items.map((i) => ({ who: i.who, id: isUuid(i.id) ? i.id : null }));
     const rows = await this.repository.standings(locator as ResourceLocator, asked);
     return rows.map((row) => toResolution(locator, row));
   }
@@ -62,16 +61,9 @@ export class AccessService {
     kind: string,
     ids: readonly string[],
   ): Promise<Map<string, Standing>> {
-    const resolved = await this.resolve(
-      kind,
-      ids.map((id) => ({ who: { userId: actor.userId }, id })),
-    );
+    const resolved = await this.resolveFor(actor, kind, ids);
     const standings = new Map<string, Standing>();
-    resolved.forEach(
-      (r, i) =>
-        r.resource !== null &&
-        standings.set(ids[i], { ...r.standing, programmeRole: actor.programmeRole }),
-    );
+    resolved.forEach((r, i) => r.resource !== null && standings.set(ids[i], r.standing));
     return standings;
   }
 
@@ -86,16 +78,7 @@ export class AccessService {
     ids: readonly string[],
   ): Promise<void> {
     const locator = this.locator(kind);
-    const unique = [...new Set(ids)];
-    const resolved = await this.resolve(
-      kind,
-      unique.map((id) => ({ who: { userId: actor.userId }, id })),
-    );
-    // The session's programme role decides, as the request's actor was resolved with it.
-    const decided = resolved.map((r) => ({
-      ...r,
-      standing: { ...r.standing, programmeRole: actor.programmeRole },
-    }));
+    const decided = await this.resolveFor(actor, kind, [...new Set(ids)]);
     if (decided.some((r) => r.resource === null || !locator.visible(r.standing, r.resource))) {
       throw new NotFoundException(locator.notFound);
     }
@@ -139,6 +122,25 @@ export class AccessService {
   /** The current access epoch: decisions made before it are stale. */
   currentEpoch(): Promise<number> {
     return this.repository.currentEpoch();
+  }
+
+  /**
+   * The actor's resolution of each object, in order. The session's programme role decides, as the
+   * request's actor was resolved with it.
+   */
+  private async resolveFor(
+    actor: Person,
+    kind: string,
+    ids: readonly string[],
+  ): Promise<Resolution[]> {
+    const resolved = await this.resolve(
+      kind,
+      ids.map((id) => ({ who: { userId: actor.userId }, id })),
+    );
+    return resolved.map((r) => ({
+      ...r,
+      standing: { ...r.standing, programmeRole: actor.programmeRole },
+    }));
   }
 
   private locator<R>(kind: string): ResourceLocator<R> {

@@ -6,15 +6,12 @@ import {
   type NotificationListDto,
   type NotificationsUnreadDto,
 } from '@iuc/domain';
-import { AccessService } from '../access/access.service.js';
+import { AccessService, type Person } from '../access/access.service.js';
 import type { Actor } from '../access/actor.js';
 import { decodeCursor, encodeCursor } from '../common/cursor.js';
 import { EventBus } from '../events/event-bus.js';
 import type { MentionPayload, PlanReviewPayload } from './notification-payloads.js';
 import { NotificationsRepository, type NotificationRow } from './notifications.repository.js';
-
-/** Who a notification is for, as far as the access check needs to know. */
-type Person = Pick<Actor, 'userId' | 'programmeRole'>;
 
 /**
  * In-app notifications (mentions, plans' review steps): the list, the unread count and the read
@@ -90,8 +87,7 @@ export class NotificationsService {
   }
 
   private async readablePairings(who: Person, pairingIds: readonly string[]): Promise<Set<string>> {
-    // The access check reads only the person's id and programme role.
-    const standings = await this.access.standings(who as Actor, 'pairing', pairingIds);
+    const standings = await this.access.standings(who, 'pairing', pairingIds);
     const none = { programmeRole: who.programmeRole, pairingRole: null };
     return new Set(pairingIds.filter((id) => can(standings.get(id) ?? none, 'discussion.read')));
   }

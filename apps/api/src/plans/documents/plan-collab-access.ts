@@ -21,8 +21,7 @@ import {
 import { AccessService } from '../../access/access.service.js';
 import type { Resolution } from '../../access/resource-locator.js';
 import { planStanding, type LocatedPlan } from '../plan.locator.js';
-
-const PLAN_DOC = /^plan\.([0-9a-f-]{36})$/;
+import { planIdOfDocument } from './plan-document-name.js';
 
 function decision(s: Resolution<LocatedPlan>): AccessDecision {
   return { epoch: s.epoch, expiresAt: s.person?.sessionExpiresAt?.getTime() ?? Infinity };
@@ -41,7 +40,7 @@ export class PlanCollabAccess implements CollabAccess {
 
   /** One query (through the access service): the session, its person and their standing towards the plan. */
   async authorise(request: IncomingMessage, docName: string): Promise<CollabAuthorisation> {
-    const planId = PLAN_DOC.exec(docName)?.[1];
+    const planId = planIdOfDocument(docName);
     if (!planId) return { ok: false, closeCode: CLOSE_NOT_FOUND, reason: 'unknown document' };
     const presented = this.presentedToken(request);
     if (!presented)
@@ -77,7 +76,7 @@ export class PlanCollabAccess implements CollabAccess {
       'plan',
       grants.map((g) => ({
         who: { sessionTokenHash: g.sessionTokenHash },
-        id: PLAN_DOC.exec(g.docName)?.[1] ?? '',
+        id: planIdOfDocument(g.docName) ?? '',
       })),
     );
     return standings.map((s, i) => {
