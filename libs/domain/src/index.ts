@@ -12,3 +12,4 @@ export * from './plan-words.js';
 export * from './text-diff.js';
 export * from './plan-diff.js';
 export * from './discussions.js';
+export * from './library.js';

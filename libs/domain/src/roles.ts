@@ -46,6 +46,12 @@ export const RESOURCE_PERMISSIONS = [
   'channel.read',
   'channel.post',
   'channel.manage',
+  /** Library items (resourceRights): see one, change or delete it, review it, restore it. */
+  'resource.read',
+  'resource.edit',
+  'resource.review',
+  'resource.feature',
+  'resource.restore',
 ] as const;
 export type ResourcePermission = (typeof RESOURCE_PERMISSIONS)[number];
 export type AccessPermission = Permission | ResourcePermission;

@@ -1,4 +1,10 @@
-import type { NotificationDto, NotificationsUnreadDto, PairingRole, PlanStatus } from '@iuc/domain';
+import type {
+  NotificationDto,
+  NotificationsUnreadDto,
+  PairingRole,
+  PlanStatus,
+  ResourceStatus,
+} from '@iuc/domain';
 
 /** Someone was mentioned in a message: whom to tell (the author and readers-only already left out). */
 export interface MentionEvent {
@@ -34,6 +40,25 @@ export interface MessageEvent {
   authorId: string;
 }
 
+/** A library item went through a review step (or was submitted): its author hears of it. */
+export interface ResourceReviewStepEvent {
+  resourceId: string;
+  title: string;
+  status: ResourceStatus;
+  authorId: string;
+  actorId: string;
+  comment: string | null;
+}
+
+/** A stored file's text and preview were made (or could not be). */
+export interface FileProcessedEvent {
+  fileId: string;
+  /** What the file belongs to, e.g. 'resource' and its id. */
+  subjectKind: string;
+  subjectId: string;
+  status: 'ready' | 'failed';
+}
+
 export interface MemberEvent {
   pairingId: string;
   userId: string;
@@ -58,6 +83,10 @@ export interface DomainEvents {
   'message.deleted': MessageEvent;
   mention: MentionEvent;
   'member.added': MemberEvent;
+  /** A library item was created, edited, deleted or restored (search reindexes it). */
+  'resource.changed': { resourceId: string };
+  'resource.review-step': ResourceReviewStepEvent;
+  'file.processed': FileProcessedEvent;
   'member.removed': MemberEvent;
   /** Notifications' own news, for the realtime layer that pushes it to the person's connections. */
   'notification.created': { userId: string; notification: NotificationDto };
@@ -85,6 +114,7 @@ export const DURABLE_EVENTS = [
   'plan.adopted',
   'member.added',
   'member.removed',
+  'resource.review-step',
 ] as const satisfies readonly DomainEventType[];
 export type DurableEventType = (typeof DURABLE_EVENTS)[number];
 
