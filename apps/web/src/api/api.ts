@@ -51,6 +51,11 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The headers a write outside this client (tus uploads) sends to be accepted like the API's own. */
+export function writeHeaders(): Record<string, string> {
+  return csrfToken ? { 'X-CSRF-Token': csrfToken } : {};
+}
+
 const session: Middleware = {
   onRequest({ request }) {
     request.headers.set('Accept', 'application/json');

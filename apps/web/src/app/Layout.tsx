@@ -37,6 +37,11 @@ export function Layout() {
                         {t('nav.pairings')}
                       </NavLink>
                     </li>
+                    <li>
+                      <NavLink to="/library" className={classes.navLink}>
+                        {t('nav.library')}
+                      </NavLink>
+                    </li>
                   </Group>
                 </nav>
               )}

@@ -2,6 +2,13 @@ import { createBrowserRouter } from 'react-router';
 import { InvitePage, LoginPage } from '../features/auth';
 import { DiscussionsPage, PairingChannelsLink } from '../features/discussions';
 import { HomePage } from '../features/home';
+import {
+  EditResourcePage,
+  LibraryPage,
+  NewResourcePage,
+  ResourcePage,
+  TrashPage,
+} from '../features/library';
 import { DirectoryPage, PairingPage } from '../features/pairings';
 import { PairingPlans, PlanPage } from '../features/plans';
 import { Layout } from './Layout';
@@ -25,6 +32,11 @@ export const router = createBrowserRouter([
           { path: '/pairings/:id', element: <PairingPage parts={pairingParts} /> },
           { path: '/pairings/:pairingId/discussions/:channelId?', element: <DiscussionsPage /> },
           { path: '/plans/:planId', element: <PlanPage /> },
+          { path: '/library', element: <LibraryPage /> },
+          { path: '/library/new', element: <NewResourcePage /> },
+          { path: '/library/trash', element: <TrashPage /> },
+          { path: '/library/:id', element: <ResourcePage /> },
+          { path: '/library/:id/edit', element: <EditResourcePage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

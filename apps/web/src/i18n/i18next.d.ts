@@ -4,6 +4,7 @@ import type en from './locales/en.json';
 import type plansEn from '../features/plans/locales/en.json';
 import type discussionsEn from '../features/discussions/locales/en.json';
 import type notificationsEn from '../features/notifications/locales/en.json';
+import type libraryEn from '../features/library/locales/en.json';
 import type { PlanWords } from '@iuc/domain';
 
 /** One object type with both's keys (i18next's key types do not see through `A & B` of one key). */
@@ -13,7 +14,10 @@ type Merged<A, B> = {
 /** The plan template's words (libs/domain) are merged into `plans` at runtime (i18n/index.ts). */
 type PlansStrings = { plans: Merged<(typeof plansEn)['plans'], PlanWords> };
 
-type FeatureStrings = PlansStrings & typeof discussionsEn & typeof notificationsEn;
+type FeatureStrings = PlansStrings &
+  typeof discussionsEn &
+  typeof notificationsEn &
+  typeof libraryEn;
 
 declare module 'i18next' {
   interface CustomTypeOptions {

@@ -2,6 +2,7 @@ import { useMemo, type MouseEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { mentionHandle } from '@iuc/domain';
 import { useSession } from '../../session/session';
+import { ResourceLinkCards, libraryLinkIds } from '../library';
 import { messageHtml } from './sanitize';
 import classes from './Discussions.module.css';
 
@@ -15,6 +16,7 @@ export function MessageBody({ body }: { body: string }) {
   const { user } = useSession();
   const selfHandle = user ? mentionHandle(user.name) : undefined;
   const html = useMemo(() => messageHtml(body, selfHandle), [body, selfHandle]);
+  const linked = useMemo(() => libraryLinkIds(body), [body]);
   const onClick = (event: MouseEvent<HTMLDivElement>) => {
     const link = (event.target as HTMLElement).closest('a[data-app-link]');
     if (
@@ -29,8 +31,12 @@ export function MessageBody({ body }: { body: string }) {
     event.preventDefault();
     void navigate(link.getAttribute('href') ?? '/');
   };
-  // Sanitised above (sanitize.ts): the only HTML that reaches the DOM.
+  // Sanitised above (sanitize.ts): the only HTML that reaches the DOM. Linked library items get a
+  // card below, only for readers the API lets see them.
   return (
-    <div className={classes.body} onClick={onClick} dangerouslySetInnerHTML={{ __html: html }} />
+    <>
+      <div className={classes.body} onClick={onClick} dangerouslySetInnerHTML={{ __html: html }} />
+      <ResourceLinkCards ids={linked} />
+    </>
   );
 }

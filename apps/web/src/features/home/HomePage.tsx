@@ -8,6 +8,7 @@ import ui from '../../ui/ui.module.css';
 import { PairingCard, usePairings } from '../pairings';
 import { PairingShortcuts } from './PairingShortcuts';
 import { ProgrammeFacts } from './ProgrammeFacts';
+import { LibraryReviewQueue } from '../library';
 import { ReviewQueue } from './ReviewQueue';
 
 export function HomePage() {
@@ -35,6 +36,7 @@ export function HomePage() {
       ) : (
         <>
           {user.programmeRole && <ReviewQueue pairings={pairings.data} />}
+          {user.programmeRole && <LibraryReviewQueue />}
           <section aria-labelledby="your-pairings">
             <Title order={2} size="h3" id="your-pairings" mb="sm">
               {t('home.yourPairings')}

@@ -2,8 +2,9 @@
 import { Badge, Button, Group, Paper, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ResourcePicker } from '../../library';
 import { useYObserve } from '../collab/useYjs';
-import { rowsOf, textOf, type YRecord } from './actionModel';
+import { rowsOf, setTags, tagsOf, textOf, type YRecord } from './actionModel';
 import classes from './actions.module.css';
 import { DateField, NumberField, SelectField, TagsField, TextField } from './fields';
 import { MoveButtons, RemoveButton } from './ItemButtons';
@@ -112,6 +113,15 @@ export function ActionCard({ action, index, count, readOnly, options, onMove, on
               {...bound('themes', t('plans.action.themes'))}
               field="themes"
               options={options.themes}
+            />
+          </div>
+          <div className={classes.wide}>
+            <ResourcePicker
+              id={fieldId('inspiredBy')}
+              label={t('plans.action.inspiredBy')}
+              value={tagsOf(action, 'inspiredBy').filter((v): v is string => typeof v === 'string')}
+              onChange={(ids) => setTags(action, 'inspiredBy', ids)}
+              readOnly={readOnly}
             />
           </div>
         </SimpleGrid>

@@ -9,7 +9,8 @@ import * as Y from 'yjs';
 export type YRecord = Y.Map<unknown>;
 
 export type RowsField = 'funding' | 'indicators';
-export type TagsField = 'sdgs' | 'themes';
+/** Arrays of plain values: SDG numbers, theme codes, and the library items an action cites. */
+export type TagsField = 'sdgs' | 'themes' | 'inspiredBy';
 
 /** Defaults of a new row, by table. */
 export const NEW_ROW: Record<RowsField, () => Record<string, unknown>> = {
@@ -46,7 +47,8 @@ export function createAction(id: string = crypto.randomUUID()): YRecord {
     status: 'proposed',
   };
   for (const [key, value] of Object.entries(fields)) action.set(key, value);
-  for (const key of ['funding', 'indicators', 'sdgs', 'themes']) action.set(key, new Y.Array());
+  for (const key of ['funding', 'indicators', 'sdgs', 'themes', 'inspiredBy'])
+    action.set(key, new Y.Array());
   return action;
 }
 
@@ -120,7 +122,7 @@ export function addRow(action: YRecord, key: RowsField): void {
   transact(action, () => ensureRows(action, key).push([new Y.Map(Object.entries(NEW_ROW[key]()))]));
 }
 
-/** SDG numbers or theme codes. */
+/** SDG numbers, theme codes or library item ids. */
 export function tagsOf(action: YRecord, key: TagsField): (string | number)[] {
   const tags = action.get(key);
   if (tags instanceof Y.Array) return tags.toArray() as (string | number)[];
