@@ -25,11 +25,11 @@ export function TrashPage() {
         <Loading />
       ) : trash.isError ? (
         <ErrorAlert error={trash.error} onRetry={() => void trash.refetch()} />
-      ) : trash.data.items.length === 0 ? (
+      ) : trash.data.length === 0 ? (
         <Text>{t('library.trash.empty')}</Text>
       ) : (
         <Stack component="ul" gap="sm" className={ui.plainList}>
-          {trash.data.items.map((item) => (
+          {trash.data.map((item) => (
             <li key={item.id}>
               <TrashedItem
                 item={item}

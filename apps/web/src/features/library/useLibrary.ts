@@ -6,6 +6,7 @@ import type {
   ResourceListDto,
   ResourceReviewRequest,
   ResourceRevisionDto,
+  ResourceSummaryDto,
   UpdateResourceRequest,
 } from '@iuc/domain';
 import {
@@ -104,26 +105,19 @@ export function useCitations(id: string) {
   });
 }
 
+/** What the reader may restore (their own; everything for programme staff), latest deleted first. */
 export function useTrash() {
   return useQuery({
     queryKey: libraryKeys.trash,
-    queryFn: () => body(get<ResourceListDto>('/api/resources/trash')),
+    queryFn: () => body(get<ResourceSummaryDto[]>('/api/resources/trash')),
   });
 }
 
-/** Programme-wide items waiting for an officer's verdict, the longest-waiting first. */
-export function useLibraryReviewQueue(enabled = true) {
+/** Programme-wide items waiting for an officer's verdict, the longest-waiting first (staff only). */
+export function useLibraryReviewQueue() {
   return useQuery({
     queryKey: libraryKeys.reviewQueue,
-    queryFn: async () => {
-      const list = await body(
-        get<ResourceListDto>('/api/resources', {
-          params: { query: { status: 'submitted', sort: 'newest', limit: 50 } },
-        }),
-      );
-      return [...list.items].sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
-    },
-    enabled,
+    queryFn: () => body(get<ResourceSummaryDto[]>('/api/resources/review-queue')),
   });
 }
 
