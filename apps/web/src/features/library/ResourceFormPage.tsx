@@ -24,13 +24,15 @@ export function NewResourcePage() {
   const scope: ResourceScope = first
     ? { level: 'pairing', pairingId: first.pairingId }
     : { level: 'programme' };
+  // Tagged with the person's own city to start with (they may choose another or none).
+  const cityId = user.memberships.find((m) => m.authorityId)?.authorityId ?? null;
   return (
     <Stack gap="md">
       <PageHeading>{t('library.form.newTitle')}</PageHeading>
       <Text c="dimmed" maw={720}>
         {t('library.form.newIntro')}
       </Text>
-      <ResourceForm user={user} initial={emptyValues(language, scope)} />
+      <ResourceForm user={user} initial={{ ...emptyValues(language, scope), cityId }} />
     </Stack>
   );
 }

@@ -86,7 +86,7 @@ function ResourceView({ item }: { item: ResourceDto }) {
           {item.featured && <FeaturedBadge />}
           {item.status !== 'published' && <ResourceStatusBadge status={item.status} />}
         </Group>
-        <PageHeading className={classes.cardTitle}>{item.title}</PageHeading>
+        <PageHeading className={classes.wrap}>{item.title}</PageHeading>
         {item.summary && (
           <Text size="lg" mt="xs">
             {item.summary}
