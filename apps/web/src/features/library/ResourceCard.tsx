@@ -41,13 +41,14 @@ export function ResourceCard({ item, view }: { item: ResourceSummaryDto; view: L
           component={Link}
           to={resourcePath(item.id)}
           id={titleId}
+          lang={item.language}
           fw={600}
           className={classes.cardTitle}
         >
           {item.title}
         </Anchor>
         {item.summary && (
-          <Text size="sm" mt={4} lineClamp={3}>
+          <Text size="sm" mt={4} lineClamp={3} lang={item.language}>
             {item.summary}
           </Text>
         )}

@@ -285,7 +285,7 @@ export function ResourceForm({ user, initial, existing }: Props) {
         </Paper>
 
         <Paper withBorder p="md" component="fieldset" className={ui.plainList}>
-          <Title order={2} size="h4" component="legend" mb="sm">
+          <Title order={2} size="h4" component="legend" mb="sm" id="resource-scope-heading">
             {t('library.form.visibility')}
           </Title>
           <ScopeField

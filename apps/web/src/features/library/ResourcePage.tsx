@@ -86,9 +86,11 @@ function ResourceView({ item }: { item: ResourceDto }) {
           {item.featured && <FeaturedBadge />}
           {item.status !== 'published' && <ResourceStatusBadge status={item.status} />}
         </Group>
-        <PageHeading className={classes.wrap}>{item.title}</PageHeading>
+        <PageHeading className={classes.wrap} lang={item.language}>
+          {item.title}
+        </PageHeading>
         {item.summary && (
-          <Text size="lg" mt="xs">
+          <Text size="lg" mt="xs" lang={item.language}>
             {item.summary}
           </Text>
         )}
@@ -113,7 +115,9 @@ function ResourceView({ item }: { item: ResourceDto }) {
           <Title order={2} size="h3" id={`field-${field}`} mb={4}>
             {t(`library.field.${field}`)}
           </Title>
-          <Text className={classes.fieldText}>{item[field]}</Text>
+          <Text className={classes.fieldText} lang={item.language}>
+            {item[field]}
+          </Text>
         </section>
       ))}
       {item.contact.trim() && (
@@ -121,7 +125,9 @@ function ResourceView({ item }: { item: ResourceDto }) {
           <Title order={2} size="h3" id="field-contact" mb={4}>
             {t('library.field.contact')}
           </Title>
-          <Text className={classes.fieldText}>{item.contact}</Text>
+          <Text className={classes.fieldText} lang={item.language}>
+            {item.contact}
+          </Text>
         </section>
       )}
       {item.links.length > 0 && (

@@ -59,7 +59,7 @@ export function ScopeField({ value, onChange, choices, error }: Props) {
     <Stack gap="xs">
       <Radio.Group
         id="resource-scope"
-        label={t('library.field.scope')}
+        // Named by the form's fieldset around it ("Who sees it"), not a second label.
         value={value.level}
         onChange={(level) => pick(level as ResourceScope['level'])}
         error={error}
