@@ -58,7 +58,10 @@ export function FacetFilters({ filters, facets, setFilter, clear }: Props) {
     // The chosen value stays choosable even when it counts nothing under the other filters.
     if (current && !options.some((o) => o.value === current))
       options.unshift({ value: current, label: labelOf(key, { value: current, count: 0 }) });
-    if (key !== 'year' && key !== 'sdg') options.sort((a, b) => a.label.localeCompare(b.label));
+    // Goals in their order, years newest first, the rest alphabetically in the reader's language.
+    if (key === 'sdg') options.sort((a, b) => Number(a.value) - Number(b.value));
+    else if (key === 'year') options.sort((a, b) => Number(b.value) - Number(a.value));
+    else options.sort((a, b) => a.label.localeCompare(b.label));
     return (
       <NativeSelect
         key={key}

@@ -22,7 +22,9 @@ export function ResourceCard({ item, view }: { item: ResourceSummaryDto; view: L
       aria-labelledby={titleId}
       className={view === 'grid' ? classes.gridCard : classes.listCard}
     >
-      <Box className={classes.thumb}>
+      <Box
+        className={item.thumbnailFileId ? classes.thumb : `${classes.thumb} ${classes.iconThumb}`}
+      >
         {item.thumbnailFileId ? (
           <img src={previewUrl(item.thumbnailFileId)} alt="" loading="lazy" />
         ) : (

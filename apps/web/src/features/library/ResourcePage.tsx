@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { hasErrorCode } from '../../api/api';
 import { useDateTime } from '../../i18n/useDateTime';
+import { usePlanTitle } from '../../i18n/usePlanTitle';
 import { PageHeading } from '../../ui/page';
 import { ErrorAlert, Loading, SubmitError } from '../../ui/Status';
 import ui from '../../ui/ui.module.css';
@@ -272,6 +273,7 @@ function usePairingName(item: ResourceDto): { pairing: string | null; city: stri
 function CitedBy({ id }: { id: string }) {
   const { t } = useTranslation();
   const citations = useCitations(id);
+  const planTitle = usePlanTitle();
   return (
     <section aria-labelledby="cited-by">
       <Title order={2} size="h3" id="cited-by" mb="sm">
@@ -292,7 +294,7 @@ function CitedBy({ id }: { id: string }) {
               </Anchor>
               <Text span size="sm" c="dimmed">
                 {' · '}
-                {c.planTitle}
+                {planTitle(c.planTitle)}
               </Text>
             </li>
           ))}
