@@ -29,7 +29,8 @@ export function UploadField({ uploads, room }: { uploads: Uploads; room: number 
         disabled={room <= 0}
         multiple
         aria-label={t('library.upload.drop')}
-        inputProps={{ 'aria-label': t('library.upload.choose'), id: 'resource-files-input' }}
+        // The input behind the drop area stays out of the way: "Choose files" below is the control.
+        inputProps={{ 'aria-hidden': true, id: 'resource-files-input' }}
       >
         <Stack align="center" gap="xs" py="md" style={{ pointerEvents: 'none' }}>
           <Text fw={600}>{t('library.upload.drop')}</Text>
