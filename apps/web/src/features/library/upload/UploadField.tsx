@@ -164,8 +164,8 @@ function UploadRow({ item, uploads }: { item: UploadItem; uploads: Uploads }) {
             )}
             <Button
               size="compact-xs"
-              variant="subtle"
-              color="red.9"
+              variant="default"
+              c="red.9"
               onClick={() => uploads.cancel(item.key)}
               aria-label={
                 item.state === 'done'
