@@ -129,7 +129,7 @@ test('another pairing does not see it before an officer publishes it', async ({ 
   await expect(
     austin.getByText('This item does not exist or is not shared with you.'),
   ).toBeVisible();
-  await expect(austin.getByRole('button', { name: 'Back to the library' })).toBeVisible();
+  await expect(austin.getByRole('link', { name: 'Back to the library' })).toBeVisible();
   await austin.context().close();
 });
 
