@@ -111,7 +111,7 @@ function FileBody({ file }: { file: ResourceFileDto }) {
             : t('library.file.failedNoReason')}
         </Alert>
       )}
-      {file.hasPreview && <PreviewImage file={file} />}
+      {(file.hasPreview || file.presentation === 'image') && <PreviewImage file={file} />}
       {!file.hasPreview && file.excerpt && (
         <div>
           <Text size="xs" c="dimmed" mb={4}>
@@ -126,7 +126,10 @@ function FileBody({ file }: { file: ResourceFileDto }) {
   );
 }
 
-/** The preview as a thumbnail; a click (or Enter) opens it larger in a dialog. */
+/**
+ * The preview as a thumbnail (an image before its preview is made: the image itself); a click (or
+ * Enter) opens it larger in a dialog.
+ */
 function PreviewImage({ file }: { file: ResourceFileDto }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
@@ -141,7 +144,7 @@ function PreviewImage({ file }: { file: ResourceFileDto }) {
         onClick={() => setOpen(true)}
         aria-label={t('library.file.enlarge', { name: file.name })}
       >
-        <img src={previewUrl(file.id)} alt={alt} loading="lazy" />
+        <img src={file.hasPreview ? previewUrl(file.id) : large} alt={alt} loading="lazy" />
       </button>
       <Modal
         opened={open}

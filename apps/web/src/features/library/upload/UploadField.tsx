@@ -118,6 +118,8 @@ function UploadRow({ item, uploads }: { item: UploadItem; uploads: Uploads }) {
   const { lng, number } = useFormat();
   const words = useRefusalWords();
   const labelId = `upload-${item.key}`;
+  // Nothing is on its way any more: the button takes the file off the list.
+  const finished = item.state === 'done' || item.state === 'failed';
   const stateWord =
     item.state === 'done'
       ? t('library.upload.done')
@@ -168,12 +170,12 @@ function UploadRow({ item, uploads }: { item: UploadItem; uploads: Uploads }) {
               c="red.9"
               onClick={() => uploads.cancel(item.key)}
               aria-label={
-                item.state === 'done'
+                finished
                   ? t('library.upload.removeName', { name: item.name })
                   : t('library.upload.cancelName', { name: item.name })
               }
             >
-              {item.state === 'done' ? t('library.upload.remove') : t('app.cancel')}
+              {finished ? t('library.upload.remove') : t('app.cancel')}
             </Button>
           </Group>
         </Group>
