@@ -98,7 +98,9 @@ function ResourceView({ item }: { item: ResourceDto }) {
         <Text size="sm" c="dimmed" mt="xs">
           {[
             place,
-            t('library.item.writtenIn', { language: language(item.language) }),
+            t('library.item.writtenIn', {
+              language: language(item.language, { inSentence: true }),
+            }),
             t('library.item.sharedBy', { name: item.author.name, when: dateTime(item.createdAt) }),
           ]
             .filter(Boolean)
@@ -247,7 +249,14 @@ function Facts({ item }: { item: ResourceDto }) {
           >
             {tags.map((tag) => (
               <li key={tag}>
-                <Badge color="euBlue" variant="light" tt="none">
+                <Badge
+                  color="euBlue"
+                  variant="light"
+                  tt="none"
+                  h="auto"
+                  maw="100%"
+                  styles={{ label: { whiteSpace: 'normal' } }}
+                >
                   {tag}
                 </Badge>
               </li>

@@ -77,15 +77,21 @@ export function KindIcon({ kind, size = 40 }: { kind: ResourceKind; size?: numbe
   );
 }
 
-/** Language names in the reader's language ("Italian", "italiano"…). */
-export function useLanguageName(): (code: ContentLanguage | string) => string {
+/**
+ * Language names in the reader's language: "Italiano" as a label, "italiano" inside a sentence
+ * (`inSentence`), as Intl writes it.
+ */
+export function useLanguageName(): (
+  code: ContentLanguage | string,
+  options?: { inSentence?: boolean },
+) => string {
   const { i18n } = useTranslation();
   const lng = i18n.resolvedLanguage ?? 'en';
   return useMemo(() => {
     const names = new Intl.DisplayNames([lng], { type: 'language' });
-    return (code: string) => {
+    return (code, options = {}) => {
       const name = names.of(code) ?? code;
-      return name.charAt(0).toLocaleUpperCase(lng) + name.slice(1);
+      return options.inSentence ? name : name.charAt(0).toLocaleUpperCase(lng) + name.slice(1);
     };
   }, [lng]);
 }
