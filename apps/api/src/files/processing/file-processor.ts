@@ -6,6 +6,7 @@
  */
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { fork } from 'node:child_process';
+import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 
@@ -31,6 +32,8 @@ export const MAX_TEXT_BYTES = 2 * 1024 * 1024;
 /** A preview is a 480 px WebP, tens of KB; anything near this is not one. */
 const MAX_PREVIEW_BYTES = 2 * 1024 * 1024;
 const MAX_STDERR_CHARS = 4096;
+/** Unix niceness of the child (0 is the API's, 19 the lowest). */
+const CHILD_NICENESS = 10;
 const WORKER = fileURLToPath(new URL('./worker/process-file.mjs', import.meta.url));
 /** What the child may see of the environment: no database address, no secrets. */
 const CHILD_ENV_KEYS = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'LC_ALL', 'TZ'];
@@ -78,6 +81,7 @@ export class FileProcessor {
         // Its own process group, so the time limit also ends the LibreOffice or ffmpeg it started.
         detached: true,
       });
+      lowerPriority(child.pid);
       let reply: WorkerReply | null = null;
       let stderr = '';
       let timedOut = false;
@@ -130,6 +134,15 @@ export class FileProcessor {
         commandTimeoutMs: Math.floor(timeoutMs * 0.75),
       });
     });
+  }
+}
+
+/** Below the API's own priority: on a busy machine, requests go first and the file waits. */
+function lowerPriority(pid: number | undefined): void {
+  try {
+    if (pid) setPriority(pid, CHILD_NICENESS);
+  } catch {
+    // not allowed here: it runs at the API's priority
   }
 }
 

@@ -14,7 +14,7 @@ export class Unreadable extends Error {}
  * indexed, so one file must not grow the database without bound.
  */
 export function capText(text, maxBytes) {
-  const clean = text.replace(/\u0000/g, '');
+  const clean = text.replaceAll('\u0000', '');
   if (clean.length <= maxBytes / 4) return clean;
   const bytes = Buffer.from(clean, 'utf8');
   if (bytes.length <= maxBytes) return clean;
