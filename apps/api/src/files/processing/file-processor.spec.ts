@@ -109,6 +109,23 @@ describe('FileProcessor (real files, a real child process)', () => {
     expect(result.text).toBe('city,partner\nSão Paulo,横浜\n');
   });
 
+  it('keeps audio (and types it does not read) as they are: no text, no preview, no error', async () => {
+    const file = await stored(
+      'voice',
+      Buffer.from('ID3\u0003\u0000\u0000\u0000\u0000\u0000\u0000'),
+    );
+
+    const result = await processor.process(file, 'audio/mpeg', 'voice.mp3');
+
+    expect(result).toEqual({
+      text: null,
+      pages: null,
+      preview: null,
+      previewType: null,
+      error: null,
+    });
+  });
+
   it('makes a WebP thumbnail of an image, turned upright by its EXIF orientation', async () => {
     const png = await stored('photo-png', await makePng(640, 480));
     // Stored 800 × 400, shown 400 × 800 (orientation 6).

@@ -53,7 +53,11 @@ export class FileProcessor {
 
   /** Never rejects for a bad file: `error` says why. `type` is the sniffed MIME type. */
   async process(localPath: string, type: string, name: string): Promise<ProcessedFile> {
-    const reply = await this.runChild(localPath, type, name);
+    const reply = await this.runChild(localPath, type, name).catch((err: Error) => {
+      // The child could not even start (no processes left, no memory): the job may retry later.
+      this.logger.error(`could not start the file processor: ${err.message}`);
+      return failed('The file could not be processed.');
+    });
     const preview =
       reply.preview && reply.preview.byteLength <= MAX_PREVIEW_BYTES
         ? Buffer.from(reply.preview)
@@ -85,12 +89,6 @@ export class FileProcessor {
       let reply: WorkerReply | null = null;
       let stderr = '';
       let timedOut = false;
-      const failed = (error: string): WorkerReply => ({
-        text: null,
-        pages: null,
-        preview: null,
-        error,
-      });
       const timer = setTimeout(() => {
         timedOut = true;
         killGroup(child.pid);
@@ -144,6 +142,10 @@ function lowerPriority(pid: number | undefined): void {
   } catch {
     // not allowed here: it runs at the API's priority
   }
+}
+
+function failed(error: string): WorkerReply {
+  return { text: null, pages: null, preview: null, error };
 }
 
 function killGroup(pid: number | undefined): void {

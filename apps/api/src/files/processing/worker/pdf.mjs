@@ -27,6 +27,8 @@ export async function openPdf(bytes) {
       // Never run the document's scripts or fetch anything it names.
       enableXfa: false,
       verbosity: 0,
+      // Images above this many pixels are left out of the preview: their decoded bytes live outside the heap limit.
+      maxImageSize: 25_000_000,
     }).promise;
   } catch (err) {
     if (err?.name === 'PasswordException')
