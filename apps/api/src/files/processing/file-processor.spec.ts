@@ -186,6 +186,29 @@ describe('FileProcessor (real files, a real child process)', () => {
     expect(result.error).toMatch(/longer than 1 s/);
   });
 
+  it('ends the file being read when it is stopped, and starts afresh for the next file', async () => {
+    const own = new FileProcessor({
+      fileProcessingTimeoutSeconds: 600,
+      fileProcessingMaxMemoryMb: 512,
+    });
+    const fifo = path.join(dir, 'endless-until-stopped');
+    execFileSync('mkfifo', [fifo]);
+    const reading = own.process(fifo, PDF, 'endless.pdf');
+    // The launcher has the file once this one, queued behind it, is answered.
+    await own.process(await stored('note', Buffer.from('hello')), 'text/plain', 'note.txt');
+
+    own.onModuleDestroy();
+
+    expect(await reading).toMatchObject({ text: null, error: 'The file could not be processed.' });
+    const next = await own.process(
+      await stored('again', Buffer.from('again')),
+      'text/plain',
+      'again.txt',
+    );
+    expect(next).toMatchObject({ text: 'again', error: null });
+    own.onModuleDestroy();
+  });
+
   it('keeps the event loop turning while a 200-page PDF is read', async () => {
     const file = await stored('long', await makePdf(200));
     let turns = 0;
