@@ -5,7 +5,9 @@
 // perf_hooks.monitorEventLoopDelay watches the event loop (delay beyond its 5 ms timer): first for WINDOW seconds with nothing
 // else running (the baseline), then while FileProcessor (the built API's, apps/api/dist) extracts
 // the PDF's text and renders its preview, over and over for the same window. Prints the extraction
-// time, the loop delay p50/p99/max and the HTTP latency p50/p99 beside the baseline.
+// time, the loop delay p50/p99/max, the HTTP latency p50/p99 and this process's CPU beside the
+// baseline. On a shared machine the loop's worst stalls come from other processes: the baseline
+// shows them too.
 //
 // `node bench/library/extraction.mjs` runs it alone (holding the machine's benchmark lock);
 // `benchExtraction()` is for bench/library/run.mjs. Knobs: BENCH_EXTRACTION_PAGES (300),
@@ -108,7 +110,11 @@ async function measure(until) {
   })();
   const loop = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
   loop.enable();
+  const cpu = process.cpuUsage();
+  const started = performance.now();
   const outcome = await until();
+  const used = process.cpuUsage(cpu);
+  const wallMs = performance.now() - started;
   loop.disable();
   stop = true;
   await prober;
@@ -123,6 +129,8 @@ async function measure(until) {
     httpP50Ms: Math.round(percentile(latencies, 50) * 100) / 100,
     httpP99Ms: Math.round(percentile(latencies, 99) * 100) / 100,
     requests: latencies.length,
+    // This process's own CPU over the window (the probes and the server included), as a share of one core.
+    processCpuPercent: Math.round(((used.user + used.system) / 1000 / wallMs) * 1000) / 10,
   };
 }
 
@@ -195,6 +203,11 @@ export function extractionTable({ pages, baseline, during }) {
       `${during.httpP50Ms} / ${during.httpP99Ms}`,
     ],
     ['requests probed', String(baseline.requests), String(during.requests)],
+    [
+      "this process's CPU (% of a core)",
+      String(baseline.processCpuPercent),
+      String(during.processCpuPercent),
+    ],
     [
       'extraction time median / max (ms)',
       '—',
