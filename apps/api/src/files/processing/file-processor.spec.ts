@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -107,6 +107,28 @@ describe('FileProcessor (real files, a real child process)', () => {
 
     expect(result).toMatchObject({ error: null, preview: null, pages: null });
     expect(result.text).toBe('city,partner\nSão Paulo,横浜\n');
+  });
+
+  it('says that a legacy .doc needs LibreOffice when it is not installed', async () => {
+    const noTools = new FileProcessor({
+      fileProcessingTimeoutSeconds: 60,
+      fileProcessingMaxMemoryMb: 512,
+    });
+    const path0 = process.env.PATH;
+    // Only node's own folder: no soffice whatever the machine has.
+    process.env.PATH = path.dirname(process.execPath);
+    const reading = noTools.process(
+      await stored('word97', Buffer.from('x')),
+      'application/msword',
+      'a.doc',
+    );
+    process.env.PATH = path0;
+
+    expect(await reading).toMatchObject({
+      text: null,
+      error: 'A .doc file is read through LibreOffice, which is not installed on this server.',
+    });
+    noTools.onModuleDestroy();
   });
 
   it('keeps audio (and types it does not read) as they are: no text, no preview, no error', async () => {
@@ -226,5 +248,76 @@ describe('FileProcessor (real files, a real child process)', () => {
     expect(result.text?.split('\f')[199]).toBe('Page 200 of the test document.');
     // Reading happens in another process: this one went round its loop all along.
     expect(turns).toBeGreaterThan(200);
+  });
+
+  describe('with LibreOffice and ffmpeg installed (stand-ins on PATH that write what they would)', () => {
+    let bin: string;
+    let calls: string;
+    let withTools: FileProcessor;
+
+    /** An executable shell script named `name` in `bin`. */
+    const tool = async (name: string, script: string) => {
+      const file = path.join(bin, name);
+      await writeFile(file, `#!/bin/sh\n${script}\n`);
+      await chmod(file, 0o755);
+    };
+
+    beforeAll(async () => {
+      bin = path.join(dir, 'bin');
+      calls = path.join(dir, 'calls.log');
+      await mkdir(bin);
+      const converted = await stored('converted.pdf', await makePdf(['Converted page one', 'Two']));
+      const frame = await stored('frame.png', await makePng(1280, 720));
+      // soffice … --outdir <dir> <input>: writes <dir>/<input's name>.pdf.
+      await tool(
+        'soffice',
+        `echo "$@" >> ${calls}
+for a in "$@"; do case "$prev" in --outdir) out="$a";; esac; prev="$a"; input="$a"; done
+mkdir -p "$out"; name=$(basename "$input"); cp ${converted} "$out/\${name%.*}.pdf"`,
+      );
+      // ffmpeg … -y <frame>: writes the frame.
+      await tool('ffmpeg', `for a in "$@"; do last="$a"; done; cp ${frame} "$last"`);
+      const path0 = process.env.PATH;
+      process.env.PATH = `${bin}:${path0}`;
+      withTools = new FileProcessor({
+        fileProcessingTimeoutSeconds: 60,
+        fileProcessingMaxMemoryMb: 512,
+      });
+      // The launcher takes PATH when it starts.
+      await withTools.process(await stored('warm-up', Buffer.from('x')), 'text/plain', 'x.txt');
+      process.env.PATH = path0;
+    });
+    afterAll(() => withTools?.onModuleDestroy());
+
+    it('previews an office document through its PDF, with its own text and the page count of the PDF', async () => {
+      const docx = await stored('memo', await makeDocx(['Memo on bus lanes']));
+
+      const result = await withTools.process(docx, DOCX, 'memo.docx');
+
+      expect(result).toMatchObject({ error: null, pages: 2, previewType: 'image/webp' });
+      expect(result.text).toBe('Memo on bus lanes');
+      expect(await sharp(result.preview!).metadata()).toMatchObject({ width: 339, height: 480 });
+      const call = (await readFile(calls, 'utf8')).trim().split('\n').at(-1)!;
+      expect(call).toMatch(
+        /^-env:UserInstallation=file:\/\/\/\S+ --headless --norestore --convert-to pdf --outdir \S+ \S+\/document\.docx$/,
+      );
+    });
+
+    it('reads the text of a legacy .doc from its PDF', async () => {
+      const doc = await stored('old-memo', Buffer.from('stands for a Word 97 file'));
+
+      const result = await withTools.process(doc, 'application/msword', 'old.doc');
+
+      expect(result).toMatchObject({ error: null, pages: 2, text: 'Converted page one\fTwo' });
+    });
+
+    it('takes a video poster with ffmpeg', async () => {
+      const video = await stored('clip', Buffer.from('stands for an MP4'));
+
+      const result = await withTools.process(video, 'video/mp4', 'clip.mp4');
+
+      expect(result).toMatchObject({ error: null, text: null, previewType: 'image/webp' });
+      expect(await sharp(result.preview!).metadata()).toMatchObject({ width: 480, height: 270 });
+    });
   });
 });
