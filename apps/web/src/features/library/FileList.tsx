@@ -44,22 +44,27 @@ function FileEntry({ file }: { file: ResourceFileDto }) {
     <Paper withBorder p="md" component="article" aria-labelledby={headingId}>
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
-          <div style={{ minWidth: 0 }}>
-            <Text fw={600} id={headingId} style={{ overflowWrap: 'anywhere' }}>
-              {file.name}
+          <Group gap="sm" wrap="nowrap" align="flex-start" style={{ minWidth: 0 }}>
+            <Text component="span" c="euBlue.7" style={{ flex: 'none' }}>
+              <FileIcon presentation={file.presentation} />
             </Text>
-            <Text size="sm" c="dimmed">
-              {[
-                t(`library.presentation.${file.presentation}`),
-                sizeLabel(file.size, lng),
-                file.pages
-                  ? t('library.file.pages', { count: file.pages, n: number(file.pages) })
-                  : null,
-              ]
-                .filter(Boolean)
-                .join(' · ')}
-            </Text>
-          </div>
+            <div style={{ minWidth: 0 }}>
+              <Text fw={600} id={headingId} style={{ overflowWrap: 'anywhere' }}>
+                {file.name}
+              </Text>
+              <Text size="sm" c="dimmed">
+                {[
+                  t(`library.presentation.${file.presentation}`),
+                  sizeLabel(file.size, lng),
+                  file.pages
+                    ? t('library.file.pages', { count: file.pages, n: number(file.pages) })
+                    : null,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </Text>
+            </div>
+          </Group>
           <Button
             component="a"
             href={fileUrl(file.id)}
@@ -160,5 +165,35 @@ function PreviewImage({ file }: { file: ResourceFileDto }) {
         />
       </Modal>
     </>
+  );
+}
+
+const FILE_PATHS: Record<ResourceFileDto['presentation'], string> = {
+  image: 'M4 5h16v14H4zM4 15l4-4 4 4 3-3 5 5M15 9h.01',
+  pdf: 'M6 3h9l4 4v14H6zM14 3v5h5M9 13h6M9 17h6',
+  office: 'M6 3h9l4 4v14H6zM14 3v5h5M9 12l1.5 5L12 13l1.5 4L15 12',
+  audio: 'M9 18V6l10-2v12M9 18a3 3 0 1 1-3-3 3 3 0 0 1 3 3zM19 16a3 3 0 1 1-3-3 3 3 0 0 1 3 3z',
+  video: 'M4 6h12v12H4zM16 10l5-3v10l-5-3',
+  text: 'M6 3h9l4 4v14H6zM14 3v5h5M9 12h7M9 15h7M9 18h4',
+  other: 'M6 3h9l4 4v14H6zM14 3v5h5',
+};
+
+/** A file's kind as a picture (decorative: the kind is written under its name). */
+function FileIcon({ presentation }: { presentation: ResourceFileDto['presentation'] }) {
+  return (
+    <svg
+      width={28}
+      height={28}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.5"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <path d={FILE_PATHS[presentation]} />
+    </svg>
   );
 }

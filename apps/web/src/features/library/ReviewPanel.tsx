@@ -24,7 +24,13 @@ export function ReviewPanel({ id }: { id: string }) {
     setMissing(false);
     review.mutate(
       { action, ...(text ? { comment: text } : {}) },
-      { onSuccess: () => setComment('') },
+      {
+        onSuccess: () => {
+          setComment('');
+          // The panel goes with the verdict: focus returns to the item's heading, not the void.
+          document.querySelector<HTMLElement>('main h1')?.focus();
+        },
+      },
     );
   };
   return (
