@@ -23,8 +23,12 @@ const PDF_NAME = `night-buses-${run}.pdf`;
 test.describe.configure({ mode: 'serial' });
 
 /** A new browser context signed in as `email` (through the API: the login page has its own specs). */
-async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext();
+async function signedIn(
+  browser: Browser,
+  email: string,
+  options: Parameters<Browser['newContext']>[0] = {},
+): Promise<Page> {
+  const context = await browser.newContext(options);
   const res = await context.request.post('/api/auth/login', {
     data: { email, password: DEMO_PASSWORD },
   });
@@ -215,5 +219,43 @@ test('an SVG with a script, opened from the library, runs nothing', async ({ bro
   // Shown on the item page it is a file to download, never an image or a frame.
   await expect(page.locator(`img[src^="${href}"], iframe, object, embed`)).toHaveCount(0);
   expect(ran).toEqual([]);
+  await page.context().close();
+});
+
+test('on a phone, in Spanish: the library, the item and the form fit the screen', async ({
+  browser,
+}) => {
+  const page = await signedIn(browser, LUCIA, {
+    viewport: { width: 375, height: 740 },
+    isMobile: true,
+    hasTouch: true,
+  });
+  await page.addInitScript(() => localStorage.setItem('iuc.language', 'es'));
+  const noSidewaysScroll = async () =>
+    expect(
+      await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      ),
+      `sideways overflow on ${page.url()}`,
+    ).toBeLessThanOrEqual(0);
+
+  await page.goto('/library');
+  await expect(page.getByRole('heading', { level: 1, name: 'Biblioteca' })).toBeVisible();
+  // On a phone the filters fold away behind one button.
+  const filters = page.getByRole('button', { name: 'Filtros' });
+  await expect(filters).toHaveAttribute('aria-expanded', 'false');
+  await filters.tap();
+  await expect(page.getByRole('combobox', { name: 'Tipo' })).toBeVisible();
+  await noSidewaysScroll();
+
+  await page.goto(itemPath);
+  await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
+  await expect(page.getByText('Todo el programa')).toBeVisible();
+  await noSidewaysScroll();
+
+  await page.goto('/library/new');
+  await expect(page.getByRole('heading', { level: 1, name: 'Compartir un recurso' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Elegir archivos' })).toBeVisible();
+  await noSidewaysScroll();
   await page.context().close();
 });
