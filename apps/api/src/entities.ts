@@ -24,6 +24,8 @@ import { MessageReactionEntity } from './discussions/messages/message-reaction.e
 import { ChannelReadEntity } from './discussions/channels/channel-read.entity.js';
 import { NotificationEntity } from './notifications/notification.entity.js';
 import { OutboxEventEntity } from './events/outbox-event.entity.js';
+import { UploadEntity } from './files/uploads/upload.entity.js';
+import { FileEntity } from './files/file.entity.js';
 
 export const ENTITIES = [
   UserEntity,
@@ -51,4 +53,6 @@ export const ENTITIES = [
   ChannelReadEntity,
   NotificationEntity,
   OutboxEventEntity,
+  UploadEntity,
+  FileEntity,
 ];
