@@ -81,8 +81,8 @@ export class UploadsRepository {
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`uploads:${upload.userId}`]);
       const rows: { id: string }[] = await tx.query(
         `INSERT INTO uploads (id, user_id, filename, declared_length)
-         SELECT $1, $2, $3, $4
-          WHERE (SELECT count(*) < $5 AND coalesce(sum(declared_length), 0) + $4 <= $6
+         SELECT $1, $2, $3, $4::bigint
+          WHERE (SELECT count(*) < $5 AND coalesce(sum(declared_length), 0) + $4::bigint <= $6
                    FROM uploads WHERE user_id = $2 AND status = 'uploading')
          RETURNING id`,
         [

@@ -100,9 +100,12 @@ export class UploadsService {
       uploadId && isUuid(uploadId) ? await this.repository.findOwned(uploadId, actor.userId) : null;
     if (!upload) throw new NotFoundException('No such upload.');
     if (upload.status !== 'uploading') return this.answerFinished(upload, req, res);
+    if (req.method !== 'DELETE') return this.tus.handle(req, res);
+    // Termination: the row goes first (the client may count on its quota once answered), then
+    // tus deletes the bytes (waiting for a PATCH in flight); whatever tus leaves, we remove.
+    await this.repository.delete(upload.id);
     await this.tus.handle(req, res);
-    // Terminated: it no longer counts against the person's quota.
-    if (req.method === 'DELETE' && res.statusCode === 204) await this.repository.delete(upload.id);
+    if (res.statusCode !== 204) await this.removeTusFile(upload.id);
   }
 
   /**
