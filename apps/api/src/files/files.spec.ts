@@ -258,10 +258,10 @@ describe('files: uploads and downloads', () => {
       'Upload-Metadata': `filename ${b64('a.pdf')},filetype ${b64('application/pdf')}`,
     });
     expect(deferred.status).toBe(400);
-    expect((await deferred.json()).code).toBe('upload.length_required');
+    expect(((await deferred.json()) as { code: string }).code).toBe('upload.length_required');
     const bare = await post({ 'Upload-Length': '10' });
     expect(bare.status).toBe(400);
-    expect((await bare.json()).code).toBe('upload.metadata_required');
+    expect(((await bare.json()) as { code: string }).code).toBe('upload.metadata_required');
   });
 
   it('refuses an HTML page named .pdf with a clear message, and keeps nothing', async () => {
@@ -413,7 +413,7 @@ describe('files: uploads and downloads', () => {
     }
     const over = await create();
     expect(over.status).toBe(429);
-    expect((await over.json()).code).toBe('upload.quota_exceeded');
+    expect(((await over.json()) as { code: string }).code).toBe('upload.quota_exceeded');
 
     const stale = idOf(locations[0]);
     expect(tusFiles()).toContain(stale);
