@@ -3,6 +3,7 @@ import { FileDownloadsService } from './downloads/file-downloads.service.js';
 import { FilesController } from './downloads/files.controller.js';
 import { FilesRepository } from './files.repository.js';
 import { FilesService } from './files.service.js';
+import { FILE_STORAGE } from './storage/file-storage.js';
 import { FILE_STORAGE_PROVIDER } from './storage/storage.provider.js';
 import { UploadSweeper } from './uploads/upload-sweeper.js';
 import { UploadsController } from './uploads/uploads.controller.js';
@@ -25,6 +26,7 @@ import { UploadsService } from './uploads/uploads.service.js';
     FilesService,
     FileDownloadsService,
   ],
-  exports: [FilesService],
+  // FILE_STORAGE: for the extraction and preview job, which reads and writes bytes.
+  exports: [FilesService, FILE_STORAGE],
 })
 export class FilesModule {}

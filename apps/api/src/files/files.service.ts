@@ -1,9 +1,11 @@
 import { BadRequestException, Inject, Injectable, Logger } from '@nestjs/common';
+import type { Readable } from 'node:stream';
 import type { EntityManager } from 'typeorm';
 import { codedError } from '../common/coded-error.js';
 import { isUuid } from '../common/ids.js';
 import { FilesRepository } from './files.repository.js';
 import { FILE_STORAGE, type FileStorage } from './storage/file-storage.js';
+import { previewKeyOf } from './storage/storage-keys.js';
 import type { FileLocation, FileSubject, ProcessedFile, StoredFile } from './stored-file.js';
 import { UploadsRepository, type UploadRow } from './uploads/uploads.repository.js';
 
@@ -112,6 +114,27 @@ export class FilesService {
   /** For the extraction job: where the bytes are and what they are; null when detached or gone. */
   locate(fileId: string): Promise<FileLocation | null> {
     return isUuid(fileId) ? this.files.locate(fileId) : Promise.resolve(null);
+  }
+
+  /** For the extraction job: the file's bytes (a stream to read to its end), or null when gone. */
+  async open(fileId: string): Promise<(FileLocation & { stream: Readable }) | null> {
+    const file = await this.locate(fileId);
+    const object = file ? await this.storage.get(file.storageKey) : null;
+    return file && object ? { ...file, stream: object.stream } : null;
+  }
+
+  /**
+   * For the preview job: moves the preview image it made (a local file) into storage; answers
+   * the key to pass to recordProcessed.
+   */
+  async storePreview(
+    fileId: string,
+    fromLocalPath: string,
+    format: 'webp' | 'png',
+  ): Promise<string> {
+    const key = previewKeyOf(fileId, format);
+    await this.storage.put(key, fromLocalPath);
+    return key;
   }
 
   /** For the extraction job: its result (status `ready` or `failed`); null when the file is gone. */

@@ -6,7 +6,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
@@ -210,6 +210,24 @@ describe('files: uploads and downloads', () => {
     });
     expect(resumed.error).toBeNull();
     expect(resent).toBe(data.length - 1 * MB);
+    // A client asking again about the finished upload hears it is whole; it takes no more bytes.
+    const whole = await fetch(url, {
+      method: 'HEAD',
+      headers: { Authorization: `Bearer ${token.alice}`, 'Tus-Resumable': '1.0.0' },
+    });
+    expect(whole.status).toBe(200);
+    expect(whole.headers.get('upload-offset')).toBe(String(data.length));
+    const more = await fetch(url, {
+      method: 'PATCH',
+      headers: {
+        Authorization: `Bearer ${token.alice}`,
+        'Tus-Resumable': '1.0.0',
+        'Upload-Offset': String(data.length),
+        'Content-Type': 'application/offset+octet-stream',
+      },
+      body: Buffer.from('x'),
+    });
+    expect(more.status).toBe(409);
     const subject = await subjectReadBy(userId.alice);
     const [file] = await files.attach(userId.alice, [idOf(url)], subject);
     expect(file.sha256).toBe(sha(data));
@@ -430,6 +448,44 @@ describe('files: uploads and downloads', () => {
     expect(head.status).toBe(404);
     // A place is free again.
     expect((await create()).status).toBe(201);
+  });
+
+  it("serves the preview the job stored, under the file's access, and opens the bytes for it", async () => {
+    const { file } = await uploadAndAttach(
+      pdfLike(2000),
+      'with-preview.pdf',
+      'application/pdf',
+      [],
+    );
+    const opened = await files.open(file.id);
+    const chunks: Buffer[] = [];
+    for await (const chunk of opened!.stream) chunks.push(chunk as Buffer);
+    expect(sha(Buffer.concat(chunks))).toBe(file.sha256);
+
+    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+    const local = path.join(dataDir, 'preview.png');
+    await writeFile(local, png);
+    const previewKey = await files.storePreview(file.id, local, 'png');
+    const stored = await files.recordProcessed(file.id, {
+      status: 'ready',
+      text: 'text',
+      excerpt: 'text',
+      pages: 1,
+      previewKey,
+      error: null,
+    });
+    expect(stored).toMatchObject({ hasPreview: true, pages: 1, status: 'ready' });
+    const res = await fetch(`${t.url}/api/files/${file.id}/preview`, {
+      headers: { Authorization: `Bearer ${token.alice}` },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/png');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(Buffer.from(await res.arrayBuffer())).toEqual(png);
+    const other = await fetch(`${t.url}/api/files/${file.id}/preview`, {
+      headers: { Authorization: `Bearer ${token.bob}` },
+    });
+    expect(other.status).toBe(404);
   });
 
   it('attaches idempotently, lists in order, detaches softly and purges bytes and rows', async () => {
