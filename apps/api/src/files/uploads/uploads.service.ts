@@ -207,6 +207,7 @@ export class UploadsService {
     const sniffed = await sniffType(local, row.filename);
     if (!sniffed.ok) {
       await this.discard(upload.id);
+      this.log.log(`Refused upload ${upload.id} ("${row.filename}"): ${sniffed.reason}`);
       throw tusError(
         415,
         'upload.type_refused',
@@ -214,11 +215,25 @@ export class UploadsService {
       );
     }
     const size = upload.offset;
-    const sha256 = this.store.digestOf(upload.id, size) ?? (await sha256Of(local));
     const storageKey = storageKeyOf(upload.id);
-    await this.storage.put(storageKey, local);
-    await this.removeTusFile(upload.id);
-    await this.repository.markFinished(upload.id, { storageKey, type: sniffed.type, size, sha256 });
+    try {
+      const sha256 = this.store.digestOf(upload.id, size) ?? (await sha256Of(local));
+      await this.storage.put(storageKey, local);
+      await this.removeTusFile(upload.id);
+      await this.repository.markFinished(upload.id, {
+        storageKey,
+        type: sniffed.type,
+        size,
+        sha256,
+      });
+    } catch (err) {
+      // Nothing half-done may stay: a tus file at full length would make a client's retry (HEAD)
+      // believe it is finished while no file exists. The person uploads it again.
+      this.log.error(`Could not store upload ${upload.id}: ${(err as Error).stack ?? err}`);
+      await this.storage.delete(storageKey).catch(() => undefined);
+      await this.discard(upload.id);
+      throw tusError(503, 'unavailable', 'The file could not be stored: upload it again.');
+    }
   }
 
   /** Nothing kept: the row, the tus file and its record. */
