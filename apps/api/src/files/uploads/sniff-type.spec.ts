@@ -43,6 +43,7 @@ describe('sniffType: the type by the bytes', () => {
     ['<html><body>hi</body></html>', 'page.txt', 'HTML'],
     ['<?xml version="1.0"?><note/>', 'data.xml', 'XML'],
     ['just text', 'report.pdf', 'named ".pdf"'],
+    ['', 'notes.txt', 'empty'],
     [randomBytes(4096), 'report.pdf', 'not of an accepted type'],
     [Buffer.from('MZ\x90\x00'.padEnd(200, '\x00'), 'binary'), 'setup.pdf', 'not'],
   ])('refuses %#: %s named %s', async (bytes, name, why) => {
