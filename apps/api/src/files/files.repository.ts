@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { FileStatus } from '@iuc/domain';
 import type { Queryable } from '../database/queryable.js';
-import type { FileLocation, FileSubject, ProcessedFile, StoredFile } from './stored-file.js';
+import type { FileLocation, FileSubject, ProcessingResult, StoredFile } from './stored-file.js';
 
 interface Raw {
   id: string;
@@ -184,7 +184,7 @@ export class FilesRepository {
     return rows.length ? toLocation(rows[0]) : null;
   }
 
-  async recordProcessed(fileId: string, result: ProcessedFile): Promise<StoredFile | null> {
+  async recordProcessed(fileId: string, result: ProcessingResult): Promise<StoredFile | null> {
     const rows: Raw[] = await this.dataSource.query(
       `WITH changed AS (
          UPDATE files SET status = $2, extracted_text = $3, excerpt = $4, pages = $5,

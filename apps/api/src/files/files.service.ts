@@ -6,10 +6,10 @@ import { isUuid } from '../common/ids.js';
 import { FilesRepository } from './files.repository.js';
 import { FILE_STORAGE, type FileStorage } from './storage/file-storage.js';
 import { previewKeyOf } from './storage/storage-keys.js';
-import type { FileLocation, FileSubject, ProcessedFile, StoredFile } from './stored-file.js';
+import type { FileLocation, FileSubject, ProcessingResult, StoredFile } from './stored-file.js';
 import { UploadsRepository, type UploadRow } from './uploads/uploads.repository.js';
 
-export type { FileLocation, FileSubject, ProcessedFile, StoredFile } from './stored-file.js';
+export type { FileLocation, FileSubject, ProcessingResult, StoredFile } from './stored-file.js';
 
 /**
  * Files of other modules' subjects (a library item…): made from a person's finished uploads,
@@ -136,7 +136,7 @@ export class FilesService {
   }
 
   /** For the extraction job: its result (status `ready` or `failed`); null when the file is gone. */
-  recordProcessed(fileId: string, result: ProcessedFile): Promise<StoredFile | null> {
+  recordProcessed(fileId: string, result: ProcessingResult): Promise<StoredFile | null> {
     return this.files.recordProcessed(fileId, result);
   }
 }

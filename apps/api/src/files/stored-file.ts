@@ -25,7 +25,7 @@ export interface StoredFile {
 }
 
 /** What the extraction and preview job found (FilesService.recordProcessed). */
-export interface ProcessedFile {
+export interface ProcessingResult {
   status: Exclude<FileStatus, 'processing'>;
   text: string | null;
   excerpt: string | null;
