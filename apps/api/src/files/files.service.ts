@@ -1,5 +1,7 @@
 import { BadRequestException, Inject, Injectable } from '@nestjs/common';
+import { createWriteStream } from 'node:fs';
 import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { EntityManager } from 'typeorm';
 import { codedError } from '../common/coded-error.js';
 import { isUuid } from '../common/ids.js';
@@ -119,6 +121,18 @@ export class FilesService {
     const file = await this.locate(fileId);
     const object = file ? await this.storage.get(file.storageKey) : null;
     return file && object ? { ...file, stream: object.stream } : null;
+  }
+
+  /**
+   * For the extraction job, which reads a local file (FileProcessor.process): writes the file's
+   * bytes to `toLocalPath`; answers what the file is, or null when it is gone.
+   */
+  async copyToLocal(fileId: string, toLocalPath: string): Promise<FileLocation | null> {
+    const opened = await this.open(fileId);
+    if (!opened) return null;
+    const { stream, ...file } = opened;
+    await pipeline(stream, createWriteStream(toLocalPath));
+    return file;
   }
 
   /**

@@ -6,7 +6,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
@@ -461,6 +461,9 @@ describe('files: uploads and downloads', () => {
     const chunks: Buffer[] = [];
     for await (const chunk of opened!.stream) chunks.push(chunk as Buffer);
     expect(sha(Buffer.concat(chunks))).toBe(file.sha256);
+    const copy = path.join(dataDir, 'copy.pdf');
+    expect(await files.copyToLocal(file.id, copy)).toMatchObject({ type: 'application/pdf' });
+    expect(sha(await readFile(copy))).toBe(file.sha256);
 
     const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
     const local = path.join(dataDir, 'preview.png');
