@@ -15,6 +15,7 @@ import { PlansModule } from './plans/plans.module.js';
 import { DiscussionsModule } from './discussions/discussions.module.js';
 import { EventsModule } from './events/events.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { LibraryModule } from './library/library.module.js';
 
 @Module({})
 export class AppModule {
@@ -40,6 +41,7 @@ export class AppModule {
         PlansModule,
         DiscussionsModule,
         NotificationsModule,
+        LibraryModule,
       ],
     };
   }
