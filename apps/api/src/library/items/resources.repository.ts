@@ -190,7 +190,9 @@ export class ResourcesRepository {
   /** To the trash; false when it was there already. */
   async trash(id: string): Promise<boolean> {
     const rows: { id: string }[] = await this.dataSource.query(
-      'UPDATE resources SET deleted_at = now() WHERE id = $1 AND deleted_at IS NULL RETURNING id',
+      // A CTE, because TypeORM answers a top-level UPDATE with [rows, count].
+      `WITH u AS (UPDATE resources SET deleted_at = now() WHERE id = $1 AND deleted_at IS NULL RETURNING id)
+       SELECT id FROM u`,
       [id],
     );
     return rows.length > 0;
@@ -199,8 +201,9 @@ export class ResourcesRepository {
   /** Out of the trash if it went there less than `days` ago; false otherwise. */
   async restore(id: string, days: number): Promise<boolean> {
     const rows: { id: string }[] = await this.dataSource.query(
-      `UPDATE resources SET deleted_at = NULL, updated_at = now()
-        WHERE id = $1 AND deleted_at > now() - make_interval(days => $2) RETURNING id`,
+      `WITH u AS (UPDATE resources SET deleted_at = NULL, updated_at = now()
+         WHERE id = $1 AND deleted_at > now() - make_interval(days => $2) RETURNING id)
+       SELECT id FROM u`,
       [id, days],
     );
     return rows.length > 0;

@@ -144,7 +144,7 @@ export class ResourceListRepository {
     const rows: (RawResource & { rank: number })[] = await this.dataSource.query(
       `SELECT ${RESOURCE_COLUMNS}, ${rank} AS rank FROM resources r JOIN users a ON a.id = r.author_id
         WHERE ${all(where)}
-        ORDER BY ${rank} DESC, r.created_at DESC, r.id DESC LIMIT ${p.add(limit)}`,
+        ORDER BY ${rank === '0' ? '' : `${rank} DESC, `}r.created_at DESC, r.id DESC LIMIT ${p.add(limit)}`,
       p.values,
     );
     return rows.map((r) => ({ row: toResourceRow(r), rank: Number(r.rank) }));
