@@ -6,7 +6,13 @@ import type {
   ResourceRevisionDto,
   ResourceSummaryDto,
 } from '@iuc/domain';
-import { setUpPlanCast, type CastMember, type PlanCast } from '../test/plan-fixture.js';
+import {
+  completeAction,
+  projectActions,
+  setUpPlanCast,
+  type CastMember,
+  type PlanCast,
+} from '../test/plan-fixture.js';
 import { startTestApp, type TestApp } from '../test/test-app.js';
 
 /** The library's routes against the real platform: two pairings' people, an officer, an outsider. */
@@ -434,6 +440,43 @@ describe('library', () => {
       const { ResourceTrashService } = await import('./trash/resource-trash.service.js');
       expect(await t.app.get(ResourceTrashService).purgeExpired()).toBe(1);
       await as('officer').get(`/api/resources/${item.id}`).expect(404);
+    });
+  });
+
+  describe('citations', () => {
+    it('lists the plan actions inspired by an item, of the plans the caller may read only', async () => {
+      const item = await create('coordinator', { title: 'Cited practice' });
+      await review('officer', item.id, { action: 'publish' }).expect(200);
+      await projectActions(t.dataSource, a.plans.euPlanId, [
+        completeAction('a1', { title: 'Recycled asphalt pilot', inspiredBy: [item.id] }),
+        completeAction('a2', { title: 'Unrelated' }),
+      ]);
+      await projectActions(t.dataSource, b.plans.partnerPlanId, [
+        completeAction('b1', { title: 'Tender criteria', inspiredBy: [item.id, 'not-a-uuid'] }),
+      ]);
+      const citing = async (who: Who) =>
+        (
+          (await as(who).get(`/api/resources/${item.id}/citations`).expect(200)).body as {
+            actionTitle: string;
+          }[]
+        ).map((c) => c.actionTitle);
+      expect(
+        (await as('viewer').get(`/api/resources/${item.id}/citations`).expect(200)).body,
+      ).toEqual([
+        {
+          planId: a.plans.euPlanId,
+          pairingId: a.pairing.pairingId,
+          planTitle: expect.any(String),
+          actionId: 'a1',
+          actionTitle: 'Recycled asphalt pilot',
+        },
+      ]);
+      expect(await citing('b.viewer')).toEqual(['Tender criteria']);
+      expect((await citing('officer')).sort()).toEqual([
+        'Recycled asphalt pilot',
+        'Tender criteria',
+      ]);
+      expect(await citing('outsider')).toEqual([]);
     });
   });
 

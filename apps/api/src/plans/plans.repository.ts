@@ -41,7 +41,8 @@ export class PlansRepository {
          FROM plan_action_rows a JOIN plans p ON p.id = a.plan_id
         WHERE a.inspired_by @> ARRAY[$1::uuid] AND ${scope.inPairing}
         ORDER BY p.title, p.id, a.position LIMIT $2`,
-      [resourceId, CITATIONS_LIMIT, ...scope.params],
+      // Only `inPairing` is used: only its parameter (the pairings) is passed.
+      [resourceId, CITATIONS_LIMIT, ...scope.params.slice(0, 1)],
     );
     return rows.map((r) => ({
       planId: r.plan_id,
