@@ -11,7 +11,7 @@ const LABEL_WIDTH = 96;
 const GREY = '#555555';
 const BLACK = '#111111';
 
-interface TextStyle {
+export interface TextStyle {
   weight: FontWeight;
   size: number;
   color?: string;
@@ -21,8 +21,11 @@ interface TextStyle {
   gapAfter?: number;
 }
 
-/** Draws text in runs of the faces that have its glyphs, registering each face once. */
-class PdfWriter {
+/**
+ * Draws text in runs of the faces that have its glyphs, registering each face once. Also used by
+ * the demo to write its sample PDFs in every language.
+ */
+export class PdfWriter {
   private readonly registered = new Set<string>();
 
   constructor(
