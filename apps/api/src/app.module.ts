@@ -16,6 +16,7 @@ import { DiscussionsModule } from './discussions/discussions.module.js';
 import { EventsModule } from './events/events.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { LibraryModule } from './library/library.module.js';
+import { FilesModule } from './files/files.module.js';
 
 @Module({})
 export class AppModule {
@@ -42,6 +43,7 @@ export class AppModule {
         DiscussionsModule,
         NotificationsModule,
         LibraryModule,
+        FilesModule,
       ],
     };
   }

@@ -27,6 +27,8 @@ import { OutboxEventEntity } from './events/outbox-event.entity.js';
 import { ResourceEntity } from './library/items/resource.entity.js';
 import { ResourceRevisionEntity } from './library/revisions/resource-revision.entity.js';
 import { ResourceReviewEntity } from './library/review/resource-review.entity.js';
+import { UploadEntity } from './files/uploads/upload.entity.js';
+import { FileEntity } from './files/file.entity.js';
 
 export const ENTITIES = [
   UserEntity,
@@ -57,4 +59,6 @@ export const ENTITIES = [
   ResourceEntity,
   ResourceRevisionEntity,
   ResourceReviewEntity,
+  UploadEntity,
+  FileEntity,
 ];

@@ -107,6 +107,20 @@ export const API_ERROR_CODES = [
   'resource.bad_cursor',
   /** The item has been in the trash longer than RESOURCE_TRASH_DAYS. */
   'resource.trash_expired',
+  /** 400: a tus creation without a declared Upload-Length (deferred lengths are refused). */
+  'upload.length_required',
+  /** 400: a tus creation without `filename` and `filetype` in Upload-Metadata. */
+  'upload.metadata_required',
+  /** 413: the declared Upload-Length is over UPLOAD_MAX_BYTES. */
+  'upload.too_large',
+  /** 429: too many unfinished uploads (count or bytes) for this person. */
+  'upload.quota_exceeded',
+  /** 415: the bytes are not of an accepted type (e.g. an HTML page named .pdf); nothing was kept. */
+  'upload.type_refused',
+  /** 409: the upload is finished; it takes no more bytes and cannot be cancelled. */
+  'upload.finished',
+  /** 400: an upload id that is unknown, someone else's, unfinished or attached elsewhere. */
+  'upload.not_attachable',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AccessLocators } from '../access/access.module.js';
 import { DirectoryModule } from '../directory/directory.module.js';
+import { FilesModule } from '../files/files.module.js';
 import { PairingsModule } from '../pairings/pairings.module.js';
 import { PlansModule } from '../plans/plans.module.js';
 import { ResourceCitationsController } from './citations/resource-citations.controller.js';
 import { ResourceCitationsService } from './citations/resource-citations.service.js';
-import { LibraryFiles, NoLibraryFiles } from './files/library-files.js';
+import { FilesOfItems, LibraryFiles } from './files/library-files.js';
 import { ResourcePlacement } from './items/resource-placement.js';
 import { ResourcePresenter } from './items/resource-presenter.js';
 import { ResourcePolicy } from './items/resource.policy.js';
@@ -35,6 +36,7 @@ import { ResourceTrashService } from './trash/resource-trash.service.js';
   imports: [
     AccessLocators.register(RESOURCE_LOCATOR),
     DirectoryModule,
+    FilesModule,
     PairingsModule,
     PlansModule,
   ],
@@ -48,7 +50,7 @@ import { ResourceTrashService } from './trash/resource-trash.service.js';
     ResourceCitationsController,
   ],
   providers: [
-    { provide: LibraryFiles, useClass: NoLibraryFiles },
+    { provide: LibraryFiles, useClass: FilesOfItems },
     ResourcesRepository,
     ResourceListRepository,
     ResourceReviewsRepository,

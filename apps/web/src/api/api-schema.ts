@@ -222,6 +222,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A file's bytes, to whoever may read what it is attached to. Range (one range: 206, or 416), ETag (the sha256) with If-None-Match (304). Inline only for images (not SVG), PDF, audio, video and plain text; an attachment otherwise. */
+        get: operations["FilesController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/files/{fileId}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The file's preview image (WebP or PNG); 404 when it has none. */
+        get: operations["FilesController_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -754,6 +788,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** tus creation: Upload-Length (at most UPLOAD_MAX_BYTES) and Upload-Metadata with filename and filetype; answers 201 with Location: /api/uploads/<uploadId>. */
+        post: operations["UploadsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/uploads/{uploadId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** tus termination: cancels an unfinished upload. */
+        delete: operations["UploadsController_cancel"];
+        options?: never;
+        /** tus: the offset reached (Upload-Offset), to resume from. */
+        head: operations["UploadsController_offset"];
+        /** tus: bytes from Upload-Offset (Content-Type application/offset+octet-stream). The last one checks the type by the bytes: 415 with code upload.type_refused, and nothing kept, when it is not accepted. */
+        patch: operations["UploadsController_append"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -804,7 +874,7 @@ export interface components {
              * @example not_found
              * @enum {string}
              */
-            code: "invalid" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "too_large" | "unprocessable" | "rate_limited" | "refused" | "unavailable" | "internal" | "origin_not_allowed" | "login_throttled" | "login_busy" | "invitation.sign_in_required" | "invitation.other_account" | "invitation.confirm_change" | "invitation.staff_account" | "invitation.own_side_only" | "resource.stale_edit" | "resource.not_submitted" | "resource.scope_not_member" | "resource.comment_required" | "resource.bad_file" | "resource.bad_cursor" | "resource.trash_expired";
+            code: "invalid" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "too_large" | "unprocessable" | "rate_limited" | "refused" | "unavailable" | "internal" | "origin_not_allowed" | "login_throttled" | "login_busy" | "invitation.sign_in_required" | "invitation.other_account" | "invitation.confirm_change" | "invitation.staff_account" | "invitation.own_side_only" | "resource.stale_edit" | "resource.not_submitted" | "resource.scope_not_member" | "resource.comment_required" | "resource.bad_file" | "resource.bad_cursor" | "resource.trash_expired" | "upload.length_required" | "upload.metadata_required" | "upload.too_large" | "upload.quota_exceeded" | "upload.type_refused" | "upload.finished" | "upload.not_attachable";
             /** @example Not Found */
             error: string;
             message: string | string[];
@@ -2287,6 +2357,89 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+        };
+    };
+    FilesController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bytes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The range asked for. */
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+            /** @description Unknown, or not readable. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+        };
+    };
+    FilesController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The preview. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": components["schemas"]["ApiErrorDoc"];
+                    "image/webp": components["schemas"]["ApiErrorDoc"];
                 };
             };
         };
@@ -3983,6 +4136,177 @@ export interface operations {
             };
             /** @description Not programme staff. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+        };
+    };
+    UploadsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created; Location names the upload. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+            /** @description No live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+            /** @description Declared length over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+            /** @description Rate or unfinished-upload quota. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+        };
+    };
+    UploadsController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                uploadId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancelled. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+        };
+    };
+    UploadsController_offset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                uploadId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Upload-Offset and Upload-Length. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+            /** @description Unknown, or someone else's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UploadsController_append: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                uploadId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Written; Upload-Offset is the new offset. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -2,6 +2,12 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ResourceFileDto } from '@iuc/domain';
 import { codedError } from '../../common/coded-error.js';
+import {
+  fileDto,
+  FilesService,
+  type FileSubject,
+  type StoredFile,
+} from '../../files/files.service.js';
 
 /** A file of an item, as the files module stores it (the fields the library reads). */
 export interface ItemFile {
@@ -18,7 +24,7 @@ export interface ItemFile {
  * access service's 'resource.read' on that subject.
  */
 export abstract class LibraryFiles {
-  /** 400 (`resource.bad_file`) for an upload id that is not the user's finished upload; nothing attached. */
+  /** 400 (`upload.not_attachable`) for an upload id that is not the user's finished upload; nothing attached. */
   abstract attach(
     userId: string,
     uploadIds: readonly string[],
@@ -35,22 +41,46 @@ export abstract class LibraryFiles {
   abstract purge(resourceId: string): Promise<void>;
 }
 
-/** Until the files module is wired: items have no files, and asking to attach one is refused. */
+const subject = (id: string): FileSubject => ({ kind: 'resource', id });
+
+function itemFile(f: StoredFile): ItemFile {
+  return { id: f.id, name: f.name, hasPreview: f.hasPreview, dto: fileDto(f) };
+}
+
+/** The files module's FilesService, for items (subject kind 'resource'). */
 @Injectable()
-export class NoLibraryFiles extends LibraryFiles {
-  attach(_userId: string, uploadIds: readonly string[]): Promise<ItemFile[]> {
-    if (uploadIds.length) throw badFile('File uploads are not available on this server.');
-    return Promise.resolve([]);
+export class FilesOfItems extends LibraryFiles {
+  constructor(private readonly files: FilesService) {
+    super();
   }
-  filesOf(): Promise<Map<string, ItemFile[]>> {
-    return Promise.resolve(new Map());
+
+  async attach(
+    userId: string,
+    uploadIds: readonly string[],
+    resourceId: string,
+    manager?: EntityManager,
+  ): Promise<ItemFile[]> {
+    if (!uploadIds.length) return [];
+    const attached = await this.files.attach(userId, [...uploadIds], subject(resourceId), manager);
+    return attached.map(itemFile);
   }
-  detach(_resourceId: string, fileIds: readonly string[]): Promise<ItemFile[]> {
-    if (fileIds.length) throw badFile('The item has no such file.');
-    return Promise.resolve([]);
+
+  async filesOf(resourceIds: readonly string[]): Promise<Map<string, ItemFile[]>> {
+    const found = await this.files.filesOf('resource', [...resourceIds]);
+    return new Map([...found].map(([id, files]) => [id, files.map(itemFile)]));
   }
-  purge(): Promise<void> {
-    return Promise.resolve();
+
+  async detach(
+    resourceId: string,
+    fileIds: readonly string[],
+    manager?: EntityManager,
+  ): Promise<ItemFile[]> {
+    if (!fileIds.length) return [];
+    return (await this.files.detach(subject(resourceId), [...fileIds], manager)).map(itemFile);
+  }
+
+  purge(resourceId: string): Promise<void> {
+    return this.files.purge(subject(resourceId));
   }
 }
 
