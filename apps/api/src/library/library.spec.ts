@@ -13,6 +13,7 @@ import {
   type CastMember,
   type PlanCast,
 } from '../test/plan-fixture.js';
+import { EventBus } from '../events/event-bus.js';
 import { startTestApp, type TestApp } from '../test/test-app.js';
 
 /** The library's routes against the real platform: two pairings' people, an officer, an outsider. */
@@ -26,8 +27,13 @@ describe('library', () => {
     t = await startTestApp();
     a = await setUpPlanCast(t);
     b = await setUpPlanCast(t);
+    t.app.get(EventBus).subscribe('resource.changed', ({ payload }) => {
+      changed.push(payload.resourceId);
+    });
   });
   afterAll(() => t.close());
+  /** The ids of 'resource.changed' events, in order (search will reindex on them). */
+  const changed: string[] = [];
 
   type Who = CastMember | `b.${CastMember}`;
   const token = (who: Who) =>
@@ -400,6 +406,17 @@ describe('library', () => {
       expect(moved).toMatchObject({ status: 'submitted', scope: { level: 'programme' } });
       expect(moved.reviews.map((r) => r.action)).toEqual(['submit']);
     });
+  });
+
+  it("publishes 'resource.changed' on create, edit, review, delete and restore", async () => {
+    const item = await create('coordinator', { title: 'Watched' });
+    await as('coordinator')
+      .patch(`/api/resources/${item.id}`, { title: 'Watched closely' })
+      .expect(200);
+    await review('officer', item.id, { action: 'publish' }).expect(200);
+    await as('coordinator').delete(`/api/resources/${item.id}`).expect(204);
+    await as('coordinator').post(`/api/resources/${item.id}/restore`).expect(200);
+    expect(changed.filter((id) => id === item.id)).toHaveLength(5);
   });
 
   describe('the trash', () => {
