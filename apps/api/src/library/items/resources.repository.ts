@@ -160,9 +160,8 @@ export class ResourcesRepository {
     return this.find(id, m);
   }
 
-  async insert(m: EntityManager, values: ResourceValues, authorId: string): Promise<string> {
-    const result = await m.getRepository(ResourceEntity).insert({ ...values, authorId });
-    return (result.identifiers[0] as { id: string }).id;
+  insert(m: EntityManager, values: ResourceValues, authorId: string): Promise<string> {
+    return insertResource(m, { ...values, authorId });
   }
 
   /** Writes changed values; `updated_at` moves on. */
@@ -225,4 +224,58 @@ export class ResourcesRepository {
       id,
     ]);
   }
+}
+
+/** A new item's row: its values, author and (for the demo seed) flags and dates. */
+export interface NewResource extends ResourceValues {
+  authorId: string;
+  featured?: boolean;
+  publishedAt?: Date | null;
+  createdAt?: Date;
+}
+
+/**
+ * Inserts an item; answers its id. A plain function so that the demo seed writes its starter
+ * items with it, inside its transaction.
+ */
+export async function insertResource(db: Queryable, r: NewResource): Promise<string> {
+  const rows = (await db.query(
+    `INSERT INTO resources (kind, title, summary, problem, approach, participation, results, resources_needed,
+       timescale, transferability, lessons, contact, links, language, themes, sdgs, agendas, city_id, city_country,
+       city_region, scope_level, pairing_id, authority_id, status, featured, author_id, published_at, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14, $15::text[], $16::smallint[], $17::text[],
+       $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, coalesce($28, now()), coalesce($28, now()))
+     RETURNING id`,
+    [
+      r.kind,
+      r.title,
+      r.summary,
+      r.problem,
+      r.approach,
+      r.participation,
+      r.results,
+      r.resourcesNeeded,
+      r.timescale,
+      r.transferability,
+      r.lessons,
+      r.contact,
+      JSON.stringify(r.links),
+      r.language,
+      r.themes,
+      r.sdgs,
+      r.agendas,
+      r.cityId,
+      r.cityCountry,
+      r.cityRegion,
+      r.scopeLevel,
+      r.pairingId,
+      r.authorityId,
+      r.status,
+      r.featured ?? false,
+      r.authorId,
+      r.publishedAt ?? null,
+      r.createdAt ?? null,
+    ],
+  )) as { id: string }[];
+  return rows[0].id;
 }

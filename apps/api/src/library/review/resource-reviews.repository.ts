@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ResourceReviewAction, ResourceStatus } from '@iuc/domain';
-import { ResourceReviewEntity } from './resource-review.entity.js';
+import type { Queryable } from '../../database/queryable.js';
 
 export interface ReviewStepRow {
   id: string;
@@ -15,16 +15,18 @@ export interface ReviewStepRow {
   createdAt: Date;
 }
 
+export type NewReviewStep = Pick<
+  ReviewStepRow,
+  'resourceId' | 'action' | 'status' | 'comment' | 'actorId'
+> & { createdAt?: Date };
+
 /** The review steps of programme items: submissions and verdicts. */
 @Injectable()
 export class ResourceReviewsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async insert(
-    m: EntityManager,
-    step: Pick<ReviewStepRow, 'resourceId' | 'action' | 'status' | 'comment' | 'actorId'>,
-  ): Promise<void> {
-    await m.getRepository(ResourceReviewEntity).insert(step);
+  insert(m: EntityManager, step: NewReviewStep): Promise<void> {
+    return insertReviewStep(m, step);
   }
 
   /** Each item's steps, oldest first. */
@@ -63,4 +65,13 @@ export class ResourceReviewsRepository {
     }
     return steps;
   }
+}
+
+/** Records a review step (a plain function: the demo seed records its items' steps with it). */
+export async function insertReviewStep(db: Queryable, s: NewReviewStep): Promise<void> {
+  await db.query(
+    `INSERT INTO resource_reviews (resource_id, action, status, comment, actor_id, created_at)
+     VALUES ($1, $2, $3, $4, $5, coalesce($6, now()))`,
+    [s.resourceId, s.action, s.status, s.comment, s.actorId, s.createdAt ?? null],
+  );
 }
