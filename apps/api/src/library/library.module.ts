@@ -66,6 +66,5 @@ import { ResourceTrashService } from './trash/resource-trash.service.js';
     ResourceRevisionsService,
     ResourceCitationsService,
   ],
-  exports: [ResourceTrashService],
 })
 export class LibraryModule {}
