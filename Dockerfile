@@ -11,6 +11,12 @@ COPY . .
 RUN NX_DAEMON=false npx nx run-many -t build -p domain api web && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:20-bookworm-slim
+# Previews of office documents (LibreOffice renders them to PDF; the Noto CJK fonts draw Chinese and
+# Japanese) and posters of videos (ffmpeg). Optional: without them those files get an icon.
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends \
+    libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui fonts-noto-cjk ffmpeg \
+  && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=production PORT=3000
 WORKDIR /app
 COPY --from=build /app/package.json ./

@@ -14,6 +14,7 @@ import { DemoModule } from './demo/demo.module.js';
 import { PlansModule } from './plans/plans.module.js';
 import { DiscussionsModule } from './discussions/discussions.module.js';
 import { EventsModule } from './events/events.module.js';
+import { JobsModule } from './jobs/jobs.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { LibraryModule } from './library/library.module.js';
 import { FilesModule } from './files/files.module.js';
@@ -32,6 +33,7 @@ export class AppModule {
         }),
         HealthModule,
         EventsModule,
+        JobsModule,
         MailModule,
         AccessModule,
         AuthModule,

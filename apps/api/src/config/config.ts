@@ -72,6 +72,11 @@ export interface AppConfig {
   /** Password checks in flight at once for one account, and from one client address. */
   loginMaxConcurrentChecksPerAccount: number;
   loginMaxConcurrentChecksPerClient: number;
+  /** At shutdown, how long running background jobs may take to finish before they are failed (and retried later). */
+  jobsShutdownGraceSeconds: number;
+  /** Time and heap one file's text extraction and preview may use before its process is killed. */
+  fileProcessingTimeoutSeconds: number;
+  fileProcessingMaxMemoryMb: number;
 }
 
 export type StorageConfig =
@@ -298,6 +303,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       1,
       1000,
     ),
+    jobsShutdownGraceSeconds: int(env, 'JOBS_SHUTDOWN_GRACE_SECONDS', 10, 1, 600),
+    fileProcessingTimeoutSeconds: int(env, 'FILE_PROCESSING_TIMEOUT_SECONDS', 60, 1, 3600),
+    fileProcessingMaxMemoryMb: int(env, 'FILE_PROCESSING_MAX_MEMORY_MB', 512, 64, 16384),
   };
 }
 
