@@ -1,4 +1,4 @@
-import { BadRequestException, Inject, Injectable, Logger } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import type { Readable } from 'node:stream';
 import type { EntityManager } from 'typeorm';
 import { codedError } from '../common/coded-error.js';
@@ -19,8 +19,6 @@ export type { FileLocation, FileSubject, ProcessedFile, StoredFile } from './sto
  */
 @Injectable()
 export class FilesService {
-  private readonly log = new Logger('Files');
-
   constructor(
     private readonly files: FilesRepository,
     private readonly uploads: UploadsRepository,

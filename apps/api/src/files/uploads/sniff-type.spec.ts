@@ -24,7 +24,7 @@ describe('sniffType: the type by the bytes', () => {
 
   it.each([
     [Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(200)]), 'report.pdf', 'application/pdf'],
-    [Buffer.concat([PNG, randomBytes(64)]), 'photo.jpg', 'image/png'],
+    [PNG, 'photo.jpg', 'image/png'],
     ['a,b\n1,2\n', 'data.csv', 'text/csv'],
     ['# Lessons\n', 'notes.md', 'text/markdown'],
     ['plain words, ünïcödé 日本語', 'README', 'text/plain'],
@@ -43,6 +43,7 @@ describe('sniffType: the type by the bytes', () => {
     ['<html><body>hi</body></html>', 'page.txt', 'HTML'],
     ['<?xml version="1.0"?><note/>', 'data.xml', 'XML'],
     ['just text', 'report.pdf', 'named ".pdf"'],
+    ['', 'notes.txt', 'empty'],
     [randomBytes(4096), 'report.pdf', 'not of an accepted type'],
     [Buffer.from('MZ\x90\x00'.padEnd(200, '\x00'), 'binary'), 'setup.pdf', 'not'],
   ])('refuses %#: %s named %s', async (bytes, name, why) => {

@@ -75,6 +75,7 @@ export async function sniffType(localPath: string, fileName: string): Promise<Sn
     return refused(`files of type ${detected.mime} are not accepted`);
   }
   const text = await textSample(localPath);
+  if (text === '') return refused('the file is empty');
   if (text === null) return refused('the file is not of an accepted type');
   if (HTML_START.test(text)) return refused('the file is an HTML page');
   if (ext === 'svg') return svgOrRefused(text, ext);

@@ -23,7 +23,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { FILE_STORAGE, type FileStorage } from '../storage/file-storage.js';
 import { storageKeyOf } from '../storage/storage-keys.js';
 import { sanitizeFileName } from './file-name.js';
-import { HashingFileStore } from './hashing-file-store.js';
+import { UploadFileStore } from './upload-file-store.js';
 import { PersonRate } from './person-rate.js';
 import { readCreation } from './upload-request.js';
 import { UploadsRepository, type UploadRow } from './uploads.repository.js';
@@ -44,7 +44,7 @@ const MB = 1024 * 1024;
 export class UploadsService {
   private readonly log = new Logger('Uploads');
   readonly directory: string;
-  private readonly store: HashingFileStore;
+  private readonly store: UploadFileStore;
   private readonly tus: Server;
   /** Upload ids chosen for creation requests, for tus's naming function. */
   private readonly chosenIds = new WeakMap<IncomingMessage, string>();
@@ -56,7 +56,7 @@ export class UploadsService {
     private readonly repository: UploadsRepository,
   ) {
     this.directory = path.join(config.dataDir, 'uploads');
-    this.store = new HashingFileStore({
+    this.store = new UploadFileStore({
       directory: this.directory,
       expirationPeriodInMilliseconds: config.uploadExpiryHours * 3600_000,
     });
@@ -207,6 +207,7 @@ export class UploadsService {
     const sniffed = await sniffType(local, row.filename);
     if (!sniffed.ok) {
       await this.discard(upload.id);
+      this.log.log(`Refused upload ${upload.id} ("${row.filename}"): ${sniffed.reason}`);
       throw tusError(
         415,
         'upload.type_refused',
@@ -214,11 +215,26 @@ export class UploadsService {
       );
     }
     const size = upload.offset;
-    const sha256 = this.store.digestOf(upload.id, size) ?? (await sha256Of(local));
     const storageKey = storageKeyOf(upload.id);
-    await this.storage.put(storageKey, local);
-    await this.removeTusFile(upload.id);
-    await this.repository.markFinished(upload.id, { storageKey, type: sniffed.type, size, sha256 });
+    try {
+      const sha256 = this.store.digestOf(upload.id, size) ?? (await sha256Of(local));
+      await this.store.flushed(upload.id);
+      await this.storage.put(storageKey, local);
+      await this.removeTusFile(upload.id);
+      await this.repository.markFinished(upload.id, {
+        storageKey,
+        type: sniffed.type,
+        size,
+        sha256,
+      });
+    } catch (err) {
+      // Nothing half-done may stay: a tus file at full length would make a client's retry (HEAD)
+      // believe it is finished while no file exists. The person uploads it again.
+      this.log.error(`Could not store upload ${upload.id}: ${(err as Error).stack ?? err}`);
+      await this.storage.delete(storageKey).catch(() => undefined);
+      await this.discard(upload.id);
+      throw tusError(503, 'unavailable', 'The file could not be stored: upload it again.');
+    }
   }
 
   /** Nothing kept: the row, the tus file and its record. */
