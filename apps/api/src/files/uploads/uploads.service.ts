@@ -218,7 +218,6 @@ export class UploadsService {
     const storageKey = storageKeyOf(upload.id);
     try {
       const sha256 = this.store.digestOf(upload.id, size) ?? (await sha256Of(local));
-      await this.store.flushed(upload.id);
       await this.storage.put(storageKey, local);
       await this.removeTusFile(upload.id);
       await this.repository.markFinished(upload.id, {
