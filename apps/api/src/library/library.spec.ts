@@ -379,6 +379,10 @@ describe('library', () => {
         await as('coordinator').get(`/api/resources/${item.id}`).expect(200)
       ).body;
       expect(now.title).toBe('After');
+      // Moving it is the author's call, not a colleague's.
+      await as('editor')
+        .patch(`/api/resources/${item.id}`, { scope: { level: 'programme' } })
+        .expect(403);
       // The partner city may not even know of it.
       await as('partner').patch(`/api/resources/${item.id}`, { title: 'No' }).expect(404);
     });

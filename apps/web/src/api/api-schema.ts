@@ -3748,7 +3748,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDoc"];
                 };
             };
-            /** @description The caller may not edit it. */
+            /** @description The caller may not edit it, or move it (only its author or staff). */
             403: {
                 headers: {
                     [name: string]: unknown;

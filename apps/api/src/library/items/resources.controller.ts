@@ -65,7 +65,10 @@ export class ResourcesController {
   })
   @ApiOkResponse({ type: ResourceDoc })
   @ApiBadRequestResponse({ type: ApiErrorDoc })
-  @ApiForbiddenResponse({ type: ApiErrorDoc, description: 'The caller may not edit it.' })
+  @ApiForbiddenResponse({
+    type: ApiErrorDoc,
+    description: 'The caller may not edit it, or move it (only its author or staff).',
+  })
   @ApiNotFoundResponse(NOT_FOUND)
   @ApiConflictResponse({
     type: ApiErrorDoc,

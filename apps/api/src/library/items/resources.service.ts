@@ -1,4 +1,4 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
   LIBRARY_LIMITS,
@@ -97,6 +97,10 @@ export class ResourcesService {
    */
   async update(actor: Actor, id: string, body: UpdateResourceRequest): Promise<ResourceDto> {
     const opened = await this.policy.openTo(actor, id, 'edit');
+    // Moving an item decides who sees it (and may hide it from its other editors): its author's
+    // or programme staff's call, not a colleague's.
+    if (body.scope && opened.row.authorId !== actor.userId && !actor.programmeRole)
+      throw new ForbiddenException('Only its author or programme staff may move an item.');
     const placed: Placement | null = body.scope
       ? await this.placement.place(actor, body.scope)
       : null;
