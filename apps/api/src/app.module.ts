@@ -16,6 +16,7 @@ import { DiscussionsModule } from './discussions/discussions.module.js';
 import { EventsModule } from './events/events.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { LibraryModule } from './library/library.module.js';
 import { FilesModule } from './files/files.module.js';
 
 @Module({})
@@ -43,6 +44,7 @@ export class AppModule {
         PlansModule,
         DiscussionsModule,
         NotificationsModule,
+        LibraryModule,
         FilesModule,
       ],
     };

@@ -7,6 +7,7 @@ import { AccessEpoch1796000000000 } from './1796000000000-access-epoch.js';
 import { PlanReviewNotifications1796100000000 } from './1796100000000-plan-review-notifications.js';
 import { GenericNotificationsAndOutbox1796200000000 } from './1796200000000-generic-notifications-and-outbox.js';
 import { FilesAndUploads1796300000000 } from './1796300000000-files-and-uploads.js';
+import { Library1796400000000 } from './1796400000000-library.js';
 
 export const MIGRATIONS: Function[] = [
   Initial1795600000000,
@@ -17,4 +18,5 @@ export const MIGRATIONS: Function[] = [
   PlanReviewNotifications1796100000000,
   GenericNotificationsAndOutbox1796200000000,
   FilesAndUploads1796300000000,
+  Library1796400000000,
 ];
