@@ -3,6 +3,8 @@ import { FileDownloadsService } from './downloads/file-downloads.service.js';
 import { FilesController } from './downloads/files.controller.js';
 import { FilesRepository } from './files.repository.js';
 import { FilesService } from './files.service.js';
+import { FileProcessingJob } from './processing/file-processing.job.js';
+import { FileProcessor } from './processing/file-processor.js';
 import { FILE_STORAGE } from './storage/file-storage.js';
 import { FILE_STORAGE_PROVIDER } from './storage/storage.provider.js';
 import { UploadSweeper } from './uploads/upload-sweeper.js';
@@ -25,6 +27,8 @@ import { UploadsService } from './uploads/uploads.service.js';
     FilesRepository,
     FilesService,
     FileDownloadsService,
+    FileProcessor,
+    FileProcessingJob,
   ],
   // FILE_STORAGE: for the extraction and preview job, which reads and writes bytes.
   exports: [FilesService, FILE_STORAGE],

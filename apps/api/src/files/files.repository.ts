@@ -175,6 +175,14 @@ export class FilesRepository {
     }));
   }
 
+  /** Files whose text and preview are still to be made (for the job to pick up again at start). */
+  async unprocessedIds(): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM files WHERE status = 'processing' AND detached_at IS NULL ORDER BY created_at`,
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** An attached file (a detached one is gone for readers). */
   async locate(fileId: string): Promise<FileLocation | null> {
     const rows: Raw[] = await this.dataSource.query(

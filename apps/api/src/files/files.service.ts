@@ -5,11 +5,14 @@ import { pipeline } from 'node:stream/promises';
 import type { EntityManager } from 'typeorm';
 import { codedError } from '../common/coded-error.js';
 import { isUuid } from '../common/ids.js';
+import { JobQueue } from '../jobs/job-queue.js';
 import { FilesRepository } from './files.repository.js';
+import { queueProcessing } from './processing/processing-queue.js';
 import { FILE_STORAGE, type FileStorage } from './storage/file-storage.js';
 import { previewKeyOf } from './storage/storage-keys.js';
 import type { FileLocation, FileSubject, ProcessingResult, StoredFile } from './stored-file.js';
 import { UploadsRepository, type UploadRow } from './uploads/uploads.repository.js';
+import { UploadsService } from './uploads/uploads.service.js';
 
 export type { FileLocation, FileSubject, ProcessingResult, StoredFile } from './stored-file.js';
 
@@ -25,7 +28,17 @@ export class FilesService {
     private readonly files: FilesRepository,
     private readonly uploads: UploadsRepository,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
+    private readonly jobs: JobQueue,
+    private readonly incoming: UploadsService,
   ) {}
+
+  /**
+   * A file the server holds (e.g. the demo's samples) as a finished upload of `userId`, to attach
+   * like any other; `localPath` is moved into storage.
+   */
+  ingest(userId: string, localPath: string, fileName: string): Promise<string> {
+    return this.incoming.ingest(userId, localPath, fileName);
+  }
 
   /**
    * Turns the person's finished uploads into files of the subject, in the order given. 400 with
@@ -65,6 +78,11 @@ export class FilesService {
         fresh.map((id) => newFile(userId, owned.get(id) as UploadRow)),
       );
       await this.uploads.markAttached(tx, fresh);
+      await queueProcessing(
+        this.jobs,
+        inserted.map((f) => f.id),
+        tx,
+      );
       const again = ids.flatMap((id) =>
         existing.get(id)?.detachedAt ? [existing.get(id)!.id] : [],
       );

@@ -9,7 +9,8 @@ import path from 'node:path';
 import request from 'supertest';
 import * as tus from 'tus-js-client';
 import type { ResourceDto, ResourceRevisionDto } from '@iuc/domain';
-import { setUpPlanCast, type CastMember, type PlanCast } from '../test/plan-fixture.js';
+import { makePdf } from '../test/fixtures/document-files.js';
+import { eventually, setUpPlanCast, type CastMember, type PlanCast } from '../test/plan-fixture.js';
 import { startTestApp, type TestApp } from '../test/test-app.js';
 
 const pdfLike = () => Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(64 * 1024)]);
@@ -142,5 +143,65 @@ describe('library: an item’s files', () => {
     ).body;
     expect(after).toMatchObject({ title: 'Files come and go', updatedAt: edited.updatedAt });
     expect(after.files.map((f) => f.name)).toEqual(['second.pdf']);
+  });
+
+  /** An item of pairing `a` holding one uploaded file; answers it once its file has been read. */
+  async function itemWithFile(bytes: Buffer, name: string): Promise<ResourceDto> {
+    const uploadId = await upload(bytes, name, 'application/pdf', a.tokens.coordinator);
+    const item: ResourceDto = (
+      await as('coordinator')
+        .post('/api/resources', {
+          kind: 'report',
+          title: `Read in the background: ${name}`,
+          language: 'en',
+          themes: [],
+          sdgs: [],
+          scope: { level: 'pairing', pairingId: a.pairing.pairingId },
+          uploadIds: [uploadId],
+        })
+        .expect(201)
+    ).body;
+    expect(item.files[0].status).toBe('processing');
+    return eventually(
+      async () => (await as('viewer').get(`/api/resources/${item.id}`).expect(200)).body,
+      (got: ResourceDto) => got.files[0].status !== 'processing',
+      `${name} to be read`,
+      60_000,
+    );
+  }
+
+  it('reads a PDF in the background: its text, pages and a first-page preview, the card’s thumbnail', async () => {
+    const bytes = await makePdf(['Circular procurement for public works', 'Results and lessons']);
+    const item = await itemWithFile(bytes, 'circular.pdf');
+    const [file] = item.files;
+    expect(file).toMatchObject({ status: 'ready', pages: 2, hasPreview: true, error: null });
+    expect(file.excerpt).toContain('Circular procurement for public works');
+
+    const preview = await fetch(`${t.url}/api/files/${file.id}/preview`, {
+      headers: auth(a.tokens.viewer),
+    });
+    expect(preview.status).toBe(200);
+    expect(preview.headers.get('content-type')).toBe('image/webp');
+    const image = Buffer.from(await preview.arrayBuffer());
+    expect(image.subarray(8, 12).toString()).toBe('WEBP');
+    const outsider = await fetch(`${t.url}/api/files/${file.id}/preview`, {
+      headers: auth(b.tokens.coordinator),
+    });
+    expect(outsider.status).toBe(404);
+
+    const list = (await as('viewer').get('/api/resources?kind=report').expect(200)).body;
+    const card = list.items.find((i: { id: string }) => i.id === item.id);
+    expect(card.thumbnailFileId).toBe(file.id);
+  });
+
+  it('a corrupt PDF fails with its reason in words and stays downloadable', async () => {
+    const whole = await makePdf(['Cut short']);
+    const cut = whole.subarray(0, Math.floor(whole.length / 2));
+    const item = await itemWithFile(cut, 'cut.pdf');
+    expect(item.files[0]).toMatchObject({ status: 'failed', hasPreview: false });
+    expect(item.files[0].error).toEqual(expect.any(String));
+    const got = await download(item.files[0].id, a.tokens.viewer);
+    expect(got.status).toBe(200);
+    expect(sha256(Buffer.from(await got.arrayBuffer()))).toBe(sha256(cut));
   });
 });

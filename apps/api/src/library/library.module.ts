@@ -66,5 +66,7 @@ import { ResourceTrashService } from './trash/resource-trash.service.js';
     ResourceRevisionsService,
     ResourceCitationsService,
   ],
+  // For the demo, which makes its sample items the way people do.
+  exports: [ResourcesService, ResourceReviewService],
 })
 export class LibraryModule {}

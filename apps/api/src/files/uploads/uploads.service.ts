@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -197,6 +197,28 @@ export class UploadsService {
       'Cache-Control': 'no-store',
     });
     res.end();
+  }
+
+  /**
+   * A file the server itself holds (the demo's sample files), made into a finished upload of
+   * `userId` as if it had come through tus: judged by its bytes, hashed and stored (`localPath`
+   * is moved). Answers the upload id to attach; rejects a refused type.
+   */
+  async ingest(userId: string, localPath: string, fileName: string): Promise<string> {
+    const filename = sanitizeFileName(fileName);
+    const sniffed = await sniffType(localPath, filename);
+    if (!sniffed.ok) throw new Error(`"${filename}" was refused: ${sniffed.reason}.`);
+    const id = randomUUID();
+    const { size } = await stat(localPath);
+    const sha256 = await sha256Of(localPath);
+    const storageKey = storageKeyOf(id);
+    await this.repository.createWithinQuota(
+      { id, userId, filename, declaredLength: size },
+      { maxCount: Number.MAX_SAFE_INTEGER, maxBytes: Number.MAX_SAFE_INTEGER },
+    );
+    await this.storage.put(storageKey, localPath);
+    await this.repository.markFinished(id, { storageKey, type: sniffed.type, size, sha256 });
+    return id;
   }
 
   /** tus's onUploadFinish: judge the bytes, hash them, move them to storage. */
