@@ -26,6 +26,9 @@ COPY --from=build /app/libs/domain/dist libs/domain/dist
 COPY --from=build /app/apps/api/package.json apps/api/
 COPY --from=build /app/apps/api/dist apps/api/dist
 COPY --from=build /app/apps/web/dist apps/web/dist
+# The data folder (uploads, and files with the default storage) belongs to the user the app runs as,
+# so that a volume mounted there (docker-compose.yml) is writable.
+RUN mkdir -p /tmp/iuc && chown node:node /tmp/iuc
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s CMD node -e "fetch('http://127.0.0.1:3000/api/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"

@@ -16,6 +16,8 @@ import { DiscussionsModule } from './discussions/discussions.module.js';
 import { EventsModule } from './events/events.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { LibraryModule } from './library/library.module.js';
+import { FilesModule } from './files/files.module.js';
 
 @Module({})
 export class AppModule {
@@ -42,6 +44,8 @@ export class AppModule {
         PlansModule,
         DiscussionsModule,
         NotificationsModule,
+        LibraryModule,
+        FilesModule,
       ],
     };
   }

@@ -24,6 +24,11 @@ import { MessageReactionEntity } from './discussions/messages/message-reaction.e
 import { ChannelReadEntity } from './discussions/channels/channel-read.entity.js';
 import { NotificationEntity } from './notifications/notification.entity.js';
 import { OutboxEventEntity } from './events/outbox-event.entity.js';
+import { ResourceEntity } from './library/items/resource.entity.js';
+import { ResourceRevisionEntity } from './library/revisions/resource-revision.entity.js';
+import { ResourceReviewEntity } from './library/review/resource-review.entity.js';
+import { UploadEntity } from './files/uploads/upload.entity.js';
+import { FileEntity } from './files/file.entity.js';
 
 export const ENTITIES = [
   UserEntity,
@@ -51,4 +56,9 @@ export const ENTITIES = [
   ChannelReadEntity,
   NotificationEntity,
   OutboxEventEntity,
+  ResourceEntity,
+  ResourceRevisionEntity,
+  ResourceReviewEntity,
+  UploadEntity,
+  FileEntity,
 ];

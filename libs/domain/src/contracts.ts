@@ -93,6 +93,34 @@ export const API_ERROR_CODES = [
   'invitation.staff_account',
   /** A city's coordinator invites to their own city's side only. */
   'invitation.own_side_only',
+  /** A library item was saved by someone else since `baseUpdatedAt`: reload and edit again. */
+  'resource.stale_edit',
+  /** The item is not waiting for review (already decided, or changed meanwhile). */
+  'resource.not_submitted',
+  /** A pairing or side scope the author does not belong to (or a city not in that pairing). */
+  'resource.scope_not_member',
+  /** request-changes and reject need a comment saying why. */
+  'resource.comment_required',
+  /** An upload id that is not a finished upload of the caller's, or a file not on the item. */
+  'resource.bad_file',
+  /** A cursor that is not one of this list's. */
+  'resource.bad_cursor',
+  /** The item has been in the trash longer than RESOURCE_TRASH_DAYS. */
+  'resource.trash_expired',
+  /** 400: a tus creation without a declared Upload-Length (deferred lengths are refused). */
+  'upload.length_required',
+  /** 400: a tus creation without `filename` and `filetype` in Upload-Metadata. */
+  'upload.metadata_required',
+  /** 413: the declared Upload-Length is over UPLOAD_MAX_BYTES. */
+  'upload.too_large',
+  /** 429: too many unfinished uploads (count or bytes) for this person. */
+  'upload.quota_exceeded',
+  /** 415: the bytes are not of an accepted type (e.g. an HTML page named .pdf); nothing was kept. */
+  'upload.type_refused',
+  /** 409: the upload is finished; it takes no more bytes and cannot be cancelled. */
+  'upload.finished',
+  /** 400: an upload id that is unknown, someone else's, unfinished or attached elsewhere. */
+  'upload.not_attachable',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 

@@ -8,6 +8,7 @@
 import { can, type PairingRole, type ProgrammeRole } from './roles.js';
 import type { PairingSide } from './taxonomies.js';
 import type { PlanStatus } from './plan-template.js';
+import type { ResourceStatus } from './library.js';
 import type { ApiErrorCode } from './contracts.js';
 
 /** socket.io namespace, on the API's port (path `/socket.io`). */
@@ -219,7 +220,8 @@ export type NotificationKind = NotificationDto['kind'];
 
 interface NotificationBase {
   id: string;
-  pairingId: string;
+  /** The pairing it happened in; null for programme-wide subjects (a library item under review). */
+  pairingId: string | null;
   /** Who did what the notification is about. */
   actor: UserRefDto;
   createdAt: string;
@@ -249,7 +251,24 @@ export interface PlanReviewNotificationDto extends NotificationBase {
   excerpt: string;
 }
 
-export type NotificationDto = MentionNotificationDto | PlanReviewNotificationDto;
+/**
+ * A library item moved in its review: its author hears that it was published, that changes were
+ * requested or that it was rejected (with the officer's comment); programme staff hear of a
+ * submission. `pairingId` is null (programme-wide items).
+ */
+export interface ResourceReviewNotificationDto extends NotificationBase {
+  kind: 'resource-review';
+  resourceId: string;
+  /** The item's title when the step was taken. */
+  resourceTitle: string;
+  /** The status the item moved to: submitted, changes_requested, published or rejected. */
+  status: ResourceStatus;
+  /** The reviewer's comment, if any (first characters). */
+  excerpt: string;
+}
+
+export type NotificationDto =
+  MentionNotificationDto | PlanReviewNotificationDto | ResourceReviewNotificationDto;
 
 /** GET /api/notifications?before=<cursor>&limit= */
 export interface NotificationListDto {

@@ -73,6 +73,11 @@ export const LIBRARY_LIMITS = {
   sdgs: 17,
   filesPerItem: 30,
   reviewComment: 4_000,
+  /** Upload ids attached, or file ids taken off, in one request. */
+  fileIds: 30,
+  /** Search words (`q`). */
+  query: 200,
+  pageSize: 100,
 } as const;
 
 /** The structured fields of a good practice (URBACT's criteria; Interreg: failures teach too). */
@@ -238,6 +243,37 @@ export interface ResourceListDto {
   nextCursor: string | null;
   /** Counts over what the caller may see under the other filters (only on the first page). */
   facets: ResourceFacetsDto | null;
+}
+
+export const RESOURCE_SORTS = ['newest', 'relevance'] as const;
+export type ResourceSort = (typeof RESOURCE_SORTS)[number];
+
+/** GET /api/resources: every filter optional; facets come with the first page only. */
+export interface ResourceListQuery {
+  kind?: ResourceKind;
+  theme?: ThemeCode;
+  sdg?: number;
+  region?: WorldRegionCode;
+  /** ISO 3166-1 alpha-2 of the tagged city. */
+  country?: string;
+  /** The tagged city's authority id. */
+  city?: string;
+  language?: ContentLanguage;
+  /** Of publication (or creation, for what is not published). */
+  year?: number;
+  featured?: boolean;
+  status?: ResourceStatus;
+  /** Words in the title or summary. */
+  q?: string;
+  /** `relevance`: title matches of `q` first, then newest. */
+  sort?: ResourceSort;
+  cursor?: string;
+  limit?: number;
+}
+
+/** POST /api/resources/:id/feature */
+export interface FeatureResourceRequest {
+  featured: boolean;
 }
 
 export interface ResourceReviewRequest {

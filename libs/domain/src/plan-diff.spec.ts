@@ -20,6 +20,7 @@ const action = (id: string, over: Partial<PlanAction> = {}): PlanAction => ({
   indicators: [],
   sdgs: [],
   themes: [],
+  inspiredBy: [],
   status: 'proposed',
   ...over,
 });

@@ -21,7 +21,8 @@ export interface PlanSectionDiff {
   diff: DiffSegment[];
 }
 
-export type ActionField = Exclude<keyof PlanAction, 'id'>;
+/** The compared fields; citations of library items (`inspiredBy`) are not part of the diff yet. */
+export type ActionField = Exclude<keyof PlanAction, 'id' | 'inspiredBy'>;
 
 export interface ActionFieldChange {
   field: ActionField;

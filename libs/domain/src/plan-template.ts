@@ -127,8 +127,16 @@ export interface PlanAction {
   indicators: Indicator[];
   sdgs: number[];
   themes: string[];
+  /**
+   * Library items (resource ids) the action is inspired by (domain.md Action.inspired_by): in the
+   * action's Y.Map under `inspiredBy`, a Y.Array of uuid strings, at most ACTION_INSPIRED_BY_MAX.
+   */
+  inspiredBy: string[];
   status: ActionStatus | string;
 }
+
+/** How many library items one action may cite. */
+export const ACTION_INSPIRED_BY_MAX = 10;
 
 /** The plain content of a plan: what projections, exports and the submission check read. */
 export interface PlanContent {

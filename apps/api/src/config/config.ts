@@ -9,6 +9,9 @@ import path from 'node:path';
 
 export class ConfigError extends Error {}
 
+const MB = 1024 * 1024;
+const GB = 1024 * MB;
+
 export interface AppConfig {
   nodeEnv: 'development' | 'production' | 'test';
   port: number;
@@ -26,7 +29,17 @@ export interface AppConfig {
   dataDir: string;
   demo: boolean;
   demoPassword: string;
+  /** Largest file one upload may declare (Upload-Length); more is refused before a byte is read. */
   uploadMaxBytes: number;
+  /** Unfinished uploads one person may hold at once, and their declared bytes together. */
+  uploadMaxPendingPerUser: number;
+  uploadMaxPendingBytesPerUser: number;
+  /** Uploads created per person per minute (a burst of as many is allowed). */
+  uploadCreatesPerMinute: number;
+  /** An upload not finished, or finished and not attached to anything, is deleted after this. */
+  uploadExpiryHours: number;
+  /** Where finished files live: the local disk under DATA_DIR/files, or an S3-compatible bucket. */
+  storage: StorageConfig;
   /** Largest JSON request body of routes that need no more (a few name a larger limit of their own). */
   jsonBodyMaxBytes: number;
   /** Deepest nesting of arrays and objects accepted in a JSON body or socket event. */
@@ -65,6 +78,18 @@ export interface AppConfig {
   fileProcessingTimeoutSeconds: number;
   fileProcessingMaxMemoryMb: number;
 }
+
+export type StorageConfig =
+  | { driver: 'fs' }
+  | {
+      driver: 's3';
+      endpoint: string | null;
+      bucket: string;
+      region: string;
+      accessKeyId: string;
+      secretAccessKey: string;
+      forcePathStyle: boolean;
+    };
 
 export type Env = Record<string, string | undefined>;
 
@@ -115,6 +140,26 @@ function developmentSecret(dataDir: string): string {
   const secret = randomBytes(32).toString('base64url');
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
+}
+
+function storageConfig(env: Env): StorageConfig {
+  const driver = env.STORAGE_DRIVER || 'fs';
+  if (driver === 'fs') return { driver };
+  if (driver !== 's3') throw new ConfigError(`STORAGE_DRIVER must be fs or s3, got "${driver}".`);
+  const required = (name: string): string => {
+    const value = env[name];
+    if (!value) throw new ConfigError(`${name} is required when STORAGE_DRIVER=s3.`);
+    return value;
+  };
+  return {
+    driver,
+    endpoint: url(env, 'S3_ENDPOINT', ['http:', 'https:']),
+    bucket: required('S3_BUCKET'),
+    region: env.S3_REGION || 'us-east-1',
+    accessKeyId: required('S3_ACCESS_KEY_ID'),
+    secretAccessKey: required('S3_SECRET_ACCESS_KEY'),
+    forcePathStyle: bool(env, 'S3_FORCE_PATH_STYLE') ?? false,
+  };
 }
 
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConfig {
@@ -201,7 +246,18 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     dataDir,
     demo,
     demoPassword,
-    uploadMaxBytes: int(env, 'UPLOAD_MAX_BYTES', 25 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    uploadMaxBytes: int(env, 'UPLOAD_MAX_BYTES', 200 * MB, 1024, 5 * GB),
+    uploadMaxPendingPerUser: int(env, 'UPLOAD_MAX_PENDING_PER_USER', 20, 1, 10_000),
+    uploadMaxPendingBytesPerUser: int(
+      env,
+      'UPLOAD_MAX_PENDING_BYTES_PER_USER',
+      2 * GB,
+      1024,
+      1024 * GB,
+    ),
+    uploadCreatesPerMinute: int(env, 'UPLOAD_CREATES_PER_MINUTE', 60, 1, 100_000),
+    uploadExpiryHours: int(env, 'UPLOAD_EXPIRY_HOURS', 24, 1, 24 * 30),
+    storage: storageConfig(env),
     jsonBodyMaxBytes: int(env, 'JSON_BODY_MAX_BYTES', 16 * 1024, 1024, 1024 * 1024),
     jsonMaxDepth: int(env, 'JSON_MAX_DEPTH', 32, 4, 1000),
     collabMaxMessageBytes: int(

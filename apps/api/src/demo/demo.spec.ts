@@ -1,5 +1,15 @@
 import request from 'supertest';
-import type { DemoAccountDto, MeResponse, PairingSummaryDto } from '@iuc/domain';
+import type {
+  DemoAccountDto,
+  MeResponse,
+  PairingSummaryDto,
+  ResourceDto,
+  ResourceListDto,
+  ResourceSummaryDto,
+} from '@iuc/domain';
+import { eventually } from '../test/plan-fixture.js';
+import { LibraryStarter } from './library-starter.js';
+import { DEMO_LIBRARY } from './library-starter-items.js';
 import { login } from '../test/auth-helpers.js';
 import { startTestApp, type TestApp } from '../test/test-app.js';
 
@@ -88,6 +98,98 @@ describe('GET /api/demo/accounts in demo mode', () => {
         [...listed.pairingIds].sort(),
       );
     }
+  });
+});
+
+describe('the demo library', () => {
+  let t: TestApp;
+  const tokens = new Map<string, string>();
+
+  beforeAll(async () => {
+    t = await startTestApp({ IUC_DEMO: '1' });
+  });
+  afterAll(() => t.close());
+
+  async function as(localPart: string) {
+    if (!tokens.has(localPart))
+      tokens.set(
+        localPart,
+        (await login(t.url, `${localPart}@demo.iuc.test`, t.config.demoPassword)).token,
+      );
+    return { Authorization: `Bearer ${tokens.get(localPart)}` };
+  }
+  const titles = async (who: string) =>
+    (
+      (
+        await request(t.url)
+          .get('/api/resources?limit=50')
+          .set(await as(who))
+          .expect(200)
+      ).body as ResourceListDto
+    ).items
+      .map((i) => i.title)
+      .sort();
+  const item = (key: string) => DEMO_LIBRARY.find((i) => i.key === key)!;
+
+  it('shows each item to whom its scope and review allow, in five languages and more', async () => {
+    const published = DEMO_LIBRARY.filter((i) => i.review === 'published').map((i) => i.title);
+    expect(new Set(DEMO_LIBRARY.map((i) => i.language))).toEqual(
+      new Set(['en', 'es', 'it', 'zh', 'ja', 'de']),
+    );
+    // Madrid's coordinator is in none of the items' pairings: the published items only.
+    expect(await titles('coordinator.madrid')).toEqual([...published].sort());
+    // Austin's partner sees the pairing's toolkit; Hamburg's team its own draft.
+    expect(await titles('coordinator.bologna')).toEqual(
+      [...published, item('austin-resilience-hubs').title].sort(),
+    );
+    expect(await titles('coordinator.hamburg')).toContain(item('hamburg-draft-cooling').title);
+    expect(await titles('coordinator.guadalajara')).not.toContain(
+      item('hamburg-draft-cooling').title,
+    );
+    // Torino's practice waits for the officer.
+    const queue: ResourceSummaryDto[] = (
+      await request(t.url)
+        .get('/api/resources/review-queue')
+        .set(await as('officer'))
+        .expect(200)
+    ).body;
+    expect(queue.map((i) => i.title)).toEqual([item('torino-commons-pacts').title]);
+  });
+
+  it('reads the demo files: the featured practice’s report has its text and a preview', async () => {
+    const list: ResourceListDto = (
+      await request(t.url)
+        .get('/api/resources?featured=true')
+        .set(await as('coordinator.madrid'))
+        .expect(200)
+    ).body;
+    expect(list.items.map((i) => i.title)).toEqual([item('bologna-circular-procurement').title]);
+    const read: ResourceDto = await eventually(
+      async () =>
+        (
+          await request(t.url)
+            .get(`/api/resources/${list.items[0].id}`)
+            .set(await as('coordinator.madrid'))
+            .expect(200)
+        ).body,
+      (got: ResourceDto) => got.files.every((f) => f.status !== 'processing'),
+      'the demo files to be read',
+      120_000,
+    );
+    expect(read.files.map((f) => [f.name, f.status])).toEqual([
+      ['circular-procurement-report.pdf', 'ready'],
+      ['award-criteria-template.docx', 'ready'],
+      ['recycled-aggregates-site.png', 'ready'],
+    ]);
+    expect(read.files[0]).toMatchObject({ pages: 3, hasPreview: true });
+    expect(read.files[0].excerpt).toContain('Circular procurement for public works');
+    expect(read.files[2].hasPreview).toBe(true);
+  });
+
+  it('writes each item once: a second start adds nothing', async () => {
+    const before = await titles('officer');
+    await t.app.get(LibraryStarter).write(DEMO_LIBRARY);
+    expect(await titles('officer')).toEqual(before);
   });
 });
 

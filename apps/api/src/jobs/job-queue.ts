@@ -11,6 +11,7 @@ import PgBoss from 'pg-boss';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { pgPool } from '../database/dedicated-connection.js';
+import type { Queryable } from '../database/queryable.js';
 import { TrackedPool } from './tracked-pool.js';
 
 export interface SendOptions {
@@ -21,6 +22,12 @@ export interface SendOptions {
   /** First retry delay, doubled (with jitter) at each attempt; 0 retries at once. 2 by default. */
   retryDelaySeconds?: number;
   startAfterSeconds?: number;
+  /**
+   * A transaction to queue the job in: the job exists exactly when the transaction commits (a
+   * rollback queues nothing; a crash after commit loses nothing). Workers find it at their next
+   * poll, since waking them now would be before the commit.
+   */
+  within?: Queryable;
 }
 
 export interface WorkOptions {
@@ -118,8 +125,9 @@ export class JobQueue implements OnModuleInit, OnModuleDestroy {
       retryDelay,
       retryBackoff: retryDelay > 0,
       startAfter: options.startAfterSeconds,
+      db: options.within ? inTransaction(options.within) : undefined,
     });
-    if (sent && !options.startAfterSeconds) this.wake(name);
+    if (sent && !options.startAfterSeconds && !options.within) this.wake(name);
     return sent;
   }
 
@@ -178,4 +186,13 @@ export class JobQueue implements OnModuleInit, OnModuleDestroy {
   private wake(name: string): void {
     for (const id of this.workers.get(name) ?? []) this.boss.notifyWorker(id);
   }
+}
+
+/** pg-boss's statements, run on the caller's transaction (TypeORM's query answers the rows). */
+function inTransaction(db: Queryable): PgBoss.Db {
+  return {
+    executeSql: async (text: string, values: unknown[]) => ({
+      rows: (await db.query(text, values)) as unknown[],
+    }),
+  };
 }

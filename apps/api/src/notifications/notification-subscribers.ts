@@ -32,6 +32,7 @@ export class NotificationSubscribers implements OnModuleInit {
     this.events.subscribe('plan.submitted', reviewStep);
     this.events.subscribe('plan.reviewed', reviewStep);
     this.events.subscribe('plan.adopted', reviewStep);
+    this.events.subscribe('resource.review-step', (event) => this.resourceReviewStep(event));
     this.events.subscribe('message.edited', ({ payload }) =>
       this.repository.updateExcerpt('message', payload.messageId, payload.excerpt),
     );
@@ -40,6 +41,24 @@ export class NotificationSubscribers implements OnModuleInit {
         await this.repository.deleteForSubject('message', payload.messageId),
       );
     });
+  }
+
+  /**
+   * A library item's review step: programme staff hear of a submission (they review it), the
+   * author of each verdict (published, changes requested, rejected, with the comment). Never the
+   * person who took the step.
+   */
+  private async resourceReviewStep({
+    id,
+    payload: step,
+  }: DomainEvent<'resource.review-step'>): Promise<void> {
+    const audience =
+      step.status === 'submitted'
+        ? await this.users.programmeStaffIds(step.actorId)
+        : [step.authorId].filter((u) => u !== step.actorId);
+    await this.notifications.announce(
+      await this.repository.insertResourceReviewStep(id, step, audience),
+    );
   }
 
   /** Tells the other side of a review step: the reviewers of a submission, the writers of a verdict. */

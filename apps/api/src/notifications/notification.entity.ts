@@ -13,7 +13,7 @@ import { UserEntity } from '../auth/users/user.entity.js';
 import { PairingEntity } from '../pairings/pairing.entity.js';
 
 /** What a notification is about; its id is in `subjectId` (no foreign key: subjects live in other modules). */
-export type NotificationSubjectType = 'message' | 'plan';
+export type NotificationSubjectType = 'message' | 'plan' | 'resource';
 
 /**
  * An in-app notification for one person, of any kind: what it is about (subject), where (pairing),
@@ -45,9 +45,10 @@ export class NotificationEntity {
   @Column({ name: 'subject_id', type: 'uuid' })
   subjectId: string;
 
+  /** Null for programme-wide subjects (a library item's review). */
   @Index('notifications_pairing_id_idx')
-  @Column({ name: 'pairing_id', type: 'uuid' })
-  pairingId: string;
+  @Column({ name: 'pairing_id', type: 'uuid', nullable: true })
+  pairingId: string | null;
 
   @ManyToOne(() => PairingEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'pairing_id' })

@@ -6,18 +6,29 @@ import type { Position } from '../common/cursor.js';
 import { excerpt } from '../common/excerpt.js';
 import { AT } from '../common/sql-time.js';
 import type { Queryable } from '../database/queryable.js';
-import type { MentionEvent, PlanReviewStepEvent } from '../events/domain-events.js';
+import type {
+  MentionEvent,
+  PlanReviewStepEvent,
+  ResourceReviewStepEvent,
+} from '../events/domain-events.js';
 import type { NotificationSubjectType } from './notification.entity.js';
-import type { MentionPayload, PlanReviewPayload } from './notification-payloads.js';
+import type {
+  MentionPayload,
+  PlanReviewPayload,
+  ResourceReviewPayload,
+} from './notification-payloads.js';
+
+type Payload = MentionPayload | PlanReviewPayload | ResourceReviewPayload;
 
 export interface NotificationRow {
   id: string;
   userId: string;
   kind: NotificationKind;
-  pairingId: string;
+  /** Null for programme-wide subjects (a library item's review). */
+  pairingId: string | null;
   subjectType: NotificationSubjectType;
   subjectId: string;
-  payload: MentionPayload | PlanReviewPayload;
+  payload: Payload;
   /** The plan's current title, for a plan subject. */
   planTitle: string | null;
   actorId: string;
@@ -37,10 +48,10 @@ interface Raw {
   id: string;
   user_id: string;
   kind: NotificationKind;
-  pairing_id: string;
+  pairing_id: string | null;
   subject_type: NotificationSubjectType;
   subject_id: string;
-  payload: MentionPayload | PlanReviewPayload;
+  payload: Payload;
   plan_title: string | null;
   actor_id: string;
   actor_name: string;
@@ -108,6 +119,33 @@ export class NotificationsRepository {
     return rows.map(toRow);
   }
 
+  /**
+   * Who hears of a library item's review step: its author of a verdict, programme staff of a
+   * submission (the service picks them). Programme-wide: no pairing.
+   */
+  async insertResourceReviewStep(
+    eventId: string,
+    step: ResourceReviewStepEvent,
+    userIds: readonly string[],
+  ): Promise<NotificationRow[]> {
+    if (!userIds.length) return [];
+    const payload: ResourceReviewPayload = {
+      status: step.status,
+      title: step.title,
+      excerpt: step.comment ? excerpt(step.comment) : '',
+    };
+    const rows: Raw[] = await this.dataSource.query(
+      `WITH n AS (
+         INSERT INTO notifications (user_id, kind, subject_type, subject_id, pairing_id, actor_id, payload, event_id)
+         SELECT u, 'resource-review', 'resource', $2, NULL, $3, $4, $5 FROM unnest($1::uuid[]) AS u
+         ON CONFLICT (event_id, user_id) DO NOTHING
+         RETURNING *)
+       SELECT ${COLUMNS} FROM n ${JOINS}`,
+      [userIds, step.resourceId, step.actorId, JSON.stringify(payload), eventId],
+    );
+    return rows.map(toRow);
+  }
+
   async page(
     userId: string,
     before: Position | undefined,
@@ -123,9 +161,12 @@ export class NotificationsRepository {
     return rows.map(toRow);
   }
 
-  /** Unread notifications by pairing (so that those of pairings the person left can be left out). */
-  async unreadByPairing(userId: string): Promise<Map<string, number>> {
-    const rows: { pairing_id: string; n: string }[] = await this.dataSource.query(
+  /**
+   * Unread notifications by pairing (so that those of pairings the person left can be left out);
+   * null: those of no pairing.
+   */
+  async unreadByPairing(userId: string): Promise<Map<string | null, number>> {
+    const rows: { pairing_id: string | null; n: string }[] = await this.dataSource.query(
       'SELECT pairing_id, count(*) AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL GROUP BY pairing_id',
       [userId],
     );

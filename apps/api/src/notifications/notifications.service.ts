@@ -10,7 +10,11 @@ import { AccessService, type Person } from '../access/access.service.js';
 import type { Actor } from '../access/actor.js';
 import { decodeCursor, encodeCursor } from '../common/cursor.js';
 import { EventBus } from '../events/event-bus.js';
-import type { MentionPayload, PlanReviewPayload } from './notification-payloads.js';
+import type {
+  MentionPayload,
+  PlanReviewPayload,
+  ResourceReviewPayload,
+} from './notification-payloads.js';
 import { NotificationsRepository, type NotificationRow } from './notifications.repository.js';
 
 /**
@@ -61,9 +65,12 @@ export class NotificationsService {
     const rows = await this.repository.page(actor.userId, position, limit + 1);
     const more = rows.length > limit;
     const page = rows.slice(0, limit);
-    const readable = await this.readablePairings(actor, [...new Set(page.map((r) => r.pairingId))]);
+    const readable = await this.readablePairings(
+      actor,
+      page.map((r) => r.pairingId),
+    );
     return {
-      items: page.filter((r) => readable.has(r.pairingId)).map(toDto),
+      items: page.filter((r) => r.pairingId === null || readable.has(r.pairingId)).map(toDto),
       unread: await this.unreadFor(actor),
       nextCursor: more ? encodeCursor(page[page.length - 1].position) : null,
     };
@@ -83,10 +90,17 @@ export class NotificationsService {
   private async unreadFor(who: Person): Promise<number> {
     const byPairing = await this.repository.unreadByPairing(who.userId);
     const readable = await this.readablePairings(who, [...byPairing.keys()]);
-    return [...byPairing].filter(([p]) => readable.has(p)).reduce((a, [, n]) => a + n, 0);
+    return [...byPairing]
+      .filter(([p]) => p === null || readable.has(p))
+      .reduce((a, [, n]) => a + n, 0);
   }
 
-  private async readablePairings(who: Person, pairingIds: readonly string[]): Promise<Set<string>> {
+  /** Of these pairings (nulls: no pairing, left out), those whose discussions the person may read. */
+  private async readablePairings(
+    who: Person,
+    ids: readonly (string | null)[],
+  ): Promise<Set<string>> {
+    const pairingIds = [...new Set(ids.filter((id): id is string => id !== null))];
     const standings = await this.access.standings(who, 'pairing', pairingIds);
     const none = { programmeRole: who.programmeRole, pairingRole: null };
     return new Set(pairingIds.filter((id) => can(standings.get(id) ?? none, 'discussion.read')));
@@ -102,6 +116,16 @@ function toDto(r: NotificationRow): NotificationDto {
     createdAt: r.createdAt.toISOString(),
     readAt: r.readAt ? r.readAt.toISOString() : null,
   };
+  if (r.kind === 'resource-review') {
+    const payload = r.payload as ResourceReviewPayload;
+    return {
+      ...base,
+      kind: 'resource-review',
+      resourceId: r.subjectId,
+      resourceTitle: payload.title,
+      status: payload.status,
+    };
+  }
   if (r.kind === 'plan-review') {
     const payload = r.payload as PlanReviewPayload;
     return {

@@ -51,5 +51,7 @@ import { PlansService } from './plans.service.js';
     PlanReviewService,
     PlanExportService,
   ],
+  /** The library asks which plan actions cite its items. */
+  exports: [PlansService],
 })
 export class PlansModule {}

@@ -1,9 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { checkSubmission, type PlanDetailDto, type PlanSummaryDto } from '@iuc/domain';
+import {
+  checkSubmission,
+  type PlanDetailDto,
+  type PlanSummaryDto,
+  type ResourceCitationDto,
+} from '@iuc/domain';
+import { AccessService, type Person } from '../access/access.service.js';
 import type { Actor } from '../access/actor.js';
 import { DirectoryService } from '../directory/directory.service.js';
 import { PlanDocuments } from './documents/plan-documents.js';
 import { PlanPolicy } from './plan.policy.js';
+import { PlansRepository } from './plans.repository.js';
 import { toPlanDetail, toPlanSummary } from './plans.mappers.js';
 
 @Injectable()
@@ -12,7 +19,17 @@ export class PlansService {
     private readonly policy: PlanPolicy,
     private readonly documents: PlanDocuments,
     private readonly directory: DirectoryService,
+    private readonly plans: PlansRepository,
+    private readonly access: AccessService,
   ) {}
+
+  /**
+   * The plan actions that cite a library item (Action.inspired_by), of the plans the actor may
+   * read only: for the library, which shows them on the item.
+   */
+  async actionsCiting(resourceId: string, actor: Person): Promise<ResourceCitationDto[]> {
+    return this.plans.actionsCiting(resourceId, await this.access.readableScopes(actor));
+  }
 
   /** The pairing's plans the actor may read (one per city side). */
   async listForPairing(actor: Actor, pairingId: string): Promise<PlanSummaryDto[]> {

@@ -5,9 +5,14 @@ import request from 'supertest';
  * `section:<key>`, Y.Maps in `actions`).
  */
 import type { DataSource } from 'typeorm';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { ACTIONS_ARRAY_NAME, type PlanAction } from '@iuc/domain';
-import { actionToYMap, writeSectionText } from '../plans/documents/plan-content.js';
+import {
+  actionToYMap,
+  readPlanContent,
+  writeSectionText,
+} from '../plans/documents/plan-content.js';
+import { writeProjection } from '../plans/projection/plan-projection.repository.js';
 import { createMissingPlans } from '../plans/documents/plan-provisioning.repository.js';
 import { addMembership, createUser, login } from './auth-helpers.js';
 import { insertPairing, type PairingFixture } from './pairing-fixture.js';
@@ -160,4 +165,18 @@ export function actingAs(baseUrl: string, token: string) {
     post: (path: string, body: object = {}) =>
       request(baseUrl).post(path).set('Authorization', `Bearer ${token}`).send(body),
   };
+}
+
+/**
+ * Writes a plan's action rows as the projector would from its document (for tests of what reads
+ * them, e.g. the library's citations), without a collab round trip.
+ */
+export async function projectActions(
+  dataSource: DataSource,
+  planId: string,
+  actions: (Partial<PlanAction> & { id: string })[],
+): Promise<void> {
+  const doc = new Y.Doc();
+  for (const action of actions) addAction(doc, action);
+  await writeProjection(dataSource.manager, planId, readPlanContent(doc));
 }

@@ -3,6 +3,9 @@
  * Only systems outside ours (SMTP) are replaced.
  */
 import type { INestApplication } from '@nestjs/common';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { createPlatform } from '../app.factory.js';
 import { loadConfig, type AppConfig } from '../config/config.js';
@@ -27,6 +30,8 @@ export async function startTestApp(
   options: { database?: TestDatabase } = {},
 ): Promise<TestApp> {
   const db = options.database ?? (await createTestDatabase());
+  // Files (uploads, storage, previews) go to a folder of this app's own unless the test names one.
+  const ownDataDir = env.DATA_DIR ? null : await mkdtemp(path.join(tmpdir(), 'iuc-test-data-'));
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: db.url,
@@ -35,6 +40,7 @@ export async function startTestApp(
     LOG_LEVEL: 'silent',
     PUBLIC_URL: 'http://localhost:3000',
     WEB_DIST: '/nonexistent',
+    ...(ownDataDir ? { DATA_DIR: ownDataDir } : {}),
     ...env,
   });
   const platform = await createPlatform(config, { logger: false });
@@ -48,6 +54,7 @@ export async function startTestApp(
     async close() {
       await platform.close();
       if (!options.database) await db.drop();
+      if (ownDataDir) await rm(ownDataDir, { recursive: true, force: true });
     },
   };
 }

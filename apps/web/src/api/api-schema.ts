@@ -222,6 +222,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A file's bytes, to whoever may read what it is attached to. Range (one range: 206, or 416), ETag (the sha256) with If-None-Match (304). Inline only for images (not SVG), PDF, audio, video and plain text; an attachment otherwise. */
+        get: operations["FilesController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/files/{fileId}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The file's preview image (WebP or PNG); 404 when it has none. */
+        get: operations["FilesController_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -581,6 +615,162 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/resources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The library: the items the caller may see, filtered, newest first (or title matches of q first with sort=relevance), with facet counts on the first page. */
+        get: operations["ResourceListController_page"];
+        put?: never;
+        /** Shares a good practice or resource: programme-wide items start submitted for review, pairing and side items are shared at once. uploadIds attach finished uploads. */
+        post: operations["ResourcesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/resources/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One item: its fields, files, review log and what the caller may do. */
+        get: operations["ResourcesController_detail"];
+        put?: never;
+        post?: never;
+        /** Moves the item to the trash, where it can be restored for 30 days. */
+        delete: operations["ResourceTrashController_remove"];
+        options?: never;
+        head?: never;
+        /** Edits the item (a revision records what changed); a new scope re-derives its status; a programme item with changes requested is resubmitted. */
+        patch: operations["ResourcesController_update"];
+        trace?: never;
+    };
+    "/api/resources/{id}/citations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The plan actions inspired by the item, of the plans the caller may read. */
+        get: operations["ResourceCitationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/resources/{id}/feature": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Features or unfeatures a published programme-wide item: programme staff. */
+        post: operations["ResourceReviewController_feature"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/resources/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Takes the item out of the trash: its author or programme staff, within 30 days. */
+        post: operations["ResourceTrashController_restore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/resources/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A verdict on a submitted programme-wide item: publish, request changes or reject (those two with a comment). The author is notified. */
+        post: operations["ResourceReviewController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/resources/{id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The item's edits, newest first: who changed which fields, from what to what. */
+        get: operations["ResourceRevisionsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/resources/review-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Programme-wide items submitted for review, the longest-waiting first: for programme staff. */
+        get: operations["ResourceListController_queue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/resources/trash": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Items in the trash the caller may restore (their own; all for programme staff), the latest deleted first. */
+        get: operations["ResourceTrashController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/review-queue": {
         parameters: {
             query?: never;
@@ -596,6 +786,42 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** tus creation: Upload-Length (at most UPLOAD_MAX_BYTES) and Upload-Metadata with filename and filetype; answers 201 with Location: /api/uploads/<uploadId>. */
+        post: operations["UploadsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/uploads/{uploadId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** tus termination: cancels an unfinished upload. */
+        delete: operations["UploadsController_cancel"];
+        options?: never;
+        /** tus: the offset reached (Upload-Offset), to resume from. */
+        head: operations["UploadsController_offset"];
+        /** tus: bytes from Upload-Offset (Content-Type application/offset+octet-stream). The last one checks the type by the bytes: 415 with code upload.type_refused, and nothing kept, when it is not accepted. */
+        patch: operations["UploadsController_append"];
         trace?: never;
     };
 }
@@ -648,7 +874,7 @@ export interface components {
              * @example not_found
              * @enum {string}
              */
-            code: "invalid" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "too_large" | "unprocessable" | "rate_limited" | "refused" | "unavailable" | "internal" | "origin_not_allowed" | "login_throttled" | "login_busy" | "invitation.sign_in_required" | "invitation.other_account" | "invitation.confirm_change" | "invitation.staff_account" | "invitation.own_side_only";
+            code: "invalid" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "too_large" | "unprocessable" | "rate_limited" | "refused" | "unavailable" | "internal" | "origin_not_allowed" | "login_throttled" | "login_busy" | "invitation.sign_in_required" | "invitation.other_account" | "invitation.confirm_change" | "invitation.staff_account" | "invitation.own_side_only" | "resource.stale_edit" | "resource.not_submitted" | "resource.scope_not_member" | "resource.comment_required" | "resource.bad_file" | "resource.bad_cursor" | "resource.trash_expired" | "upload.length_required" | "upload.metadata_required" | "upload.too_large" | "upload.quota_exceeded" | "upload.type_refused" | "upload.finished" | "upload.not_attachable";
             /** @example Not Found */
             error: string;
             message: string | string[];
@@ -714,6 +940,12 @@ export interface components {
             /** @description Top-level messages by others after the read position. */
             unread: number;
         };
+        CityFacetCountDoc: {
+            count: number;
+            /** @example Bologna */
+            label: string;
+            value: string;
+        };
         CreateChannelBody: {
             /** @example Cycling infrastructure */
             name: string;
@@ -734,6 +966,38 @@ export interface components {
         CreatePlanVersionBody: {
             /** @example Draft for the partner visit */
             name: string;
+        };
+        CreateResourceBody: {
+            agendas?: ("new-urban-agenda" | "sendai" | "paris")[];
+            approach?: string;
+            /**
+             * Format: uuid
+             * @description The city the item is about; defaults to the side's city, else the author's.
+             */
+            cityId?: Record<string, never> | null;
+            contact?: string;
+            /** @enum {string} */
+            kind: "good_practice" | "case_study" | "action_plan_summary" | "guideline" | "toolkit" | "report" | "dataset" | "recording";
+            /** @enum {string} */
+            language: "en" | "es" | "pt" | "fr" | "it" | "de" | "zh" | "ja";
+            lessons?: string;
+            /** @description http(s) URLs. */
+            links?: string[];
+            participation?: string;
+            problem?: string;
+            resourcesNeeded?: string;
+            results?: string;
+            scope: components["schemas"]["ResourceScopeBody"];
+            /** @description SDG numbers, 1 to 17. */
+            sdgs: number[];
+            summary?: string;
+            themes: ("air-quality" | "circular-economy" | "digital-transition" | "jobs-skills" | "energy-transition" | "urban-rural" | "nature-cultural-heritage" | "smart-cities-innovation" | "sustainable-consumption" | "land-use-nature-based-solutions" | "urban-mobility" | "water-waste-sanitation" | "housing" | "urban-poverty" | "migrant-inclusion" | "climate-adaptation" | "public-procurement" | "urban-regeneration" | "security-public-spaces" | "culture")[];
+            timescale?: string;
+            /** @example Circular procurement for public works */
+            title: string;
+            transferability?: string;
+            /** @description Finished tus uploads to attach as files. */
+            uploadIds?: string[];
         };
         DemoAccountDoc: {
             /**
@@ -757,6 +1021,21 @@ export interface components {
              */
             op: "equal" | "insert" | "delete";
             text: string;
+        };
+        FacetCountDoc: {
+            count: number;
+            value: string;
+        };
+        FeatureResourceBody: {
+            featured: boolean;
+        };
+        FieldChangeDoc: {
+            /** @description Any JSON value. */
+            after: Record<string, never>;
+            /** @description Any JSON value. */
+            before: Record<string, never>;
+            /** @example title */
+            field: string;
         };
         FundingLineDoc: {
             amount: number | null;
@@ -911,19 +1190,22 @@ export interface components {
             channelId?: string;
             /** Format: date-time */
             createdAt: string;
-            /** @description The start of the message (mention) or of the comment (plan-review), plain text. */
+            /** @description The start of the message (mention) or of the comment (plan-review, resource-review), plain text. */
             excerpt: string;
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "mention" | "plan-review";
+            kind: "mention" | "plan-review" | "resource-review";
             /**
              * Format: uuid
              * @description mention
              */
             messageId?: string;
-            /** Format: uuid */
-            pairingId: string;
+            /**
+             * Format: uuid
+             * @description null for programme-wide subjects (resource-review)
+             */
+            pairingId: string | null;
             /**
              * Format: uuid
              * @description mention: the thread, for a reply
@@ -939,10 +1221,17 @@ export interface components {
             /** Format: date-time */
             readAt: string | null;
             /**
-             * @description plan-review: the status reached
+             * Format: uuid
+             * @description resource-review
+             */
+            resourceId?: string;
+            /** @description resource-review: the item's title at the step */
+            resourceTitle?: string;
+            /**
+             * @description plan-review, resource-review: the status reached
              * @enum {string}
              */
-            status?: "draft" | "submitted" | "changes_requested" | "approved" | "adopted";
+            status?: "draft" | "submitted" | "changes_requested" | "approved" | "adopted" | "shared" | "published" | "rejected";
         };
         NotificationListDoc: {
             items: components["schemas"]["NotificationDoc"][];
@@ -1056,6 +1345,8 @@ export interface components {
             funding: components["schemas"]["FundingLineDoc"][];
             id: string;
             indicators: components["schemas"]["IndicatorDoc"][];
+            /** @description Library items (resource ids) the action is inspired by. */
+            inspiredBy: string[];
             leadOrganisation: string;
             objective: string;
             sdgs: number[];
@@ -1231,6 +1522,185 @@ export interface components {
                 [key: string]: string | number;
             };
         };
+        ResourceCitationDoc: {
+            actionId: string;
+            actionTitle: string;
+            /** Format: uuid */
+            pairingId: string;
+            /** Format: uuid */
+            planId: string;
+            planTitle: string;
+        };
+        ResourceCityDoc: {
+            /** @example IT */
+            countryCode: string;
+            /** Format: uuid */
+            id: string;
+            /** @example Bologna */
+            name: string;
+            /** @enum {string} */
+            region: "europe" | "asia" | "north-america" | "latin-america-caribbean";
+        };
+        ResourceDoc: {
+            agendas: ("new-urban-agenda" | "sendai" | "paris")[];
+            approach: string;
+            author: components["schemas"]["UserRefDoc"];
+            city: components["schemas"]["ResourceCityDoc"] | null;
+            contact: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            deletedAt: string | null;
+            featured: boolean;
+            fileCount: number;
+            files: components["schemas"]["ResourceFileDoc"][];
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "good_practice" | "case_study" | "action_plan_summary" | "guideline" | "toolkit" | "report" | "dataset" | "recording";
+            /** @enum {string} */
+            language: "en" | "es" | "pt" | "fr" | "it" | "de" | "zh" | "ja";
+            lessons: string;
+            links: string[];
+            participation: string;
+            problem: string;
+            /** Format: date-time */
+            publishedAt: string | null;
+            resourcesNeeded: string;
+            results: string;
+            /** @description The review log, oldest first. */
+            reviews: components["schemas"]["ResourceReviewDoc"][];
+            rights: components["schemas"]["ResourceRightsDoc"];
+            scope: components["schemas"]["ResourceScopeDoc"];
+            sdgs: number[];
+            /** @enum {string} */
+            status: "shared" | "submitted" | "changes_requested" | "published" | "rejected";
+            summary: string;
+            themes: ("air-quality" | "circular-economy" | "digital-transition" | "jobs-skills" | "energy-transition" | "urban-rural" | "nature-cultural-heritage" | "smart-cities-innovation" | "sustainable-consumption" | "land-use-nature-based-solutions" | "urban-mobility" | "water-waste-sanitation" | "housing" | "urban-poverty" | "migrant-inclusion" | "climate-adaptation" | "public-procurement" | "urban-regeneration" | "security-public-spaces" | "culture")[];
+            /** Format: uuid */
+            thumbnailFileId: string | null;
+            timescale: string;
+            title: string;
+            transferability: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ResourceFacetsDoc: {
+            city: components["schemas"]["CityFacetCountDoc"][];
+            country: components["schemas"]["FacetCountDoc"][];
+            kind: components["schemas"]["FacetCountDoc"][];
+            language: components["schemas"]["FacetCountDoc"][];
+            region: components["schemas"]["FacetCountDoc"][];
+            sdg: components["schemas"]["FacetCountDoc"][];
+            theme: components["schemas"]["FacetCountDoc"][];
+            year: components["schemas"]["FacetCountDoc"][];
+        };
+        ResourceFileDoc: {
+            error: string | null;
+            excerpt: string | null;
+            hasPreview: boolean;
+            /** Format: uuid */
+            id: string;
+            /** @example report.pdf */
+            name: string;
+            pages: number | null;
+            /** @enum {string} */
+            presentation: "image" | "pdf" | "office" | "audio" | "video" | "text" | "other";
+            sha256: string;
+            size: number;
+            /** @enum {string} */
+            status: "processing" | "ready" | "failed";
+            /** @example application/pdf */
+            type: string;
+        };
+        ResourceListDoc: {
+            /** @description Counts over what the caller may see under the other filters; first page only. */
+            facets: components["schemas"]["ResourceFacetsDoc"] | null;
+            items: components["schemas"]["ResourceSummaryDoc"][];
+            nextCursor: string | null;
+        };
+        ResourceReviewBody: {
+            /** @enum {string} */
+            action: "publish" | "request-changes" | "reject";
+            /** @description Why: required for request-changes and reject; the author reads it. */
+            comment?: string;
+        };
+        ResourceReviewDoc: {
+            /** @enum {string} */
+            action: "publish" | "request-changes" | "reject" | "submit";
+            actor: components["schemas"]["UserRefDoc"];
+            /** Format: date-time */
+            at: string;
+            comment: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "shared" | "submitted" | "changes_requested" | "published" | "rejected";
+        };
+        ResourceRevisionDoc: {
+            actor: components["schemas"]["UserRefDoc"];
+            /** Format: date-time */
+            at: string;
+            changes: components["schemas"]["FieldChangeDoc"][];
+            /** Format: uuid */
+            id: string;
+        };
+        ResourceRightsDoc: {
+            delete: boolean;
+            edit: boolean;
+            feature: boolean;
+            review: boolean;
+        };
+        ResourceScopeBody: {
+            /**
+             * Format: uuid
+             * @description For side: the city's id.
+             */
+            authorityId?: Record<string, never> | null;
+            /** @enum {string} */
+            level: "programme" | "pairing" | "side";
+            /**
+             * Format: uuid
+             * @description For pairing and side.
+             */
+            pairingId?: Record<string, never> | null;
+        };
+        ResourceScopeDoc: {
+            /** Format: uuid */
+            authorityId: string | null;
+            /** @enum {string} */
+            level: "programme" | "pairing" | "side";
+            /** Format: uuid */
+            pairingId: string | null;
+        };
+        ResourceSummaryDoc: {
+            agendas: ("new-urban-agenda" | "sendai" | "paris")[];
+            author: components["schemas"]["UserRefDoc"];
+            city: components["schemas"]["ResourceCityDoc"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            featured: boolean;
+            fileCount: number;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "good_practice" | "case_study" | "action_plan_summary" | "guideline" | "toolkit" | "report" | "dataset" | "recording";
+            /** @enum {string} */
+            language: "en" | "es" | "pt" | "fr" | "it" | "de" | "zh" | "ja";
+            /** Format: date-time */
+            publishedAt: string | null;
+            scope: components["schemas"]["ResourceScopeDoc"];
+            sdgs: number[];
+            /** @enum {string} */
+            status: "shared" | "submitted" | "changes_requested" | "published" | "rejected";
+            summary: string;
+            themes: ("air-quality" | "circular-economy" | "digital-transition" | "jobs-skills" | "energy-transition" | "urban-rural" | "nature-cultural-heritage" | "smart-cities-innovation" | "sustainable-consumption" | "land-use-nature-based-solutions" | "urban-mobility" | "water-waste-sanitation" | "housing" | "urban-poverty" | "migrant-inclusion" | "climate-adaptation" | "public-procurement" | "urban-regeneration" | "security-public-spaces" | "culture")[];
+            /** Format: uuid */
+            thumbnailFileId: string | null;
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         RestorePlanVersionBody: {
             /**
              * @description Restore only this section (`actions` also brings back the action table); else the whole plan.
@@ -1289,6 +1759,43 @@ export interface components {
         UpdateChannelBody: {
             archived?: boolean;
             name?: string;
+        };
+        UpdateResourceBody: {
+            agendas?: ("new-urban-agenda" | "sendai" | "paris")[];
+            approach?: string;
+            /**
+             * Format: date-time
+             * @description The updatedAt the edit started from: 409 `resource.stale_edit` when saved since.
+             */
+            baseUpdatedAt?: string;
+            /**
+             * Format: uuid
+             * @description The city the item is about; defaults to the side's city, else the author's.
+             */
+            cityId?: Record<string, never> | null;
+            contact?: string;
+            /** @enum {string} */
+            kind?: "good_practice" | "case_study" | "action_plan_summary" | "guideline" | "toolkit" | "report" | "dataset" | "recording";
+            /** @enum {string} */
+            language?: "en" | "es" | "pt" | "fr" | "it" | "de" | "zh" | "ja";
+            lessons?: string;
+            /** @description http(s) URLs. */
+            links?: string[];
+            participation?: string;
+            problem?: string;
+            removeFileIds?: string[];
+            resourcesNeeded?: string;
+            results?: string;
+            /** @description Moving the item re-derives its status. */
+            scope?: components["schemas"]["ResourceScopeBody"];
+            sdgs?: number[];
+            summary?: string;
+            themes?: ("air-quality" | "circular-economy" | "digital-transition" | "jobs-skills" | "energy-transition" | "urban-rural" | "nature-cultural-heritage" | "smart-cities-innovation" | "sustainable-consumption" | "land-use-nature-based-solutions" | "urban-mobility" | "water-waste-sanitation" | "housing" | "urban-poverty" | "migrant-inclusion" | "climate-adaptation" | "public-procurement" | "urban-regeneration" | "security-public-spaces" | "culture")[];
+            timescale?: string;
+            title?: string;
+            transferability?: string;
+            /** @description Finished tus uploads to attach as files. */
+            uploadIds?: string[];
         };
         UserDoc: {
             email: string;
@@ -1850,6 +2357,89 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+        };
+    };
+    FilesController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bytes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The range asked for. */
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+            /** @description Unknown, or not readable. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+        };
+    };
+    FilesController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The preview. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": components["schemas"]["ApiErrorDoc"];
+                    "image/webp": components["schemas"]["ApiErrorDoc"];
                 };
             };
         };
@@ -2938,6 +3528,586 @@ export interface operations {
             };
         };
     };
+    ResourceListController_page: {
+        parameters: {
+            query?: {
+                city?: string;
+                country?: string;
+                /** @description The previous page's nextCursor. */
+                cursor?: string;
+                featured?: boolean;
+                kind?: "good_practice" | "case_study" | "action_plan_summary" | "guideline" | "toolkit" | "report" | "dataset" | "recording";
+                language?: "en" | "es" | "pt" | "fr" | "it" | "de" | "zh" | "ja";
+                limit?: number;
+                /** @description Words in the title or summary. */
+                q?: string;
+                region?: "europe" | "asia" | "north-america" | "latin-america-caribbean";
+                sdg?: number;
+                sort?: "newest" | "relevance";
+                status?: "shared" | "submitted" | "changes_requested" | "published" | "rejected";
+                theme?: "air-quality" | "circular-economy" | "digital-transition" | "jobs-skills" | "energy-transition" | "urban-rural" | "nature-cultural-heritage" | "smart-cities-innovation" | "sustainable-consumption" | "land-use-nature-based-solutions" | "urban-mobility" | "water-waste-sanitation" | "housing" | "urban-poverty" | "migrant-inclusion" | "climate-adaptation" | "public-procurement" | "urban-regeneration" | "security-public-spaces" | "culture";
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourceListDoc"];
+                };
+            };
+            /** @description A bad filter or cursor. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+            /** @description No live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+        };
+    };
+    ResourcesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateResourceBody"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourceDoc"];
+                };
+            };
+            /** @description A bad body, a scope the caller is not a member of (`resource.scope_not_member`), a bad upload (`resource.bad_file`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+            /** @description No live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+        };
+    };
+    ResourcesController_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourceDoc"];
+                };
+            };
+            /** @description No live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+            /** @description No such item, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+        };
+    };
+    ResourceTrashController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+            /** @description The caller may not delete it. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+            /** @description No such item, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+        };
+    };
+    ResourcesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateResourceBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourceDoc"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+            /** @description No live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+            /** @description The caller may not edit it, or move it (only its author or staff). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+            /** @description No such item, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+            /** @description Saved by someone else since baseUpdatedAt (`resource.stale_edit`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+        };
+    };
+    ResourceCitationsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourceCitationDoc"][];
+                };
+            };
+            /** @description No live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+            /** @description No such item, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+        };
+    };
+    ResourceReviewController_feature: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeatureResourceBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourceDoc"];
+                };
+            };
+            /** @description No live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+            /** @description Not programme staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+            /** @description No such item, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+            /** @description Not a published programme-wide item. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+        };
+    };
+    ResourceTrashController_restore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourceDoc"];
+                };
+            };
+            /** @description No live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+            /** @description Neither its author nor programme staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+            /** @description No such item, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+            /** @description Not in the trash, or there too long (`resource.trash_expired`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+        };
+    };
+    ResourceReviewController_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResourceReviewBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourceDoc"];
+                };
+            };
+            /** @description A bad body; no comment for request-changes or reject (`resource.comment_required`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+            /** @description No live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+            /** @description Not programme staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+            /** @description No such item, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+            /** @description Not submitted (`resource.not_submitted`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+        };
+    };
+    ResourceRevisionsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourceRevisionDoc"][];
+                };
+            };
+            /** @description No live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+            /** @description No such item, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+        };
+    };
+    ResourceListController_queue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourceSummaryDoc"][];
+                };
+            };
+            /** @description No live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+            /** @description Not programme staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+        };
+    };
+    ResourceTrashController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourceSummaryDoc"][];
+                };
+            };
+            /** @description No live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+        };
+    };
     ReviewQueueController_list: {
         parameters: {
             query?: never;
@@ -2966,6 +4136,177 @@ export interface operations {
             };
             /** @description Not programme staff. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+        };
+    };
+    UploadsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created; Location names the upload. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+            /** @description No live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+            /** @description Declared length over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+            /** @description Rate or unfinished-upload quota. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+        };
+    };
+    UploadsController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                uploadId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancelled. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+        };
+    };
+    UploadsController_offset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                uploadId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Upload-Offset and Upload-Length. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+            /** @description Unknown, or someone else's. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UploadsController_append: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                uploadId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Written; Upload-Offset is the new offset. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No live session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

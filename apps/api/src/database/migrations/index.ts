@@ -6,6 +6,8 @@ import { Discussions1795900000000 } from './1795900000000-discussions.js';
 import { AccessEpoch1796000000000 } from './1796000000000-access-epoch.js';
 import { PlanReviewNotifications1796100000000 } from './1796100000000-plan-review-notifications.js';
 import { GenericNotificationsAndOutbox1796200000000 } from './1796200000000-generic-notifications-and-outbox.js';
+import { FilesAndUploads1796300000000 } from './1796300000000-files-and-uploads.js';
+import { Library1796400000000 } from './1796400000000-library.js';
 
 export const MIGRATIONS: Function[] = [
   Initial1795600000000,
@@ -15,4 +17,6 @@ export const MIGRATIONS: Function[] = [
   AccessEpoch1796000000000,
   PlanReviewNotifications1796100000000,
   GenericNotificationsAndOutbox1796200000000,
+  FilesAndUploads1796300000000,
+  Library1796400000000,
 ];

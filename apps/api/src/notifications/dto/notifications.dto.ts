@@ -8,6 +8,8 @@ import {
   type NotificationsUnreadDto,
   PLAN_STATUSES,
   type PlanStatus,
+  RESOURCE_STATUSES,
+  type ResourceStatus,
 } from '@iuc/domain';
 import { PageLimit } from '../../common/page-limit.dto.js';
 import { UserRefDoc } from '../../common/user-ref.docs.js';
@@ -38,9 +40,15 @@ export class MarkNotificationsReadBody implements MarkNotificationsReadRequest {
 /** The OpenAPI shape of NotificationDto (a union by `kind`): each kind's own fields are marked. */
 export class NotificationDoc {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: ['mention', 'plan-review'] satisfies NotificationKind[] })
+  @ApiProperty({ enum: ['mention', 'plan-review', 'resource-review'] satisfies NotificationKind[] })
   kind: NotificationKind;
-  @ApiProperty({ format: 'uuid' }) pairingId: string;
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'null for programme-wide subjects (resource-review)',
+  })
+  pairingId: string | null;
   @ApiPropertyOptional({ format: 'uuid', description: 'mention' }) channelId?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'mention' }) messageId?: string;
   @ApiPropertyOptional({
@@ -52,11 +60,18 @@ export class NotificationDoc {
   parentId?: string | null;
   @ApiPropertyOptional({ format: 'uuid', description: 'plan-review' }) planId?: string;
   @ApiPropertyOptional({ description: 'plan-review: the stored title' }) planTitle?: string;
-  @ApiPropertyOptional({ enum: PLAN_STATUSES, description: 'plan-review: the status reached' })
-  status?: PlanStatus;
+  @ApiPropertyOptional({ format: 'uuid', description: 'resource-review' }) resourceId?: string;
+  @ApiPropertyOptional({ description: "resource-review: the item's title at the step" })
+  resourceTitle?: string;
+  @ApiPropertyOptional({
+    enum: [...new Set([...PLAN_STATUSES, ...RESOURCE_STATUSES])],
+    description: 'plan-review, resource-review: the status reached',
+  })
+  status?: PlanStatus | ResourceStatus;
   @ApiProperty({ type: UserRefDoc }) actor: UserRefDoc;
   @ApiProperty({
-    description: 'The start of the message (mention) or of the comment (plan-review), plain text.',
+    description:
+      'The start of the message (mention) or of the comment (plan-review, resource-review), plain text.',
   })
   excerpt: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;

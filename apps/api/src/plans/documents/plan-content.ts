@@ -4,6 +4,7 @@
  */
 import * as Y from 'yjs';
 import {
+  ACTION_INSPIRED_BY_MAX,
   ACTIONS_ARRAY_NAME,
   PLAN_SECTION_KEYS,
   sectionFragmentName,
@@ -13,6 +14,7 @@ import {
   type PlanContent,
   type PlanSectionKey,
 } from '@iuc/domain';
+import { isUuid } from '../../common/ids.js';
 
 /**
  * Deepest nesting read: a TipTap document nests a few levels per list, an action three (action,
@@ -116,6 +118,11 @@ export function readAction(item: unknown, index: number): PlanAction {
       .map(num)
       .filter((n): n is number => n !== null && Number.isInteger(n) && n >= 1 && n <= 17),
     themes: arr(a.themes).map(str).filter(Boolean),
+    // Only well-formed, distinct ids count, and only so many: the projection stores them as uuid[].
+    inspiredBy: [...new Set(arr(a.inspiredBy).map(str).filter(isUuid))].slice(
+      0,
+      ACTION_INSPIRED_BY_MAX,
+    ),
     status: str(a.status) || 'proposed',
   };
 }
@@ -136,7 +143,7 @@ export function actionToYMap(action: Partial<PlanAction> & { id: string }): Y.Ma
       const arr = new Y.Array<Y.Map<unknown>>();
       arr.push((value as object[]).map((row) => new Y.Map(Object.entries(row))));
       map.set(key, arr);
-    } else if (key === 'sdgs' || key === 'themes') {
+    } else if (key === 'sdgs' || key === 'themes' || key === 'inspiredBy') {
       const arr = new Y.Array<unknown>();
       arr.push(value as unknown[]);
       map.set(key, arr);

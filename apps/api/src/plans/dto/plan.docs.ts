@@ -173,6 +173,12 @@ export class PlanActionDoc implements PlanAction {
   @ApiProperty({ type: [IndicatorDoc] }) indicators: Indicator[];
   @ApiProperty({ type: [Number] }) sdgs: number[];
   @ApiProperty({ type: [String] }) themes: string[];
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    description: 'Library items (resource ids) the action is inspired by.',
+  })
+  inspiredBy: string[];
   @ApiProperty({ example: 'proposed' }) status: string;
 }
 

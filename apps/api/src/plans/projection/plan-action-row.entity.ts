@@ -42,4 +42,9 @@ export class PlanActionRowEntity {
 
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   themes: string[];
+
+  /** Library items the action cites (ids, no foreign key: the library owns them); GIN-indexed. */
+  @Index('plan_action_rows_inspired_by_idx', { synchronize: false })
+  @Column({ name: 'inspired_by', type: 'uuid', array: true, default: () => "'{}'" })
+  inspiredBy: string[];
 }

@@ -54,15 +54,17 @@ function projectionSql({ asyncCommit }: { asyncCommit: boolean }): string {
       DELETE FROM plan_action_rows WHERE plan_id = $1::uuid AND action_id <> ALL (ARRAY(SELECT r->>'id' FROM rows))
     )
     INSERT INTO plan_action_rows (plan_id, action_id, position, title, type, status, cost, currency,
-        funding_total, funding_secured, indicator_count, sdgs, themes)
+        funding_total, funding_secured, indicator_count, sdgs, themes, inspired_by)
       SELECT $1::uuid, r->>'id', (r->>'position')::int, r->>'title', r->>'type', r->>'status', (r->>'cost')::float8,
         r->>'currency', (r->>'fundingTotal')::float8, (r->>'fundingSecured')::float8, (r->>'indicatorCount')::int,
-        ARRAY(SELECT jsonb_array_elements_text(r->'sdgs'))::smallint[], ARRAY(SELECT jsonb_array_elements_text(r->'themes'))
+        ARRAY(SELECT jsonb_array_elements_text(r->'sdgs'))::smallint[], ARRAY(SELECT jsonb_array_elements_text(r->'themes')),
+        ARRAY(SELECT jsonb_array_elements_text(r->'inspiredBy'))::uuid[]
       FROM rows
     ON CONFLICT (plan_id, action_id) DO UPDATE SET position = EXCLUDED.position, title = EXCLUDED.title,
       type = EXCLUDED.type, status = EXCLUDED.status, cost = EXCLUDED.cost, currency = EXCLUDED.currency,
       funding_total = EXCLUDED.funding_total, funding_secured = EXCLUDED.funding_secured,
-      indicator_count = EXCLUDED.indicator_count, sdgs = EXCLUDED.sdgs, themes = EXCLUDED.themes`;
+      indicator_count = EXCLUDED.indicator_count, sdgs = EXCLUDED.sdgs, themes = EXCLUDED.themes,
+      inspired_by = EXCLUDED.inspired_by`;
 }
 
 const PROJECTION_ASYNC_SQL = projectionSql({ asyncCommit: true });
@@ -92,6 +94,7 @@ export function projectionValues(planId: string, content: PlanContent): Projecti
         indicatorCount: a.indicators.length,
         sdgs: a.sdgs,
         themes: a.themes,
+        inspiredBy: a.inspiredBy,
       })),
     ),
   ];

@@ -137,11 +137,16 @@ function NotificationItem({
   );
 }
 
-/** What happened, in a line: who mentioned the person, or who moved which plan where. */
+/** What happened, in a line: who mentioned the person, or who moved which plan or library item where. */
 function NotificationTitle({ notification: n }: { notification: NotificationDto }) {
   const { t } = useTranslation();
   const planTitle = usePlanTitle();
   if (n.kind === 'mention') return t('notifications.mention', { name: n.actor.name });
+  if (n.kind === 'resource-review')
+    return t(`notifications.resourceReview.${n.status}`, {
+      name: n.actor.name,
+      title: n.resourceTitle,
+    });
   return t(`notifications.planReview.${n.status}`, {
     name: n.actor.name,
     plan: planTitle(n.planTitle),

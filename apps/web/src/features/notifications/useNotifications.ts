@@ -79,10 +79,11 @@ export function useMarkThreadNotificationsRead(): (rootId: string) => void {
 
 /**
  * Where a notification leads: a mention to its channel, scrolled to the message (in its thread
- * for a reply); a review step to the plan, whose review panel tells what happened.
+ * for a reply); a review step to the plan (or library item), whose review panel tells what happened.
  */
 export function notificationPath(n: NotificationDto): string {
   if (n.kind === 'plan-review') return `/plans/${n.planId}`;
+  if (n.kind === 'resource-review') return `/library/${n.resourceId}`;
   const params = new URLSearchParams({ message: n.messageId });
   if (n.parentId) params.set('thread', n.parentId);
   return `/pairings/${n.pairingId}/discussions/${n.channelId}?${params}`;
