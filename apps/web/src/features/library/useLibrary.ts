@@ -1,12 +1,7 @@
 /** The library's REST API: queries and mutations, and which caches each change makes stale. */
 import type {
   CreateResourceRequest,
-  ResourceCitationDto,
-  ResourceDto,
-  ResourceListDto,
   ResourceReviewRequest,
-  ResourceRevisionDto,
-  ResourceSummaryDto,
   UpdateResourceRequest,
 } from '@iuc/domain';
 import {
@@ -20,17 +15,15 @@ import {
 import { api, body } from '../../api/api';
 import { apiQuery, type LibraryFilters } from './filters';
 
-type Call<T> = Promise<{ data?: T }>;
-// Until the library routes are in the committed OpenAPI document, calls go through the same client
-// (session cookie, CSRF header, error bodies) with paths it does not type yet.
-/* eslint-disable @typescript-eslint/no-explicit-any */
-const get = <T>(path: string, init?: object): Call<T> => (api.GET as any)(path, init);
-const post = <T>(path: string, init?: object): Call<T> => (api.POST as any)(path, init);
-const patch = <T>(path: string, init?: object): Call<T> => (api.PATCH as any)(path, init);
-const del = <T>(path: string, init?: object): Call<T> => (api.DELETE as any)(path, init);
-/* eslint-enable @typescript-eslint/no-explicit-any */
-
 const item = (id: string) => ({ params: { path: { id } } });
+
+/**
+ * The request as the OpenAPI document types it. Its `cityId` lacks a type there (a nullable uuid
+ * documented without `type: String`), so the generated type refuses a string: the domain type,
+ * which the API's DTO implements, is the one checked here.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const asDocumented = <T>(request: T) => request as any;
 
 export const libraryKeys = {
   all: ['library'] as const,
@@ -51,7 +44,7 @@ export function useResources(filters: LibraryFilters) {
     queryKey: libraryKeys.list(filters),
     queryFn: ({ pageParam }) =>
       body(
-        get<ResourceListDto>('/api/resources', {
+        api.GET('/api/resources', {
           params: { query: { ...apiQuery(filters, pageParam), limit: LIBRARY_PAGE_SIZE } },
         }),
       ),
@@ -67,7 +60,7 @@ export function useResourceSearch(q: string) {
     queryKey: libraryKeys.search(q),
     queryFn: async () => {
       const list = await body(
-        get<ResourceListDto>('/api/resources', {
+        api.GET('/api/resources', {
           params: { query: { q: q || undefined, sort: q ? 'relevance' : 'newest', limit: 20 } },
         }),
       );
@@ -83,7 +76,7 @@ export function useResourceSearch(q: string) {
 export function useResource(id: string, options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: libraryKeys.item(id),
-    queryFn: () => body(get<ResourceDto>('/api/resources/{id}', item(id))),
+    queryFn: () => body(api.GET('/api/resources/{id}', item(id))),
     enabled: options.enabled ?? true,
     // While a file is being processed, ask again until its preview and text are there.
     refetchInterval: (query) =>
@@ -94,14 +87,14 @@ export function useResource(id: string, options: { enabled?: boolean } = {}) {
 export function useRevisions(id: string) {
   return useQuery({
     queryKey: libraryKeys.revisions(id),
-    queryFn: () => body(get<ResourceRevisionDto[]>('/api/resources/{id}/revisions', item(id))),
+    queryFn: () => body(api.GET('/api/resources/{id}/revisions', item(id))),
   });
 }
 
 export function useCitations(id: string) {
   return useQuery({
     queryKey: libraryKeys.citations(id),
-    queryFn: () => body(get<ResourceCitationDto[]>('/api/resources/{id}/citations', item(id))),
+    queryFn: () => body(api.GET('/api/resources/{id}/citations', item(id))),
   });
 }
 
@@ -109,7 +102,7 @@ export function useCitations(id: string) {
 export function useTrash() {
   return useQuery({
     queryKey: libraryKeys.trash,
-    queryFn: () => body(get<ResourceSummaryDto[]>('/api/resources/trash')),
+    queryFn: () => body(api.GET('/api/resources/trash')),
   });
 }
 
@@ -117,7 +110,7 @@ export function useTrash() {
 export function useLibraryReviewQueue() {
   return useQuery({
     queryKey: libraryKeys.reviewQueue,
-    queryFn: () => body(get<ResourceSummaryDto[]>('/api/resources/review-queue')),
+    queryFn: () => body(api.GET('/api/resources/review-queue')),
   });
 }
 
@@ -129,7 +122,7 @@ export function useCreateResource() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (request: CreateResourceRequest) =>
-      body(post<ResourceDto>('/api/resources', { body: request })),
+      body(api.POST('/api/resources', { body: asDocumented(request) })),
     onSuccess: (saved) => {
       queryClient.setQueryData(libraryKeys.item(saved.id), saved);
       void refreshLibrary(queryClient);
@@ -141,7 +134,7 @@ export function useUpdateResource(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (request: UpdateResourceRequest) =>
-      body(patch<ResourceDto>('/api/resources/{id}', { ...item(id), body: request })),
+      body(api.PATCH('/api/resources/{id}', { ...item(id), body: asDocumented(request) })),
     onSuccess: (saved) => {
       queryClient.setQueryData(libraryKeys.item(id), saved);
       void refreshLibrary(queryClient);
@@ -152,7 +145,7 @@ export function useUpdateResource(id: string) {
 export function useDeleteResource(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => body(del<unknown>('/api/resources/{id}', item(id))),
+    mutationFn: () => body(api.DELETE('/api/resources/{id}', item(id))),
     onSuccess: () => {
       queryClient.removeQueries({ queryKey: libraryKeys.item(id) });
       void refreshLibrary(queryClient);
@@ -163,7 +156,7 @@ export function useDeleteResource(id: string) {
 export function useRestoreResource() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => body(post<ResourceDto>('/api/resources/{id}/restore', item(id))),
+    mutationFn: (id: string) => body(api.POST('/api/resources/{id}/restore', item(id))),
     onSuccess: () => refreshLibrary(queryClient),
   });
 }
@@ -172,7 +165,7 @@ export function useReviewResource(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (request: ResourceReviewRequest) =>
-      body(post<ResourceDto>('/api/resources/{id}/review', { ...item(id), body: request })),
+      body(api.POST('/api/resources/{id}/review', { ...item(id), body: request })),
     onSettled: () => refreshLibrary(queryClient),
   });
 }
@@ -181,7 +174,7 @@ export function useFeatureResource(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (featured: boolean) =>
-      body(post<ResourceDto>('/api/resources/{id}/feature', { ...item(id), body: { featured } })),
+      body(api.POST('/api/resources/{id}/feature', { ...item(id), body: { featured } })),
     onSettled: () => refreshLibrary(queryClient),
   });
 }

@@ -42,8 +42,10 @@ describe('the action table as Yjs data', () => {
       indicators: [],
       sdgs: [],
       themes: [],
+      inspiredBy: [],
     });
     expect(action.get('funding')).toBeInstanceOf(Y.Array);
+    expect(action.get('inspiredBy')).toBeInstanceOf(Y.Array);
   });
 
   it('keeps both people’s changes to different fields and rows of the same action', () => {
@@ -80,6 +82,20 @@ describe('the action table as Yjs data', () => {
     setTags(actions(a).get(0), 'sdgs', [13]);
     sync();
     expect(tagsOf(actions(b).get(0), 'sdgs')).toEqual([13]);
+  });
+
+  it('keeps the library items two people cite in one action at once', () => {
+    const { a, b, sync, actions } = pair();
+    addAction(actions(a));
+    sync();
+    const practice = '0b6a4f4e-3c1d-4a55-9c1e-5b7f2d2a9e10';
+    const report = 'f1e2d3c4-b5a6-4978-8a9b-0c1d2e3f4a5b';
+    setTags(actions(a).get(0), 'inspiredBy', [practice]);
+    setTags(actions(b).get(0), 'inspiredBy', [report]);
+    sync();
+    expect([...tagsOf(actions(a).get(0), 'inspiredBy')].sort()).toEqual([practice, report].sort());
+    setTags(actions(b).get(0), 'inspiredBy', [report]);
+    expect(tagsOf(actions(b).get(0), 'inspiredBy')).toEqual([report]);
   });
 
   it('moves an action with its whole content', () => {
