@@ -14,7 +14,8 @@ import { sizeLabel } from './upload/uploadProgress';
 import { fileUrl, previewUrl } from './useLibrary';
 import classes from './Library.module.css';
 
-export function FileList({ files }: { files: ResourceFileDto[] }) {
+/** `language`: the item's, which its files' text is most likely in. */
+export function FileList({ files, language }: { files: ResourceFileDto[]; language: string }) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="resource-files">
@@ -27,7 +28,7 @@ export function FileList({ files }: { files: ResourceFileDto[] }) {
         <Stack component="ul" gap="md" className={ui.plainList}>
           {files.map((file) => (
             <li key={file.id}>
-              <FileEntry file={file} />
+              <FileEntry file={file} language={language} />
             </li>
           ))}
         </Stack>
@@ -36,7 +37,7 @@ export function FileList({ files }: { files: ResourceFileDto[] }) {
   );
 }
 
-function FileEntry({ file }: { file: ResourceFileDto }) {
+function FileEntry({ file, language }: { file: ResourceFileDto; language: string }) {
   const { t } = useTranslation();
   const { lng, number } = useFormat();
   const headingId = `file-${file.id}`;
@@ -76,13 +77,13 @@ function FileEntry({ file }: { file: ResourceFileDto }) {
             {t('library.file.download')}
           </Button>
         </Group>
-        <FileBody file={file} />
+        <FileBody file={file} language={language} />
       </Stack>
     </Paper>
   );
 }
 
-function FileBody({ file }: { file: ResourceFileDto }) {
+function FileBody({ file, language }: { file: ResourceFileDto; language: string }) {
   const { t } = useTranslation();
   if (file.presentation === 'audio')
     return (
@@ -122,7 +123,7 @@ function FileBody({ file }: { file: ResourceFileDto }) {
           <Text size="xs" c="dimmed" mb={4}>
             {t('library.file.excerpt')}
           </Text>
-          <div className={classes.excerpt} lang="">
+          <div className={classes.excerpt} lang={language}>
             {file.excerpt}
           </div>
         </div>

@@ -155,7 +155,7 @@ function ResourceView({ item }: { item: ResourceDto }) {
         </section>
       )}
 
-      <FileList files={item.files} />
+      <FileList files={item.files} language={item.language} />
       <CitedBy id={item.id} />
       <History item={item} />
     </Stack>
