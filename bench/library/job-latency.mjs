@@ -83,6 +83,10 @@ export async function benchJobLatency({ jobs = Number(process.env.BENCH_JOBS || 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const figures = await benchJobLatency();
   log(figures);
+  printJobLatency(figures);
+}
+
+export function printJobLatency(figures) {
   console.log(
     `send → handler: from the working process p50 ${figures.local.p50Ms} ms, p95 ${figures.local.p95Ms} ms, max ${figures.local.maxMs} ms; ` +
       `from another instance p50 ${figures.remote.p50Ms} ms, p95 ${figures.remote.p95Ms} ms, max ${figures.remote.maxMs} ms (${figures.local.n} jobs each)`,

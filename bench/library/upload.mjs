@@ -69,7 +69,7 @@ function spawnPinned(core, args, env, children) {
   return child;
 }
 
-async function stop(child) {
+export async function stop(child) {
   if (!child || child.exitCode !== null) return;
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGTERM');
@@ -117,7 +117,7 @@ function sampleRss(pid) {
 }
 
 /** A file of `mb` MB: a PDF's first line (so the API's type check accepts it), then random bytes. */
-function generateFile(file, mb) {
+export function generateFile(file, mb) {
   const hash = createHash('sha256');
   const fd = openSync(file, 'w');
   const head = Buffer.from('%PDF-1.7\n');
@@ -155,7 +155,7 @@ function request(url, method, headers, body) {
   });
 }
 
-class TusClient {
+export class TusClient {
   constructor(base, token) {
     this.base = base;
     this.auth = token ? { Authorization: `Bearer ${token}` } : {};
@@ -247,7 +247,7 @@ class TusClient {
 // ------------------------------------------------------------------------------------------
 // The API and its database
 
-async function prepareDatabase(databaseUrl, sessionSecret) {
+export async function prepareDatabase(databaseUrl, sessionSecret) {
   const admin = new pg.Client({ connectionString: databaseUrl });
   await admin.connect();
   const name = `bench_upload_${randomBytes(4).toString('hex')}`;
@@ -298,7 +298,7 @@ async function prepareDatabase(databaseUrl, sessionSecret) {
   };
 }
 
-async function startApi(databaseUrl, sessionSecret, dataDir, children) {
+export async function startApi(databaseUrl, sessionSecret, dataDir, children, env = {}) {
   const port = await freePort();
   const child = spawnPinned(
     SERVER_CORE,
@@ -316,6 +316,7 @@ async function startApi(databaseUrl, sessionSecret, dataDir, children) {
       DATA_DIR: dataDir,
       UPLOAD_MAX_BYTES: String(4 * 1024 * MB),
       UPLOAD_MAX_PENDING_BYTES_PER_USER: String(16 * 1024 * MB),
+      ...env,
     },
     children,
   );

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccessLocators } from '../access/access.module.js';
+import { AuthModule } from '../auth/auth.module.js';
 import { DirectoryModule } from '../directory/directory.module.js';
 import { FilesModule } from '../files/files.module.js';
 import { PairingsModule } from '../pairings/pairings.module.js';
@@ -30,11 +31,13 @@ import { ResourceTrashService } from './trash/resource-trash.service.js';
 /**
  * The knowledge library: good practices and other resources, their visibility (programme after
  * review, pairing, one city's side), review, revisions, trash and the plan actions citing them.
- * Files come through LibraryFiles (the files module's service).
+ * Files come through LibraryFiles (the files module's service), people's names through auth's
+ * UsersService.
  */
 @Module({
   imports: [
     AccessLocators.register(RESOURCE_LOCATOR),
+    AuthModule,
     DirectoryModule,
     FilesModule,
     PairingsModule,

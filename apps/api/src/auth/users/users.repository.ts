@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Not, type Repository } from 'typeorm';
+import { In, IsNull, Not, type Repository } from 'typeorm';
 import { UserEntity } from './user.entity.js';
 
 @Injectable()
@@ -13,6 +13,15 @@ export class UsersRepository {
 
   findById(id: string): Promise<UserEntity | null> {
     return this.users.findOneBy({ id });
+  }
+
+  /** The names of these people, by id, in one query (ids with no account are left out). */
+  async namesByIds(ids: readonly string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    const rows = unique.length
+      ? await this.users.find({ select: { id: true, name: true }, where: { id: In(unique) } })
+      : [];
+    return new Map(rows.map((r) => [r.id, r.name]));
   }
 
   /** The enabled accounts of the programme's officers and admins, but one. */

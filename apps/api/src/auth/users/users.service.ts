@@ -24,6 +24,14 @@ export class UsersService {
     return this.users.programmeStaffIds(except);
   }
 
+  /**
+   * People's names by id, in one query: how other modules show who wrote or did something
+   * without reading `users` themselves.
+   */
+  namesByIds(ids: readonly string[]): Promise<Map<string, string>> {
+    return this.users.namesByIds(ids);
+  }
+
   async toDto(userId: string): Promise<UserDto> {
     const [user, memberships] = await Promise.all([
       this.users.findById(userId),

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ResourceCityDto, ResourceDto, ResourceRights, ResourceSummaryDto } from '@iuc/domain';
+import { UsersService } from '../../auth/users/users.service.js';
 import { DirectoryService } from '../../directory/directory.service.js';
 import { LibraryFiles, type ItemFile } from '../files/library-files.js';
 import {
@@ -8,32 +9,37 @@ import {
 } from '../review/resource-reviews.repository.js';
 import type { ResourceRow } from './resources.repository.js';
 
-/** Turns item rows into the wire types, with their cities (from the directory) and files. */
+/**
+ * Turns item rows into the wire types, with their cities (from the directory), people's names
+ * (from auth) and files: one batched call to each per response, however many rows.
+ */
 @Injectable()
 export class ResourcePresenter {
   constructor(
     private readonly directory: DirectoryService,
     private readonly files: LibraryFiles,
     private readonly reviews: ResourceReviewsRepository,
+    private readonly users: UsersService,
   ) {}
 
   async summaries(rows: readonly ResourceRow[]): Promise<ResourceSummaryDto[]> {
-    const [cities, files] = await Promise.all([
+    const [cities, files, names] = await Promise.all([
       this.cities(rows.flatMap((r) => (r.cityId ? [r.cityId] : []))),
       this.files.filesOf(rows.map((r) => r.id)),
+      this.users.namesByIds(rows.map((r) => r.authorId)),
     ]);
-    return rows.map((r) => toSummary(r, cities, files.get(r.id) ?? []));
+    return rows.map((r) => toSummary(r, cities, names, files.get(r.id) ?? []));
   }
 
   async detail(row: ResourceRow, rights: ResourceRights): Promise<ResourceDto> {
-    const [cities, files, reviews] = await Promise.all([
+    const [cities, files, { steps, names }] = await Promise.all([
       this.cities(row.cityId ? [row.cityId] : []),
       this.files.filesOf([row.id]),
-      this.reviews.of([row.id]),
+      this.stepsWithNames(row),
     ]);
     const own = files.get(row.id) ?? [];
     return {
-      ...toSummary(row, cities, own),
+      ...toSummary(row, cities, names, own),
       problem: row.problem,
       approach: row.approach,
       participation: row.participation,
@@ -51,9 +57,16 @@ export class ResourcePresenter {
         review: rights.review,
         feature: rights.feature,
       },
-      reviews: (reviews.get(row.id) ?? []).map(toReviewDto),
+      reviews: steps.map((s) => toReviewDto(s, names)),
       deletedAt: row.deletedAt?.toISOString() ?? null,
     };
+  }
+
+  /** The item's review steps, and the names of their actors and its author (one look-up). */
+  private async stepsWithNames(row: ResourceRow) {
+    const steps = (await this.reviews.of([row.id])).get(row.id) ?? [];
+    const names = await this.users.namesByIds([row.authorId, ...steps.map((s) => s.actorId)]);
+    return { steps, names };
   }
 
   /** The cities by id, as the library shows them (the directory owns them). */
@@ -71,6 +84,7 @@ export class ResourcePresenter {
 function toSummary(
   r: ResourceRow,
   cities: Map<string, ResourceCityDto>,
+  names: Map<string, string>,
   files: readonly ItemFile[],
 ): ResourceSummaryDto {
   return {
@@ -85,7 +99,7 @@ function toSummary(
     sdgs: r.sdgs,
     agendas: r.agendas,
     city: (r.cityId && cities.get(r.cityId)) || null,
-    author: { id: r.authorId, name: r.authorName },
+    author: { id: r.authorId, name: names.get(r.authorId) ?? '' },
     featured: r.featured,
     thumbnailFileId: files.find((f) => f.hasPreview)?.id ?? null,
     fileCount: files.length,
@@ -95,13 +109,13 @@ function toSummary(
   };
 }
 
-function toReviewDto(s: ReviewStepRow): ResourceDto['reviews'][number] {
+function toReviewDto(s: ReviewStepRow, names: Map<string, string>): ResourceDto['reviews'][number] {
   return {
     id: s.id,
     action: s.action,
     status: s.status,
     comment: s.comment,
-    actor: { id: s.actorId, name: s.actorName },
+    actor: { id: s.actorId, name: names.get(s.actorId) ?? '' },
     at: s.createdAt.toISOString(),
   };
 }

@@ -41,12 +41,11 @@ export interface ResourceValues {
   status: ResourceStatus;
 }
 
-/** An item as the library's services see it: its values, who wrote it, its dates. */
+/** An item as the library's services see it: its values, its author (by id), its dates. */
 export interface ResourceRow extends ResourceValues {
   id: string;
   featured: boolean;
   authorId: string;
-  authorName: string;
   createdAt: Date;
   updatedAt: Date;
   publishedAt: Date | null;
@@ -83,7 +82,6 @@ export interface RawResource {
   status: ResourceStatus;
   featured: boolean;
   author_id: string;
-  author_name: string;
   created_at: Date;
   updated_at: Date;
   published_at: Date | null;
@@ -91,11 +89,11 @@ export interface RawResource {
   created_micros: string;
 }
 
-/** The columns of RawResource, given the items as `r` and their authors as `a`. */
+/** The columns of RawResource, given the items as `r`. */
 export const RESOURCE_COLUMNS = `r.id, r.kind, r.title, r.summary, r.problem, r.approach, r.participation, r.results,
   r.resources_needed, r.timescale, r.transferability, r.lessons, r.contact, r.links, r.language, r.themes, r.sdgs,
   r.agendas, r.city_id, r.city_country, r.city_region, r.scope_level, r.pairing_id, r.authority_id, r.status,
-  r.featured, r.author_id, a.name AS author_name, r.created_at, r.updated_at, r.published_at, r.deleted_at,
+  r.featured, r.author_id, r.created_at, r.updated_at, r.published_at, r.deleted_at,
   (extract(epoch FROM r.created_at) * 1000000)::bigint::text AS created_micros`;
 
 export function toResourceRow(r: RawResource): ResourceRow {
@@ -127,7 +125,6 @@ export function toResourceRow(r: RawResource): ResourceRow {
     status: r.status,
     featured: r.featured,
     authorId: r.author_id,
-    authorName: r.author_name,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     publishedAt: r.published_at,
@@ -147,10 +144,9 @@ export class ResourcesRepository {
   }
 
   async find(id: string, db: Queryable = this.dataSource): Promise<ResourceRow | null> {
-    const rows = (await db.query(
-      `SELECT ${RESOURCE_COLUMNS} FROM resources r JOIN users a ON a.id = r.author_id WHERE r.id = $1`,
-      [id],
-    )) as RawResource[];
+    const rows = (await db.query(`SELECT ${RESOURCE_COLUMNS} FROM resources r WHERE r.id = $1`, [
+      id,
+    ])) as RawResource[];
     return rows[0] ? toResourceRow(rows[0]) : null;
   }
 

@@ -142,7 +142,7 @@ export class ResourceListRepository {
       );
     }
     const rows: (RawResource & { rank: number })[] = await this.dataSource.query(
-      `SELECT ${RESOURCE_COLUMNS}, ${rank} AS rank FROM resources r JOIN users a ON a.id = r.author_id
+      `SELECT ${RESOURCE_COLUMNS}, ${rank} AS rank FROM resources r
         WHERE ${all(where)}
         ORDER BY ${rank === '0' ? '' : `${rank} DESC, `}r.created_at DESC, r.id DESC LIMIT ${p.add(limit)}`,
       p.values,
@@ -178,7 +178,7 @@ export class ResourceListRepository {
   /** Items in the trash (less than `days`) the viewer may restore: their own, or all for staff. */
   async trash(viewer: Viewer, days: number, limit: number): Promise<ResourceRow[]> {
     const rows: RawResource[] = await this.dataSource.query(
-      `SELECT ${RESOURCE_COLUMNS} FROM resources r JOIN users a ON a.id = r.author_id
+      `SELECT ${RESOURCE_COLUMNS} FROM resources r
         WHERE r.deleted_at > now() - make_interval(days => $1) AND ($2 OR r.author_id = $3)
         ORDER BY r.deleted_at DESC, r.id LIMIT $4`,
       [days, viewer.staff, viewer.userId, limit],
@@ -189,7 +189,7 @@ export class ResourceListRepository {
   /** Programme items waiting for a verdict, the longest-waiting first. */
   async awaitingReview(limit: number): Promise<ResourceRow[]> {
     const rows: RawResource[] = await this.dataSource.query(
-      `SELECT ${RESOURCE_COLUMNS} FROM resources r JOIN users a ON a.id = r.author_id
+      `SELECT ${RESOURCE_COLUMNS} FROM resources r
         WHERE r.status = 'submitted' AND r.scope_level = 'programme' AND r.deleted_at IS NULL
         ORDER BY r.updated_at, r.id LIMIT $1`,
       [limit],

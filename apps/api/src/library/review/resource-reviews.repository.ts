@@ -11,7 +11,6 @@ export interface ReviewStepRow {
   status: ResourceStatus;
   comment: string | null;
   actorId: string;
-  actorName: string;
   createdAt: Date;
 }
 
@@ -38,12 +37,11 @@ export class ResourceReviewsRepository {
       status: ResourceStatus;
       comment: string | null;
       actor_id: string;
-      actor_name: string;
       created_at: Date;
     }[] = resourceIds.length
       ? await this.dataSource.query(
-          `SELECT s.id, s.resource_id, s.action, s.status, s.comment, s.actor_id, u.name AS actor_name, s.created_at
-             FROM resource_reviews s JOIN users u ON u.id = s.actor_id
+          `SELECT s.id, s.resource_id, s.action, s.status, s.comment, s.actor_id, s.created_at
+             FROM resource_reviews s
             WHERE s.resource_id = ANY($1::uuid[]) ORDER BY s.created_at, s.id`,
           [resourceIds],
         )
@@ -58,7 +56,6 @@ export class ResourceReviewsRepository {
         status: r.status,
         comment: r.comment,
         actorId: r.actor_id,
-        actorName: r.actor_name,
         createdAt: r.created_at,
       });
       steps.set(r.resource_id, list);

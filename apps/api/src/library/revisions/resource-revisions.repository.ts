@@ -11,7 +11,6 @@ export interface FieldChange {
 export interface RevisionRow {
   id: string;
   actorId: string;
-  actorName: string;
   createdAt: Date;
   changes: FieldChange[];
 }
@@ -38,19 +37,17 @@ export class ResourceRevisionsRepository {
     const rows: {
       id: string;
       actor_id: string;
-      actor_name: string;
       created_at: Date;
       changes: FieldChange[];
     }[] = await this.dataSource.query(
-      `SELECT v.id, v.actor_id, u.name AS actor_name, v.created_at, v.changes
-         FROM resource_revisions v JOIN users u ON u.id = v.actor_id
+      `SELECT v.id, v.actor_id, v.created_at, v.changes
+         FROM resource_revisions v
         WHERE v.resource_id = $1 ORDER BY v.created_at DESC, v.id LIMIT $2`,
       [resourceId, limit],
     );
     return rows.map((r) => ({
       id: r.id,
       actorId: r.actor_id,
-      actorName: r.actor_name,
       createdAt: r.created_at,
       changes: r.changes,
     }));
