@@ -101,7 +101,8 @@ test('two coordinators talk live: messages, a thread, a mention, edit, delete, u
   await composer(lucia).pressSequentially(`review the budget ${run}?`);
   await composer(lucia).press('Enter');
   await expect(composer(lucia)).toHaveValue('');
-  const bell = wang.getByRole('button', { name: 'Notifications: 1 unread' });
+  // Two: the mention, and the demo library's news that the officer published his case study.
+  const bell = wang.getByRole('button', { name: 'Notifications: 2 unread' });
   await expect(bell).toBeVisible();
   await bell.click();
   const popover = wang.getByRole('dialog', { name: 'Notifications' });

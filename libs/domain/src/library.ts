@@ -203,6 +203,8 @@ export interface ResourceSummaryDto {
   createdAt: string;
   updatedAt: string;
   publishedAt: string | null;
+  /** Set when the item is in the trash. */
+  deletedAt: string | null;
 }
 
 export interface ResourceReviewDto {
@@ -218,8 +220,6 @@ export interface ResourceDto extends ResourceSummaryDto, ResourceFields {
   files: ResourceFileDto[];
   rights: ResourceRightsDto;
   reviews: ResourceReviewDto[];
-  /** Set when the item is in the trash. */
-  deletedAt: string | null;
 }
 
 export interface FacetCountDto {

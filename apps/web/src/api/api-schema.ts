@@ -974,7 +974,7 @@ export interface components {
              * Format: uuid
              * @description The city the item is about; defaults to the side's city, else the author's.
              */
-            cityId?: Record<string, never> | null;
+            cityId?: string | null;
             contact?: string;
             /** @enum {string} */
             kind: "good_practice" | "case_study" | "action_plan_summary" | "guideline" | "toolkit" | "report" | "dataset" | "recording";
@@ -1549,7 +1549,10 @@ export interface components {
             contact: string;
             /** Format: date-time */
             createdAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description In the trash since.
+             */
             deletedAt: string | null;
             featured: boolean;
             fileCount: number;
@@ -1656,14 +1659,14 @@ export interface components {
              * Format: uuid
              * @description For side: the city's id.
              */
-            authorityId?: Record<string, never> | null;
+            authorityId?: string | null;
             /** @enum {string} */
             level: "programme" | "pairing" | "side";
             /**
              * Format: uuid
              * @description For pairing and side.
              */
-            pairingId?: Record<string, never> | null;
+            pairingId?: string | null;
         };
         ResourceScopeDoc: {
             /** Format: uuid */
@@ -1679,6 +1682,11 @@ export interface components {
             city: components["schemas"]["ResourceCityDoc"] | null;
             /** Format: date-time */
             createdAt: string;
+            /**
+             * Format: date-time
+             * @description In the trash since.
+             */
+            deletedAt: string | null;
             featured: boolean;
             fileCount: number;
             /** Format: uuid */
@@ -1772,7 +1780,7 @@ export interface components {
              * Format: uuid
              * @description The city the item is about; defaults to the side's city, else the author's.
              */
-            cityId?: Record<string, never> | null;
+            cityId?: string | null;
             contact?: string;
             /** @enum {string} */
             kind?: "good_practice" | "case_study" | "action_plan_summary" | "guideline" | "toolkit" | "report" | "dataset" | "recording";

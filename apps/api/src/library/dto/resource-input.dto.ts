@@ -80,12 +80,22 @@ export class ResourceScopeBody implements ResourceScope {
   @IsIn(RESOURCE_SCOPE_LEVELS)
   level: ResourceScopeLevel;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'For pairing and side.' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'For pairing and side.',
+  })
   @IsOptional()
   @IsUUID()
   pairingId?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: "For side: the city's id." })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: "For side: the city's id.",
+  })
   @IsOptional()
   @IsUUID()
   authorityId?: string | null;
@@ -124,6 +134,7 @@ class ResourceFieldsBody {
   agendas?: AgendaCode[];
 
   @ApiPropertyOptional({
+    type: String,
     format: 'uuid',
     nullable: true,
     description: "The city the item is about; defaults to the side's city, else the author's.",

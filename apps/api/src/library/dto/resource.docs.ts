@@ -81,6 +81,13 @@ export class ResourceSummaryDoc implements ResourceSummaryDto {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) publishedAt: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'In the trash since.',
+  })
+  deletedAt: string | null;
 }
 
 export class ResourceRightsDoc implements ResourceRightsDto {
@@ -115,7 +122,6 @@ export class ResourceDoc extends ResourceSummaryDoc implements ResourceDto {
   @ApiProperty({ type: ResourceRightsDoc }) rights: ResourceRightsDto;
   @ApiProperty({ type: [ResourceReviewDoc], description: 'The review log, oldest first.' })
   reviews: ResourceReviewDto[];
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) deletedAt: string | null;
 }
 
 export class FacetCountDoc implements FacetCountDto {

@@ -58,7 +58,6 @@ export class ResourcePresenter {
         feature: rights.feature,
       },
       reviews: steps.map((s) => toReviewDto(s, names)),
-      deletedAt: row.deletedAt?.toISOString() ?? null,
     };
   }
 
@@ -106,6 +105,7 @@ function toSummary(
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
     publishedAt: r.publishedAt?.toISOString() ?? null,
+    deletedAt: r.deletedAt?.toISOString() ?? null,
   };
 }
 

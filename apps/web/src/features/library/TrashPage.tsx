@@ -49,7 +49,7 @@ function TrashedItem({
   busy,
   onRestore,
 }: {
-  item: ResourceSummaryDto & { deletedAt?: string | null };
+  item: ResourceSummaryDto;
   busy: boolean;
   onRestore: () => void;
 }) {

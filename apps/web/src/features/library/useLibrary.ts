@@ -17,14 +17,6 @@ import { apiQuery, type LibraryFilters } from './filters';
 
 const item = (id: string) => ({ params: { path: { id } } });
 
-/**
- * The request as the OpenAPI document types it. Its `cityId` lacks a type there (a nullable uuid
- * documented without `type: String`), so the generated type refuses a string: the domain type,
- * which the API's DTO implements, is the one checked here.
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const asDocumented = <T>(request: T) => request as any;
-
 export const libraryKeys = {
   all: ['library'] as const,
   list: (filters: LibraryFilters) => ['library', 'list', filters] as const,
@@ -122,7 +114,7 @@ export function useCreateResource() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (request: CreateResourceRequest) =>
-      body(api.POST('/api/resources', { body: asDocumented(request) })),
+      body(api.POST('/api/resources', { body: request })),
     onSuccess: (saved) => {
       queryClient.setQueryData(libraryKeys.item(saved.id), saved);
       void refreshLibrary(queryClient);
@@ -134,7 +126,7 @@ export function useUpdateResource(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (request: UpdateResourceRequest) =>
-      body(api.PATCH('/api/resources/{id}', { ...item(id), body: asDocumented(request) })),
+      body(api.PATCH('/api/resources/{id}', { ...item(id), body: request })),
     onSuccess: (saved) => {
       queryClient.setQueryData(libraryKeys.item(id), saved);
       void refreshLibrary(queryClient);
