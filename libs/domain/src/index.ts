@@ -13,3 +13,4 @@ export * from './text-diff.js';
 export * from './plan-diff.js';
 export * from './discussions.js';
 export * from './library.js';
+export * from './search-text.js';
