@@ -97,6 +97,9 @@ for (const language of UI_LANGUAGES) {
     browser,
     request,
   }) => {
+    // Five pages, each loaded whole (the plan's document, the channel's messages): on a busy
+    // machine that passes the default 30 s (a CI run took 35 s while another job ran).
+    test.slow();
     const login = await request.post('/api/auth/login', {
       data: { email: 'coordinator.malaga@demo.iuc.test', password: DEMO_PASSWORD },
     });
