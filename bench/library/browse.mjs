@@ -9,14 +9,21 @@
 // From another harness: `import { runBrowseBench, printBrowseFigures } from './browse.mjs'` (the
 // caller holds the machine lock and builds). Knobs: BENCH_BROWSE_SECONDS (15), BENCH_UPLOADERS (20),
 // BENCH_UPLOAD_FILE_MB (20).
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { holdMachineLock } from '../lib/machine-lock.mjs';
-import { TusClient, generateFile, prepareDatabase, startApi, stop } from './upload.mjs';
+import {
+  TusClient,
+  generateFile,
+  prepareDatabase,
+  seedSession,
+  startApi,
+  stop,
+} from './upload.mjs';
 
 const MB = 1024 * 1024;
 export const TARGET_BROWSE_P95_MS = 100;
@@ -26,14 +33,7 @@ const log = (...args) => console.error('[bench:browse]', ...args);
 async function sessions(databaseUrl, sessionSecret, count) {
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
-  const session = async (userId) => {
-    const token = randomBytes(32).toString('base64url');
-    await db.query(
-      `INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at) VALUES ($1, $2, 'bench', now() + interval '1 day')`,
-      [createHmac('sha256', sessionSecret).update(token).digest('hex'), userId],
-    );
-    return token;
-  };
+  const session = (userId) => seedSession(db, sessionSecret, userId);
   try {
     const uploaders = [];
     for (let i = 0; i < count; i++) {

@@ -247,6 +247,16 @@ export class TusClient {
 // ------------------------------------------------------------------------------------------
 // The API and its database
 
+/** A day-long session of `userId`, written by SQL (no sign-in to pay for); answers its bearer token. */
+export async function seedSession(db, sessionSecret, userId) {
+  const token = randomBytes(32).toString('base64url');
+  await db.query(
+    `INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at) VALUES ($1, $2, 'bench', now() + interval '1 day')`,
+    [createHmac('sha256', sessionSecret).update(token).digest('hex'), userId],
+  );
+  return token;
+}
+
 export async function prepareDatabase(databaseUrl, sessionSecret) {
   const admin = new pg.Client({ connectionString: databaseUrl });
   await admin.connect();
@@ -267,12 +277,7 @@ export async function prepareDatabase(databaseUrl, sessionSecret) {
             `INSERT INTO users (email, name) VALUES ('uploader@bench.test', 'Uploader') RETURNING id`,
           )
         ).rows;
-        const token = randomBytes(32).toString('base64url');
-        await db.query(
-          `INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at) VALUES ($1, $2, 'bench', now() + interval '1 day')`,
-          [createHmac('sha256', sessionSecret).update(token).digest('hex'), id],
-        );
-        return token;
+        return seedSession(db, sessionSecret, id);
       } finally {
         await db.end();
       }

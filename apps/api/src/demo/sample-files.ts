@@ -70,7 +70,9 @@ export function sampleDocx(
   return Packer.toBuffer(doc);
 }
 
-const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.codePointAt(0)};`);
+/** Text safe inside XML content and attribute values (SVG here, ODT in the test fixtures). */
+export const escapeXml = (text: string) =>
+  text.replace(/[<>&"']/g, (c) => `&#${c.codePointAt(0)};`);
 
 /** A PNG of one colour; with `label`, a skyline and the label (Latin letters) drawn on it. */
 export function samplePng(

@@ -91,14 +91,20 @@ describe('library', () => {
         agendas: ['new-urban-agenda'],
         links: ['https://example.org/report'],
         city: { id: a.pairing.euAuthorityId, countryCode: 'IT', region: 'europe' },
-        author: { id: a.userIds.coordinator },
+        // Names come from auth's UsersService (the library reads no users table).
+        author: { id: a.userIds.coordinator, name: 'coordinator person' },
         files: [],
         rights: { edit: true, delete: true, review: false, feature: false },
         deletedAt: null,
         publishedAt: null,
       });
       expect(item.reviews).toEqual([
-        expect.objectContaining({ action: 'submit', status: 'submitted', comment: null }),
+        expect.objectContaining({
+          action: 'submit',
+          status: 'submitted',
+          comment: null,
+          actor: { id: a.userIds.coordinator, name: 'coordinator person' },
+        }),
       ]);
     });
 
