@@ -121,6 +121,11 @@ export const API_ERROR_CODES = [
   'upload.finished',
   /** 400: an upload id that is unknown, someone else's, unfinished or attached elsewhere. */
   'upload.not_attachable',
+  /** 400: the search query is empty (nothing searchable in it) or over SEARCH_LIMITS.queryMaxChars. */
+  'search.empty_query',
+  'search.query_too_long',
+  /** 400: a search cursor that is not one of this query's. */
+  'search.bad_cursor',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 

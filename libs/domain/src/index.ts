@@ -14,3 +14,4 @@ export * from './plan-diff.js';
 export * from './discussions.js';
 export * from './library.js';
 export * from './search-text.js';
+export * from './search.js';

@@ -86,7 +86,7 @@ describe('searchConfigOf', () => {
     expect(searchConfigOf('DE_at')).toBe('iuc_de');
   });
 
-  it("falls back to 'simple' for zh, ja, unknown and missing languages", () => {
+  it("falls back to 'iuc_simple' for zh, ja, unknown and missing languages", () => {
     for (const language of [
       'zh',
       'zh-Hans',
@@ -98,7 +98,7 @@ describe('searchConfigOf', () => {
       'constructor',
       '__proto__',
     ]) {
-      expect(searchConfigOf(language)).toBe('simple');
+      expect(searchConfigOf(language)).toBe('iuc_simple');
     }
   });
 });
@@ -157,23 +157,25 @@ describe('cjkBigrams', () => {
 });
 
 describe('cjkIndexText', () => {
-  it('joins the bigrams with spaces', () => {
-    expect(cjkIndexText('公共交通 SUMP 計画')).toBe('公共 共交 交通 計画');
+  it('joins the bigrams with spaces, then each distinct character once', () => {
+    expect(cjkIndexText('公共交通 SUMP 計画')).toBe('公共 共交 交通 計画 公 共 交 通 計 画');
     expect(cjkIndexText('only Latin')).toBe('');
   });
 
   it('is bounded', () => {
     const long = '公共交通'.repeat(SEARCH_LIMITS.maxIndexBigrams);
-    expect(cjkIndexText(long).split(' ')).toHaveLength(SEARCH_LIMITS.maxIndexBigrams);
+    // The bigrams stop at the cap; the four distinct characters follow.
+    expect(cjkIndexText(long).split(' ')).toHaveLength(SEARCH_LIMITS.maxIndexBigrams + 4);
   });
 });
 
 describe('parseSearchQuery', () => {
-  it('reads a one-character CJK query as a substring search', () => {
+  it('reads a one-character CJK query as a single-character lookup', () => {
     expect(parsed('水')).toEqual({
       ok: true,
       text: '水',
       latinTerms: [],
+      websearch: '',
       cjkTerms: [],
       shortCjk: ['水'],
       truncated: false,
@@ -186,6 +188,13 @@ describe('parseSearchQuery', () => {
     expect(query.cjkTerms).toEqual([['循環', '環経', '経済']]);
     expect(query.shortCjk).toEqual([]);
     expect(query.text).toBe('economia circolare 循環経済');
+    expect(query.websearch).toBe('economia circolare');
+  });
+
+  it('keeps the web-search syntax (quotes, or, minus) for the Latin words', () => {
+    expect(parsed('"economía circular" or movilidad -coche 交通').websearch).toBe(
+      '"economía circular" or movilidad -coche',
+    );
   });
 
   it('splits CJK from Latin letters written without a space', () => {

@@ -15,11 +15,13 @@ export const SEARCH_LIMITS = {
    * long extracted PDF is indexed by its beginning.
    */
   maxIndexBigrams: 50_000,
+  /** Most distinct CJK characters indexed per text, for one-character queries. */
+  maxIndexChars: 5_000,
 } as const;
 
 /** The text-search configurations the migration creates (unaccent + snowball stemmer). */
 export type SearchConfig =
-  'iuc_en' | 'iuc_es' | 'iuc_pt' | 'iuc_fr' | 'iuc_it' | 'iuc_de' | 'simple';
+  'iuc_en' | 'iuc_es' | 'iuc_pt' | 'iuc_fr' | 'iuc_it' | 'iuc_de' | 'iuc_simple';
 
 const STEMMED: Readonly<Record<string, SearchConfig>> = {
   en: 'iuc_en',
@@ -30,10 +32,10 @@ const STEMMED: Readonly<Record<string, SearchConfig>> = {
   de: 'iuc_de',
 };
 
-/** The configuration for a language tag ('pt-BR' → 'iuc_pt'); zh, ja and unknown → 'simple'. */
+/** The configuration for a language tag ('pt-BR' → 'iuc_pt'); zh, ja and unknown → 'iuc_simple' (no stemming, accents ignored). */
 export function searchConfigOf(language: string | null): SearchConfig {
   const base = (language ?? '').trim().toLowerCase().split(/[-_]/)[0];
-  return Object.hasOwn(STEMMED, base) ? STEMMED[base] : 'simple';
+  return Object.hasOwn(STEMMED, base) ? STEMMED[base] : 'iuc_simple';
 }
 
 // Script extensions, not Script: 'ー' (U+30FC) is Common by script but Hiragana/Katakana by
@@ -84,12 +86,20 @@ export function cjkBigrams(text: string): string[] {
 
 /**
  * The text to store as `to_tsvector('simple', …)` in the CJK column: its bigrams separated by
- * spaces, at most `maxIndexBigrams` of them. Runs are not separated (PostgreSQL does not advance
- * the position for punctuation), so "東京、京都" can match the query 東京都 — the same kind of false
- * positive bigrams already have.
+ * spaces, at most `maxIndexBigrams` of them, then each distinct CJK character once (so that a
+ * one-character query is an index lookup, not a scan). Runs are not separated (PostgreSQL does not
+ * advance the position for punctuation), so "東京、京都" can match the query 東京都 — the same kind
+ * of false positive bigrams already have. The characters come last so the bigrams keep the first
+ * positions (a tsvector counts positions only up to 16,383).
  */
 export function cjkIndexText(text: string): string {
-  return bigramsUpTo(text, SEARCH_LIMITS.maxIndexBigrams).join(' ');
+  const bigrams = bigramsUpTo(text, SEARCH_LIMITS.maxIndexBigrams);
+  const single = new Set<string>();
+  for (const [run] of normalise(text).matchAll(CJK_RUN)) {
+    for (const char of run) single.add(char);
+    if (single.size >= SEARCH_LIMITS.maxIndexChars) break;
+  }
+  return [...bigrams, ...[...single].slice(0, SEARCH_LIMITS.maxIndexChars)].join(' ');
 }
 
 export interface ParsedSearchQuery {
@@ -98,9 +108,14 @@ export interface ParsedSearchQuery {
   text: string;
   /** Words of the non-CJK scripts, for the per-language vectors. */
   latinTerms: string[];
+  /**
+   * The query without its CJK runs, quotes and `-` kept, for `websearch_to_tsquery` (which accepts
+   * any text): "quoted phrases", `or`, `-excluded`. Empty when the query has no Latin words.
+   */
+  websearch: string;
   /** Per CJK run of two or more characters: its bigrams in order (a phrase). */
   cjkTerms: string[][];
-  /** One-character CJK runs: no bigram exists, so these go to the substring fallback. */
+  /** One-character CJK runs: no bigram exists, so these are looked up as single characters. */
   shortCjk: string[];
   /** True when terms beyond `maxTerms` were dropped. */
   truncated: boolean;
@@ -131,6 +146,7 @@ export function parseSearchQuery(raw: string): SearchQueryResult {
     ok: true,
     text: '',
     latinTerms: [],
+    websearch: '',
     cjkTerms: [],
     shortCjk: [],
     truncated: false,
@@ -165,6 +181,9 @@ export function parseSearchQuery(raw: string): SearchQueryResult {
   }
   if (kept.length === 0) return { ok: false, reason: 'empty' };
   parsed.text = kept.join(' ');
+  if (parsed.latinTerms.length > 0) {
+    parsed.websearch = normalise(trimmed).replace(CJK_RUN, ' ').replace(/\s+/g, ' ').trim();
+  }
   return parsed;
 }
 

@@ -8,6 +8,7 @@ import { PlanReviewNotifications1796100000000 } from './1796100000000-plan-revie
 import { GenericNotificationsAndOutbox1796200000000 } from './1796200000000-generic-notifications-and-outbox.js';
 import { FilesAndUploads1796300000000 } from './1796300000000-files-and-uploads.js';
 import { Library1796400000000 } from './1796400000000-library.js';
+import { Search1796500000000 } from './1796500000000-search.js';
 
 export const MIGRATIONS: Function[] = [
   Initial1795600000000,
@@ -19,4 +20,5 @@ export const MIGRATIONS: Function[] = [
   GenericNotificationsAndOutbox1796200000000,
   FilesAndUploads1796300000000,
   Library1796400000000,
+  Search1796500000000,
 ];

@@ -1,0 +1,96 @@
+/**
+ * The search contract (issue 24): what `GET /api/search` takes and answers, shared by the API, the
+ * web and the benchmark. The API fills it from its `search/` module; see docs/architecture.md.
+ */
+
+/** What a result is. `person` results carry a name only. */
+export const SEARCH_KINDS = [
+  'resource',
+  'file',
+  'plan-section',
+  'action',
+  'message',
+  'pairing',
+  'authority',
+  'person',
+] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+export function isSearchKind(value: unknown): value is SearchKind {
+  return typeof value === 'string' && (SEARCH_KINDS as readonly string[]).includes(value);
+}
+
+/** Results per page, and how deep paging goes (nobody reads page 50; the cap bounds the work). */
+export const SEARCH_PAGE_SIZE = 20;
+export const SEARCH_MAX_OFFSET = 500;
+
+/** The query string of `GET /api/search`. Every filter is optional; `q` is required. */
+export interface SearchQueryDto {
+  q: string;
+  kind?: SearchKind;
+  /** A theme code (taxonomies THEMES). */
+  theme?: string;
+  sdg?: number;
+  /** A language tag of the text ('es', 'zh'…). */
+  language?: string;
+  pairingId?: string;
+  /** ISO 3166-1 alpha-2 of the city the result belongs to. */
+  country?: string;
+  /** Results dated on or after / before this day (YYYY-MM-DD). */
+  from?: string;
+  to?: string;
+  cursor?: string;
+  /** Page size, 1..SEARCH_PAGE_SIZE (the header's suggestions ask for 6). */
+  limit?: number;
+}
+
+export interface SearchResultDto {
+  kind: SearchKind;
+  /** The object's id (a plan section: `<planId>:<sectionKey>`; an action: `<planId>:<actionId>`). */
+  id: string;
+  title: string;
+  /**
+   * A short passage around the match, HTML-escaped, with each matching word wrapped in `<mark>`
+   * (the only tags it contains).
+   */
+  snippet: string;
+  /** The web client's path that opens the result where it matched. */
+  url: string;
+  /** The language of the text, when known. */
+  language: string | null;
+  /** Where it lives, for the result's second line: a pairing's title, a channel, a plan… */
+  context: string | null;
+  /** When it was written or last changed (ISO). */
+  date: string;
+}
+
+export interface SearchFacetValueDto {
+  value: string;
+  /** A display name where the value is an id (a pairing's title); null otherwise. */
+  label: string | null;
+  count: number;
+}
+
+/** Counts over everything the query matched that the person may see (never more). */
+export interface SearchFacetsDto {
+  kind: SearchFacetValueDto[];
+  theme: SearchFacetValueDto[];
+  sdg: SearchFacetValueDto[];
+  language: SearchFacetValueDto[];
+  pairing: SearchFacetValueDto[];
+  country: SearchFacetValueDto[];
+  year: SearchFacetValueDto[];
+}
+
+export interface SearchResponseDto {
+  items: SearchResultDto[];
+  nextCursor: string | null;
+  facets: SearchFacetsDto;
+  /** How many results match, in all. */
+  total: number;
+  /**
+   * 'all' when every word matched; 'any' when no result had them all and these are the results
+   * with some of them (the page says so).
+   */
+  matched: 'all' | 'any';
+}
