@@ -94,3 +94,23 @@ export interface SearchResponseDto {
    */
   matched: 'all' | 'any';
 }
+
+/**
+ * The web paths results open (`SearchResultDto.url`): the API builds them, the web's pages honour
+ * the parameters (scroll to the section, action, message or file, and the PDF page).
+ */
+export const searchUrls = {
+  resource: (resourceId: string) => `/library/${resourceId}`,
+  file: (resourceId: string, fileId: string, page?: number | null) =>
+    `/library/${resourceId}?file=${fileId}${page ? `&page=${page}` : ''}`,
+  planSection: (planId: string, sectionKey: string) => `/plans/${planId}?section=${sectionKey}`,
+  action: (planId: string, actionId: string) =>
+    `/plans/${planId}?action=${encodeURIComponent(actionId)}`,
+  message: (pairingId: string, channelId: string, messageId: string, parentId?: string | null) =>
+    `/pairings/${pairingId}/discussions/${channelId}?message=${messageId}${parentId ? `&thread=${parentId}` : ''}`,
+  pairing: (pairingId: string) => `/pairings/${pairingId}`,
+  /** A city: the directory of pairings, filtered to the city's. */
+  authority: (authorityId: string) => `/pairings?city=${authorityId}`,
+  /** A person: a pairing page (which lists its members) the searcher shares with them. */
+  person: (pairingId: string) => `/pairings/${pairingId}`,
+};
