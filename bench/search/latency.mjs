@@ -1,0 +1,111 @@
+// Latency per query class, as the member and as the officer: ours over HTTP (after one warm-up
+// pass over every query) beside the ILIKE baseline over the same rows (baseline.mjs), without an
+// index and with a pg_trgm index. A slow baseline class stops at its time budget (at least 3
+// queries); the table gives each figure's number of queries.
+import { baselineQuery, createTrigramIndex, dropTrigramIndex } from './baseline.mjs';
+import { search } from './search-client.mjs';
+import { ms, quantile, table } from './stats.mjs';
+
+export const TARGET_P95_MS = 50;
+
+const cycle = (queries, n) => Array.from({ length: n }, (_, i) => queries[i % queries.length]);
+
+async function timeOurs(api, persona, queries, samples) {
+  for (const q of queries) await search(api, persona, q);
+  const times = [];
+  const totals = [];
+  for (const q of cycle(queries, Math.max(samples, queries.length))) {
+    const { body, ms: t } = await search(api, persona, q);
+    times.push(t);
+    totals.push(body.total);
+  }
+  return { times, totals };
+}
+
+async function timeBaseline(db, persona, queries, samples, budgetMs) {
+  await db.query(baselineQuery(queries[0], persona));
+  const times = [];
+  const started = performance.now();
+  for (const q of cycle(queries, Math.max(samples, 3))) {
+    if (times.length >= 3 && performance.now() - started > budgetMs) break;
+    const t = performance.now();
+    await db.query(baselineQuery(q, persona));
+    times.push(performance.now() - t);
+  }
+  return times;
+}
+
+export async function measureLatency({ api, db, personas, classes, samples, scan, log }) {
+  const figures = {};
+  for (const persona of personas) {
+    figures[persona.name] = {};
+    for (const [name, queries] of Object.entries(classes)) {
+      log(`latency: ours, ${persona.name}, ${name}…`);
+      figures[persona.name][name] = await timeOurs(api, persona, queries, samples);
+    }
+  }
+  await dropTrigramIndex(db);
+  for (const persona of personas)
+    for (const [name, queries] of Object.entries(classes)) {
+      log(`latency: ILIKE without index, ${persona.name}, ${name}…`);
+      figures[persona.name][name].scan = await timeBaseline(
+        db,
+        persona,
+        queries,
+        scan.samples,
+        scan.budgetMs,
+      );
+    }
+  log('latency: creating the pg_trgm index…');
+  const trigram = await createTrigramIndex(db);
+  for (const persona of personas)
+    for (const [name, queries] of Object.entries(classes)) {
+      log(`latency: ILIKE with pg_trgm, ${persona.name}, ${name}…`);
+      figures[persona.name][name].trgm = await timeBaseline(
+        db,
+        persona,
+        queries,
+        samples,
+        scan.budgetMs,
+      );
+    }
+  return {
+    figures,
+    trigram,
+    classes: Object.fromEntries(Object.entries(classes).map(([k, v]) => [k, v.length])),
+  };
+}
+
+const p = (times) => `${ms(quantile(times, 0.5))} / ${ms(quantile(times, 0.95))} (${times.length})`;
+const ratio = (base, ours) => `${(quantile(base, 0.95) / quantile(ours, 0.95)).toFixed(1)}×`;
+
+export function latencyTable({ figures }) {
+  const rows = [
+    [
+      'class (distinct queries)',
+      'as',
+      'ours p50 / p95 (n)',
+      'median total',
+      'ILIKE p50 / p95 (n)',
+      'ILIKE+pg_trgm p50 / p95 (n)',
+      'p95 ratio ILIKE/ours',
+      'p95 ratio trgm/ours',
+      `ours p95 ≤ ${TARGET_P95_MS} ms`,
+    ],
+  ];
+  for (const [persona, classes] of Object.entries(figures))
+    for (const [name, f] of Object.entries(classes)) {
+      rows.push([
+        name,
+        persona,
+        p(f.times),
+        String(quantile(f.totals, 0.5)),
+        p(f.scan),
+        p(f.trgm),
+        ratio(f.scan, f.times),
+        ratio(f.trgm, f.times),
+        quantile(f.times, 0.95) <= TARGET_P95_MS ? 'ok' : 'MISSED',
+      ]);
+    }
+  return table(rows);
+}
