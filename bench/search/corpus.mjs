@@ -193,7 +193,8 @@ function planted(plant) {
 }
 
 /**
- * Puts each plant into documents of its host language not planted yet (PLANT_KINDS: which kinds,
+ * Puts each plant into documents of its host language not planted yet, outside a city team's own
+ * space (a side item, a city channel: the officer who measures recall may not see those) (PLANT_KINDS: which kinds,
  * how many), and records them in bench_relevant (plant, kind, id as the search answers it).
  */
 async function plant(db) {
@@ -209,7 +210,7 @@ async function plant(db) {
     const sentence = planted(p);
     const params = [key, host, sep + sentence, perKind.resource];
     await db.query(
-      `WITH pick AS (SELECT id FROM resources WHERE language = $2 AND id::text NOT IN ${taken('resource')}
+      `WITH pick AS (SELECT id FROM resources WHERE language = $2 AND scope_level <> 'side' AND id::text NOT IN ${taken('resource')}
                       ORDER BY random() LIMIT $4),
             done AS (UPDATE resources r SET approach = r.approach || $3 FROM pick WHERE r.id = pick.id RETURNING r.id)
        INSERT INTO bench_relevant SELECT $1, 'resource', id::text FROM done`,
@@ -217,7 +218,7 @@ async function plant(db) {
     );
     await db.query(
       `WITH pick AS (SELECT f.id FROM files f JOIN resources r ON r.id = f.subject_id
-                      WHERE r.language = $2 AND f.id::text NOT IN ${taken('file')} ORDER BY random() LIMIT $4),
+                      WHERE r.language = $2 AND r.scope_level <> 'side' AND f.id::text NOT IN ${taken('file')} ORDER BY random() LIMIT $4),
             done AS (UPDATE files f SET extracted_text = f.extracted_text || $3 FROM pick WHERE f.id = pick.id RETURNING f.id)
        INSERT INTO bench_relevant SELECT $1, 'file', id::text FROM done`,
       [key, host, sep + sentence, perKind.file],
@@ -251,7 +252,7 @@ async function plant(db) {
     await db.query(
       `WITH pick AS (SELECT m.id FROM messages m JOIN bench_channel ch ON ch.id = m.channel_id
                        JOIN bench_city c ON c.p = ch.p AND c.user_id = m.author_id
-                      WHERE c.lang = $2 AND m.id::text NOT IN ${taken('message')} ORDER BY random() LIMIT $4),
+                      WHERE c.lang = $2 AND ch.kind <> 'city' AND m.id::text NOT IN ${taken('message')} ORDER BY random() LIMIT $4),
             done AS (UPDATE messages m SET body = m.body || $3 FROM pick WHERE m.id = pick.id RETURNING m.id)
        INSERT INTO bench_relevant SELECT $1, 'message', id::text FROM done`,
       [key, host, sep + sentence, perKind.message],

@@ -1,6 +1,6 @@
 // Who searches: a member of one pairing (the coordinator of pairing 1's EU city: their pairing,
 // their side and the programme-wide part, about 5 % of the corpus) and a programme officer (all
-// of it). Sessions are written by SQL (bench/library's seedSession); each persona also carries
+// of it but a city team's own). Sessions are written by SQL (bench/library's seedSession); each persona also carries
 // the visibility filter the ILIKE baseline applies (the audience rules of search-document.ts).
 import pg from 'pg';
 import { seedSession } from '../library/upload.mjs';
@@ -27,7 +27,7 @@ export async function personas(url, sessionSecret) {
         name: 'officer',
         userId: officer.id,
         token: await seedSession(db, sessionSecret, officer.id),
-        visibility: { sql: 'true', params: [] },
+        visibility: officerVisibility(officer.id),
       },
     };
   } finally {
@@ -35,14 +35,22 @@ export async function personas(url, sessionSecret) {
   }
 }
 
-/** What one member may find in search_documents (parameters $1–$4). */
+/**
+ * What one member may find in search_documents ($1 user, $2 pairing, $3 side, $4 city): the
+ * audience rules of search-document.ts for one membership on one side.
+ */
 function memberVisibility(m) {
   return {
-    sql: `(audience = 'everyone' OR author_id = $1
+    sql: `(audience = 'everyone' OR author_id = $1::uuid
        OR audience = 'pairing' AND pairing_ids && ARRAY[$2::uuid]
-       OR audience = 'side' AND pairing_ids[1] = $2::uuid AND (side = $3 OR authority_id = $4::uuid))`,
+       OR audience IN ('side', 'team') AND pairing_ids[1] = $2::uuid AND (side = $3 OR authority_id = $4::uuid))`,
     params: [m.user_id, m.pairing_id, m.side, m.authority_id],
   };
+}
+
+/** Programme staff find all but a city team's own documents (unless they wrote them). */
+function officerVisibility(userId) {
+  return { sql: `(audience <> 'team' OR author_id = $1::uuid)`, params: [userId] };
 }
 
 /** The share of the index a persona may see. */

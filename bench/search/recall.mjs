@@ -9,8 +9,17 @@ import { table } from './stats.mjs';
 
 const key = (kind, id) => `${kind} ${id}`;
 
-async function relevantSets(db) {
-  const { rows } = await db.query('SELECT plant, kind, id FROM bench_relevant');
+/**
+ * Each labelled query's relevant documents: the planted ones, less any the index holds with an
+ * audience the officer may not see (none by construction; counted in case a source decides so).
+ */
+async function relevantSets(db, officer) {
+  const { rows } = await db.query(
+    `SELECT plant, kind, id FROM bench_relevant r
+      WHERE NOT EXISTS (SELECT 1 FROM search_documents d
+                         WHERE d.kind = r.kind AND d.id = r.id AND NOT ${officer.visibility.sql})`,
+    officer.visibility.params,
+  );
   const byPlant = new Map();
   for (const r of rows) {
     if (!byPlant.has(r.plant)) byPlant.set(r.plant, new Set());
@@ -40,7 +49,7 @@ async function walk(api, persona, q, relevant) {
 }
 
 export async function measureRecall({ api, db, officer, log }) {
-  const sets = await relevantSets(db);
+  const sets = await relevantSets(db, officer);
   const rows = [];
   for (const { q, relevant } of sets) {
     const ours = await walk(api, officer, q, relevant);
