@@ -8,6 +8,8 @@ import { randomInt } from 'node:crypto';
 import { io } from 'socket.io-client';
 import { quantile } from './stats.mjs';
 
+const n = (v) => (v === null || v === undefined ? '–' : `${v.toFixed(0)} ms`);
+
 export const TARGET_LAG_P95_MS = 2000;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /** Letters no stemmer strips as a suffix: the token is indexed as written. */
@@ -116,7 +118,7 @@ export function lagLines(f, pollMs) {
   const ok = f.p95 !== null && f.p95 <= TARGET_LAG_P95_MS && f.notFound === 0;
   return [
     `messages written: ${f.sent} at ${f.rate.toFixed(0)}/s (${f.acked} acknowledged${Object.keys(f.refused).length ? `, refused ${JSON.stringify(f.refused)}` : ''})`,
-    `lag to findable via GET /api/search (${f.tracked} tracked, polled every ${pollMs} ms): p50 ${f.p50?.toFixed(0)} ms, p95 ${f.p95?.toFixed(0)} ms, max ${f.max?.toFixed(0)} ms, not found in 15 s: ${f.notFound} (target p95 ≤ ${TARGET_LAG_P95_MS} ms: ${ok ? 'ok' : 'MISSED'})`,
-    `index row written after the message (indexed_at − created_at, all ${f.indexed} of ${f.acked}): p50 ${f.indexP50?.toFixed(0)} ms, p95 ${f.indexP95?.toFixed(0)} ms, max ${f.indexMax?.toFixed(0)} ms`,
+    `lag to findable via GET /api/search (${f.tracked} tracked, polled every ${pollMs} ms): p50 ${n(f.p50)}, p95 ${n(f.p95)}, max ${n(f.max)}, not found in 15 s: ${f.notFound} (target p95 ≤ ${TARGET_LAG_P95_MS} ms: ${ok ? 'ok' : 'MISSED'})`,
+    `index row written after the message (indexed_at − created_at, all ${f.indexed} of ${f.acked}): p50 ${n(f.indexP50)}, p95 ${n(f.indexP95)}, max ${n(f.indexMax)}`,
   ].join('\n');
 }

@@ -68,7 +68,16 @@ export async function measureRecall({ api, db, officer, log }) {
   }
   log(`recall: ${rows.length} queries walked`);
   const sum = (f) => rows.reduce((s, r) => s + f(r), 0);
+  const byKind = {};
+  for (const { relevant } of sets)
+    for (const k of relevant) {
+      const kind = k.split(' ')[0];
+      byKind[kind] ??= { relevant: 0, missed: 0 };
+      byKind[kind].relevant++;
+    }
+  for (const r of rows) for (const k of r.missed) byKind[k.split(' ')[0]].missed++;
   return {
+    byKind,
     queries: rows,
     recall: sum((r) => r.found) / sum((r) => r.relevant),
     baselineRecall: sum((r) => r.baseline) / sum((r) => r.relevant),
@@ -80,6 +89,11 @@ export function recallTable(f, target) {
   const lines = [
     `recall on ${f.queries.length} labelled queries (${f.queries.reduce((s, r) => s + r.relevant, 0)} relevant documents): ours ${f.recall.toFixed(3)} (target ≥ ${target}: ${f.recall >= target ? 'ok' : 'MISSED'}), ILIKE baseline ${f.baselineRecall.toFixed(3)}; ${f.perfect} queries at 1.00`,
   ];
+  lines.push(
+    `by kind (ours): ${Object.entries(f.byKind)
+      .map(([kind, k]) => `${kind} ${((k.relevant - k.missed) / k.relevant).toFixed(2)}`)
+      .join(', ')}`,
+  );
   const below = f.queries.filter((r) => r.found < r.relevant);
   if (below.length) {
     const rows = [
