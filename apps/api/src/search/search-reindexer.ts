@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { SearchIndexRepository } from './search-index.repository.js';
 import { SearchIndexer } from './search-indexer.js';
 import { SearchSources } from './search-sources.js';
@@ -25,9 +26,11 @@ export class SearchReindexer implements OnApplicationBootstrap {
     private readonly sources: SearchSources,
     private readonly indexer: SearchIndexer,
     @Inject(SearchIndexRepository) private readonly index: SearchIndexRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onApplicationBootstrap(): void {
+    if (!this.config.searchFillAtStart) return;
     void this.fillMissing().catch((err: Error) =>
       this.logger.error(`building the search index failed: ${err.message}`),
     );

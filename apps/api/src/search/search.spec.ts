@@ -113,4 +113,119 @@ describe('search', () => {
       expect(hit.snippet).toContain('<mark>交通</mark>');
     });
   });
+
+  describe('who finds what', () => {
+    let pairingOnly: ResourceDto;
+    let sideDraft: ResourceDto;
+
+    beforeAll(async () => {
+      const make = async (title: string, scope: object) =>
+        (
+          await as('coordinator')
+            .post('/api/resources', {
+              kind: 'case_study',
+              title,
+              summary: 'Zebrafish monitoring of the river.',
+              language: 'en',
+              themes: ['air-quality'],
+              sdgs: [6],
+              scope,
+            })
+            .expect(201)
+        ).body as ResourceDto;
+      pairingOnly = await make('Pairing-only zebrafish notes', {
+        level: 'pairing',
+        pairingId: a.pairing.pairingId,
+      });
+      sideDraft = await make('Side-only zebrafish draft', {
+        level: 'side',
+        pairingId: a.pairing.pairingId,
+        authorityId: a.pairing.euAuthorityId,
+      });
+    });
+
+    const found = async (who: Who) => {
+      const result = await search(who, 'zebrafish');
+      return {
+        ids: result.items.map((i) => i.id),
+        total: result.total,
+        water: result.facets.theme.find((f) => f.value === 'air-quality')?.count ?? 0,
+        pairing: result.facets.pairing.find((f) => f.value === a.pairing.pairingId)?.count ?? 0,
+      };
+    };
+
+    it('shows a pairing-only item to its pairing and staff, a side draft to its city only', async () => {
+      expect(await found('editor')).toEqual({
+        ids: expect.arrayContaining([pairingOnly.id, sideDraft.id]),
+        total: 2,
+        water: 2,
+        pairing: 2,
+      });
+      // The partner city and a viewer of the whole pairing: the pairing's item, not the side's.
+      for (const who of ['partner', 'viewer'] as const) {
+        expect(await found(who)).toEqual({ ids: [pairingOnly.id], total: 1, water: 1, pairing: 1 });
+      }
+      // Staff hold no side.
+      expect(await found('officer')).toEqual({
+        ids: [pairingOnly.id],
+        total: 1,
+        water: 1,
+        pairing: 1,
+      });
+    });
+
+    it('shows neither, not even in counts, to another pairing or an outsider', async () => {
+      for (const who of ['b.coordinator', 'outsider'] as const) {
+        const result = await search(who, 'zebrafish');
+        expect(result).toMatchObject({ items: [], total: 0, nextCursor: null });
+        expect(Object.values(result.facets).flat()).toEqual([]);
+      }
+    });
+
+    it('drops an item from the results when it is deleted', async () => {
+      await request(t.url)
+        .delete(`/api/resources/${pairingOnly.id}`)
+        .set('Authorization', `Bearer ${token('coordinator')}`)
+        .expect(204);
+      expect((await found('viewer')).ids).toEqual([]);
+    });
+  });
+
+  describe('bad queries', () => {
+    it('answers 400 with a code for an empty, an operators-only or a too long query', async () => {
+      for (const [q, code] of [
+        ['', 'search.empty_query'],
+        ['   ', 'search.empty_query'],
+        [`&|!:*()'"\\`, 'search.empty_query'],
+        ['x'.repeat(5_000), 'search.query_too_long'],
+      ] as const) {
+        const res = await as('viewer').get(`/api/search?q=${encodeURIComponent(q)}`);
+        expect([res.status, res.body.code]).toEqual([400, code]);
+      }
+      await as('viewer').get('/api/search').expect(400);
+    });
+
+    it('reads operators, quotes and backslashes around words as text', async () => {
+      for (const q of [
+        `"economia`,
+        `economia & | ! :* ( ) ' \\`,
+        `'); DROP TABLE search_documents; --`,
+        `<-> !!economia:*A`,
+        `-economia`,
+        `economia or or or`,
+        `交通 & ' "`,
+      ]) {
+        const res = await as('viewer').get(`/api/search?q=${encodeURIComponent(q)}`);
+        expect(res.status).toBe(200);
+      }
+    });
+
+    it('refuses a bad filter or a cursor of another search', async () => {
+      await as('viewer').get('/api/search?q=plan&kind=nope').expect(400);
+      await as('viewer').get('/api/search?q=plan&from=2026-13-01').expect(400);
+      await as('viewer').get('/api/search?q=plan&pairingId=nope').expect(400);
+      const res = await as('viewer').get('/api/search?q=plan&cursor=20.AAAAAAAAAA');
+      expect([res.status, res.body.code]).toEqual([400, 'search.bad_cursor']);
+    });
+  });
 });
