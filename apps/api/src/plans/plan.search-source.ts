@@ -5,6 +5,8 @@ import {
   planWords,
   provisionedPlanCity,
   searchUrls,
+  type PlanAction,
+  type PlanSectionKey,
   type PlanWords,
 } from '@iuc/domain';
 import { isUuid } from '../common/ids.js';
@@ -71,7 +73,7 @@ function planDocuments(plan: SearchablePlanRow, country: string | null): SearchD
       ...common,
       kind: 'plan-section',
       id: `${plan.id}:${s.key}`,
-      title: `${planTitle} · ${fillWords(words.sectionTitle, { number: s.number, title: words.section[s.key].title })}`,
+      title: `${planTitle} · ${sectionHeading(words, s.key, s.number)}`,
       summary: '',
       body: plan.sections?.[s.key] ?? '',
       themes: [],
@@ -95,10 +97,15 @@ function planDocuments(plan: SearchablePlanRow, country: string | null): SearchD
   return [...sections, ...actions];
 }
 
+/** "3. Vision and objectives", in the plan's language. */
+function sectionHeading(words: PlanWords, key: PlanSectionKey, number: number): string {
+  return fillWords(words.sectionTitle, { number, title: words.section[key].title });
+}
+
 /** The action's title, its objective as the summary, and its other words as the body. */
 function actionText(
   row: SearchableActionRow,
-  action: SearchablePlanRow['actions'][number] | undefined,
+  action: PlanAction | undefined,
   words: PlanWords,
 ): Pick<SearchDocument, 'title' | 'summary' | 'body'> {
   const typeLabel = (words.actionType as Record<string, string>)[row.type];
