@@ -35,6 +35,7 @@ export class AppModule {
         }),
         HealthModule,
         EventsModule,
+        SearchSourcesModule,
         JobsModule,
         MailModule,
         AccessModule,
