@@ -49,7 +49,6 @@ export class AppModule {
         NotificationsModule,
         LibraryModule,
         FilesModule,
-        SearchSourcesModule,
         SearchModule,
       ],
     };
