@@ -76,7 +76,10 @@ interface RawHit {
 
 /** The configurations a query is read in: a document matches in its own language's. */
 const CONFIGS = ['iuc_en', 'iuc_es', 'iuc_pt', 'iuc_fr', 'iuc_it', 'iuc_de', 'iuc_simple'];
-const HEADLINE = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxWords=28, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
+const MARKS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}`;
+const HEADLINE = `${MARKS}, MaxWords=28, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
+/** Text this short is shown whole, marked (a message, a summary). */
+const WHOLE_CHARS = 240;
 /** A month, the scale on which an older message ranks lower. */
 const MESSAGE_AGE_SECONDS = 30 * 24 * 3600;
 const EXCERPT_CHARS = 1200;
@@ -169,7 +172,9 @@ export class SearchRepository {
     const { p, withQ, where, score, hasWords } = statementParts(viewer, match, filters);
     const locate = p.add(match.locate);
     const headline = hasWords
-      ? `ts_headline(d.config, x.excerpt, q.wq, '${HEADLINE}')`
+      ? `CASE WHEN length(x.excerpt) <= ${WHOLE_CHARS}
+              THEN ts_headline(d.config, x.excerpt, q.wq, '${MARKS}, HighlightAll=true')
+              ELSE ts_headline(d.config, x.excerpt, q.wq, '${HEADLINE}') END`
       : 'x.excerpt';
     const rows = await this.dataSource.query<RawHit[]>(
       `${withQ},
