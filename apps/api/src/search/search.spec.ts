@@ -337,4 +337,23 @@ describe('search', () => {
       expect(hit[0].snippet).toContain('<mark>axolotl</mark> wetland');
     });
   });
+
+  it('slows a person who searches too fast, then tells them to wait; others are not slowed', async () => {
+    const started = performance.now();
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, () => as('b.editor').get('/api/search?q=plan')),
+    );
+    const statuses = answers.map((r) => r.status);
+    // 20 at once, about 10 more within the 2 s a search may wait, the rest told to come back.
+    expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(29);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(5);
+    expect(statuses.every((s) => s === 200 || s === 429)).toBe(true);
+    const refused = answers.find((r) => r.status === 429)!;
+    expect([refused.body.code, Number(refused.headers['retry-after'])]).toEqual([
+      'search.too_fast',
+      expect.any(Number),
+    ]);
+    expect(performance.now() - started).toBeGreaterThan(1_000);
+    await as('b.partner').get('/api/search?q=plan').expect(200);
+  });
 });
