@@ -1,4 +1,4 @@
-// Indexing lag: two members of pairing 1 write `rate` messages a second for `seconds` seconds into
+// Indexing lag: `writers` members of pairing 1 write `rate` messages a second for `seconds` seconds into
 // its general channel through the API's socket.io namespace (message:send, as the web client
 // does), each carrying a unique token. For every `trackEvery`-th message the officer polls
 // GET /api/search?q=<token> every `pollMs` until the message is found: lag = found − sent (client
@@ -37,7 +37,7 @@ function connect(api, tokenOfWriter, channelId) {
 async function pollUntilFound(api, officer, word, sentAt, timeoutMs, pollMs) {
   while (performance.now() - sentAt < timeoutMs) {
     const res = await fetch(`${api}/api/search?q=${word}&limit=5`, {
-      headers: { Authorization: `Bearer ${officer.token}` },
+      headers: { Authorization: `Bearer ${officer.nextToken()}` },
     });
     const body = await res.json();
     if (body.items?.some((i) => i.kind === 'message')) return performance.now() - sentAt;
@@ -62,6 +62,7 @@ export async function measureLag({
   const ids = [];
   const refused = new Map();
   const polls = [];
+  const acks = [];
   let sent = 0;
   log(`lag: writing ${rate} messages/s for ${seconds} s…`);
   const start = performance.now();
@@ -87,7 +88,7 @@ export async function measureLag({
   }
   const elapsed = (performance.now() - start) / 1000;
   const lags = await Promise.all(polls);
-  await sleep(1000);
+  await Promise.all(acks);
   for (const s of sockets) s.close();
   const { rows } = await db.query(
     `SELECT extract(epoch FROM s.indexed_at - m.created_at) * 1000 AS ms

@@ -77,7 +77,10 @@ export async function measureLatency({ api, db, personas, classes, samples, scan
 }
 
 const p = (times) => `${ms(quantile(times, 0.5))} / ${ms(quantile(times, 0.95))} (${times.length})`;
-const ratio = (base, ours) => `${(quantile(base, 0.95) / quantile(ours, 0.95)).toFixed(1)}×`;
+const ratio = (base, ours) => {
+  const r = quantile(base, 0.95) / quantile(ours, 0.95);
+  return `${r.toFixed(r < 1 ? 2 : 1)}×`;
+};
 
 export function latencyTable({ figures }) {
   const rows = [

@@ -6,7 +6,7 @@ import pg from 'pg';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-export async function runReindex(url, log) {
+export async function runReindex(url, sessionSecret, log) {
   log('reindex: node apps/api/dist/cli.js search:reindex…');
   const started = performance.now();
   const run = spawnSync(process.execPath, ['apps/api/dist/cli.js', 'search:reindex'], {
@@ -14,6 +14,7 @@ export async function runReindex(url, log) {
     env: {
       ...process.env,
       DATABASE_URL: url,
+      SESSION_SECRET: sessionSecret,
       NODE_ENV: 'production',
       IUC_DEMO: '0',
       LOG_LEVEL: 'warn',

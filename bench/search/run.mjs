@@ -18,12 +18,12 @@ import path from 'node:path';
 import pg from 'pg';
 import { holdMachineLock } from '../lib/machine-lock.mjs';
 import { pinServices } from '../lib/pin-services.mjs';
-import { startApi, stop, seedSession } from '../library/upload.mjs';
+import { startApi, stop } from '../library/upload.mjs';
 import { buildCorpus } from './corpus.mjs';
 import { benchDatabase } from './database.mjs';
 import { lagLines, measureLag } from './lag.mjs';
 import { latencyTable, measureLatency } from './latency.mjs';
-import { personas as loadPersonas, visibleShare } from './personas.mjs';
+import { personas as loadPersonas, visibleShare, writers } from './personas.mjs';
 import { queryClasses } from './query-classes.mjs';
 import { measureRecall, recallTable } from './recall.mjs';
 import { runReindex } from './reindex.mjs';
@@ -37,7 +37,8 @@ const RECALL_TARGET = 0.95;
 const LAG = {
   rate: env('BENCH_LAG_RATE', 100),
   seconds: env('BENCH_LAG_SECONDS', 20),
-  trackEvery: env('BENCH_LAG_TRACK_EVERY', 5),
+  writers: env('BENCH_LAG_WRITERS', 20),
+  trackEvery: env('BENCH_LAG_TRACK_EVERY', 20),
   pollMs: env('BENCH_LAG_POLL_MS', 100),
 };
 
@@ -68,7 +69,7 @@ try {
     );
   }
   if (parts.has('reindex')) {
-    const r = (figures.reindex = await runReindex(database.url, log));
+    const r = (figures.reindex = await runReindex(database.url, sessionSecret, log));
     console.log(
       `reindex (cli.js search:reindex): ${r.documents} documents in ${r.seconds.toFixed(1)} s = ${r.perSecond.toFixed(0)} documents/s (${r.byKind.map((k) => `${k.kind} ${k.n}`).join(', ')})`,
     );
@@ -76,8 +77,8 @@ try {
   if (['latency', 'recall', 'lag'].some((p) => parts.has(p))) {
     if (process.env.BENCH_PIN_SERVICES !== '0') unpin = pinServices('0', log);
     const api = await startApi(database.url, sessionSecret, path.join(work, 'api'), children, {
-      DISCUSSIONS_MESSAGES_PER_SECOND: String(LAG.rate * 2),
-      DISCUSSIONS_MESSAGE_BURST: String(LAG.rate * 4),
+      // Each writer sends rate / writers a second; room above that for the timer's bunching.
+      DISCUSSIONS_MESSAGES_PER_SECOND: String(Math.ceil((4 * LAG.rate) / LAG.writers)),
     });
     const people = await loadPersonas(database.url, sessionSecret);
     const db = new pg.Client({ connectionString: database.url });
@@ -113,19 +114,14 @@ try {
         console.log(`\n${recallTable(figures.recall, RECALL_TARGET)}`);
       }
       if (parts.has('lag')) {
-        const { rows } = await db.query(
-          `SELECT ch.id, c.user_id FROM bench_channel ch JOIN bench_city c ON c.p = ch.p WHERE ch.p = 1 AND ch.kind = 'general'`,
-        );
-        const writers = await Promise.all(
-          rows.map((r) => seedSession(db, sessionSecret, r.user_id)),
-        );
+        const { channelId, tokens } = await writers(database.url, sessionSecret, LAG.writers);
         figures.lag = await measureLag({
+          ...LAG,
           api: api.url,
           db,
-          writers,
+          writers: tokens,
           officer: people.officer,
-          channelId: rows[0].id,
-          ...LAG,
+          channelId,
           log,
         });
         console.log(`\nIndexing lag:\n${lagLines(figures.lag, LAG.pollMs)}`);

@@ -4,7 +4,7 @@ export async function search(api, persona, q, { cursor, limit = 20 } = {}) {
   if (cursor) params.set('cursor', cursor);
   const started = performance.now();
   const res = await fetch(`${api}/api/search?${params}`, {
-    headers: { Authorization: `Bearer ${persona.token}` },
+    headers: { Authorization: `Bearer ${persona.nextToken()}` },
   });
   const body = await res.json().catch(() => null);
   const ms = performance.now() - started;
