@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { CLOSED, listKey, type ListState } from './combobox';
 
 /** Presses keys in turn over a list of `count` options; the state and effects after each. */
