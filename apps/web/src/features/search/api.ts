@@ -38,7 +38,8 @@ export function useSuggestions(q: string) {
     queryKey: searchKeys.suggestions(q),
     queryFn: ({ signal }) => fetchSearch({ q }, null, SUGGESTION_COUNT, signal),
     enabled: isSearchable(q),
-    staleTime: 30_000,
+    // Shown at once when a text comes back, and asked again: a new message is findable in seconds.
+    staleTime: 0,
     retry: false,
   });
 }

@@ -1,0 +1,130 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expectAccessible, signInAsMalagaCoordinator } from './support';
+
+/**
+ * The header's search box, driven by the keyboard as its users do: type, ArrowDown to the result,
+ * Enter; the result opens where it matched (a plan's section, a message in its channel).
+ */
+
+const box = (page: Page) => page.getByRole('combobox', { name: 'Search', exact: true });
+const suggestions = (page: Page) => page.getByRole('listbox', { name: 'Suggestions' });
+
+/** ArrowDown until `option` is the highlighted one (the field keeps focus throughout). */
+async function highlight(page: Page, option: Locator): Promise<void> {
+  await expect(option).toBeVisible();
+  for (let i = 0; i < 8; i++) {
+    await box(page).press('ArrowDown');
+    if ((await option.getAttribute('aria-selected')) === 'true') {
+      await expect(box(page)).toHaveAttribute(
+        'aria-activedescendant',
+        (await option.getAttribute('id')) ?? '',
+      );
+      await expect(box(page)).toBeFocused();
+      return;
+    }
+  }
+  throw new Error('the option was never highlighted');
+}
+
+/** A word nobody else writes: letters only, so no tokenizer splits it. */
+function uniqueWord(prefix: string): string {
+  return (
+    prefix +
+    Date.now()
+      .toString(36)
+      .replace(/\d/g, (d) => 'qwxzvkjyhb'[Number(d)])
+  );
+}
+
+test('a plan section: type a word of it, pick it with the keyboard, land on the section', async ({
+  page,
+}) => {
+  await signInAsMalagaCoordinator(page);
+  // "/" brings focus to the box from anywhere outside a text field.
+  await page.locator('body').press('/');
+  await expect(box(page)).toBeFocused();
+
+  // Málaga's demo plan says in its vision: "…los desplazamientos cotidianos".
+  await box(page).pressSequentially('cotidianos');
+  await expect(box(page)).toHaveAttribute('aria-expanded', 'true');
+  const option = suggestions(page)
+    .getByRole('option')
+    .filter({ hasText: /cotidianos/i })
+    .first();
+  await highlight(page, option);
+  await box(page).press('Enter');
+
+  await expect(page).toHaveURL(/\/plans\/[0-9a-f-]{36}\?section=vision$/);
+  const heading = page.getByRole('heading', { level: 2, name: /Vision and objectives/ });
+  await expect(heading).toBeFocused();
+  await expect(heading).toBeInViewport();
+});
+
+test('a message: post a word, find it from the header, land on it highlighted in its channel', async ({
+  page,
+}) => {
+  test.slow(); // posts, waits for the index, then searches
+  const word = uniqueWord('quokka');
+  await signInAsMalagaCoordinator(page);
+  await page.goto('/pairings?text=malaga');
+  await page
+    .getByRole('list', { name: 'Pairings found' })
+    .getByRole('link', { name: 'Málaga – Jingyue' })
+    .click();
+  await page.getByRole('link', { name: /^Discussions/ }).click();
+  const composer = page.getByRole('combobox', { name: 'Message #General' });
+  await composer.fill(`Shall we try the ${word} idea for the cycle lanes?`);
+  await composer.press('Enter');
+  await expect(composer).toHaveValue('');
+
+  // Indexed within seconds (asked through the API, with this page's session).
+  await expect
+    .poll(
+      async () => {
+        const res = await page.request.get(`/api/search?q=${word}&limit=6`);
+        return res.ok() ? ((await res.json()) as { items: unknown[] }).items.length : -1;
+      },
+      { timeout: 15_000 },
+    )
+    .toBeGreaterThan(0);
+
+  await page.goto('/');
+  await page.locator('body').press('/');
+  await box(page).pressSequentially(word);
+  const option = suggestions(page).getByRole('option').filter({ hasText: word }).first();
+  await highlight(page, option);
+  await box(page).press('Enter');
+
+  await expect(page).toHaveURL(/\/pairings\/[0-9a-f-]{36}\/discussions\/[0-9a-f-]{36}\?message=/);
+  const message = page
+    .getByRole('log', { name: 'Messages in General' })
+    .getByRole('article')
+    .filter({ hasText: word });
+  await expect(message).toHaveAttribute('data-highlighted', 'true');
+  await expect(message).toBeInViewport();
+});
+
+test('Enter with nothing highlighted opens the results page: highlights, kinds, filters, no serious accessibility violations', async ({
+  page,
+}) => {
+  await signInAsMalagaCoordinator(page);
+  await box(page).click();
+  await box(page).pressSequentially('bicicleta');
+  await expect(suggestions(page).getByRole('option').first()).toBeVisible();
+  await box(page).press('Enter');
+
+  await expect(page).toHaveURL(/\/search\?q=bicicleta$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Search' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: /results? for “bicicleta”/ }),
+  ).toBeVisible();
+  const results = page.getByRole('region', { name: 'Results' }).getByRole('listitem');
+  await expect(results.first()).toBeVisible();
+  await expect(results.first().locator('mark').first()).toHaveText(/bicicleta/i);
+  await expect(page.getByRole('radiogroup', { name: 'Kind of result' })).toBeVisible();
+  await expectAccessible(page);
+
+  // A query of only operators: a helpful answer, not an error page.
+  await page.goto('/search?q=%26%7C!');
+  await expect(page.getByRole('alert')).toContainText('There is nothing to search for yet');
+});
