@@ -49,7 +49,8 @@ export function Layout() {
               )}
             </Group>
             {user && <SearchBox search={search} />}
-            <Group gap="sm" wrap="nowrap" miw={0}>
+            {/* ml auto: on its own row (narrow screens, long names) it stays at the right. */}
+            <Group gap="sm" wrap="nowrap" miw={0} ml="auto">
               {user && <SearchToggle search={search} />}
               <LanguageSwitcher />
               {user && <NotificationBell />}
