@@ -6,7 +6,7 @@
 import { ActionIcon, Loader, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import type { SearchResultDto } from '@iuc/domain';
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { SUGGESTION_COUNT, isSearchable, useSuggestions } from './api';
@@ -14,12 +14,11 @@ import { CLOSED, listKey, type ListState } from './combobox';
 import { KindIcon } from './kinds';
 import { searchPath } from './params';
 import { Snippet } from './snippet';
-import type { HeaderSearch } from './useHeaderSearch';
+import { HEADER_SEARCH_ID, HEADER_SEARCH_INPUT_ID, type HeaderSearch } from './useHeaderSearch';
 import classes from './Search.module.css';
 
 /** How long typing must pause before suggestions are asked for. */
 const DEBOUNCE_MS = 200;
-const HEADER_SEARCH_ID = 'header-search';
 
 export function SearchBox({ search }: { search: HeaderSearch }) {
   const { t } = useTranslation();
@@ -28,23 +27,21 @@ export function SearchBox({ search }: { search: HeaderSearch }) {
   const listId = `${id}-list`;
   const optionId = (i: number) => `${id}-option-${i}`;
   const [value, setValue] = useState('');
-  const [list, setList] = useState<ListState>(CLOSED);
+  // `q`: the text the highlight was made on; another text's suggestions start with none.
+  const [list, setList] = useState<ListState & { q: string }>({ ...CLOSED, q: '' });
   const [q] = useDebouncedValue(value.trim(), DEBOUNCE_MS);
   const suggestions = useSuggestions(q);
   const items: SearchResultDto[] = (suggestions.data?.items ?? []).slice(0, SUGGESTION_COUNT);
   const searchable = isSearchable(value);
   const expanded = list.open && searchable;
-  // The results, then "See all results".
-  const count = expanded ? items.length + 1 : 0;
-
-  // New suggestions: nothing is highlighted until the arrows say so.
-  useEffect(() => setList((l) => ({ ...l, active: null })), [suggestions.data]);
+  const active = expanded && list.q === q ? list.active : null;
+  const close = () => setList({ ...CLOSED, q });
 
   const finish = (path: string) => {
     setValue('');
-    setList(CLOSED);
+    close();
     search.setOpen(false);
-    search.inputRef.current?.blur();
+    document.getElementById(HEADER_SEARCH_INPUT_ID)?.blur();
     void navigate(path);
   };
   const seeAll = () => finish(searchPath({ q: value.trim() }));
@@ -56,10 +53,11 @@ export function SearchBox({ search }: { search: HeaderSearch }) {
 
   const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>) => {
     if (e.nativeEvent.isComposing) return;
-    const result = listKey(list, e.key, searchable ? items.length + 1 : 0);
+    // The options: the suggestions, then "See all results".
+    const result = listKey({ open: list.open, active }, e.key, searchable ? items.length + 1 : 0);
     if (!result.handled) return;
     e.preventDefault();
-    setList(result.state);
+    setList({ ...result.state, q });
     const effect = result.effect;
     if (effect?.type === 'choose') choose(effect.index);
     else if (effect?.type === 'submit' && value.trim()) seeAll();
@@ -69,7 +67,6 @@ export function SearchBox({ search }: { search: HeaderSearch }) {
     }
   };
 
-  const active = expanded ? list.active : null;
   const status = !expanded
     ? ''
     : suggestions.isFetching && !suggestions.data
@@ -90,7 +87,7 @@ export function SearchBox({ search }: { search: HeaderSearch }) {
         }}
       >
         <TextInput
-          ref={search.inputRef}
+          id={HEADER_SEARCH_INPUT_ID}
           type="text"
           role="combobox"
           aria-label={t('search.box.label')}
@@ -109,11 +106,11 @@ export function SearchBox({ search }: { search: HeaderSearch }) {
           }
           onChange={(e) => {
             setValue(e.currentTarget.value);
-            setList({ open: true, active: null });
+            setList({ open: true, active: null, q });
           }}
           onKeyDown={onKeyDown}
           onFocus={() => setList((l) => ({ ...l, open: true }))}
-          onBlur={() => setList(CLOSED)}
+          onBlur={close}
           classNames={{ root: classes.boxField }}
         />
         <VisuallyHidden id={`${id}-hint`}>{t('search.box.hint')}</VisuallyHidden>

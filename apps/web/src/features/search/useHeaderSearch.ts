@@ -2,13 +2,15 @@
  * The header box's state shared by the box and the phone's search button: whether the box is
  * shown (phones fold it behind the button), and the `/` shortcut that brings focus to it.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+
+export const HEADER_SEARCH_ID = 'header-search';
+export const HEADER_SEARCH_INPUT_ID = 'header-search-input';
 
 export interface HeaderSearch {
   /** Shown on phones (wider screens always show it). */
   open: boolean;
   setOpen: (open: boolean) => void;
-  inputRef: React.RefObject<HTMLInputElement | null>;
   /** Shows the box and puts the caret in it. */
   focus: () => void;
 }
@@ -26,11 +28,10 @@ export function isTypingTarget(target: EventTarget | null): boolean {
 /** `enabled`: whether the box is there at all (signed in): otherwise `/` is left alone. */
 export function useHeaderSearch(enabled: boolean): HeaderSearch {
   const [open, setOpen] = useState(false);
-  const inputRef = useRef<HTMLInputElement>(null);
   const focus = useCallback(() => {
     setOpen(true);
     // A frame later: on phones the box is only now being shown.
-    requestAnimationFrame(() => inputRef.current?.focus());
+    requestAnimationFrame(() => document.getElementById(HEADER_SEARCH_INPUT_ID)?.focus());
   }, []);
 
   useEffect(() => {
@@ -45,5 +46,5 @@ export function useHeaderSearch(enabled: boolean): HeaderSearch {
     return () => window.removeEventListener('keydown', onKey);
   }, [enabled, focus]);
 
-  return { open, setOpen, inputRef, focus };
+  return { open, setOpen, focus };
 }
