@@ -18,6 +18,8 @@ import { JobsModule } from './jobs/jobs.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { LibraryModule } from './library/library.module.js';
 import { FilesModule } from './files/files.module.js';
+import { SearchModule } from './search/search.module.js';
+import { SearchSourcesModule } from './search/search-sources.module.js';
 
 @Module({})
 export class AppModule {
@@ -33,6 +35,7 @@ export class AppModule {
         }),
         HealthModule,
         EventsModule,
+        SearchSourcesModule,
         JobsModule,
         MailModule,
         AccessModule,
@@ -46,6 +49,7 @@ export class AppModule {
         NotificationsModule,
         LibraryModule,
         FilesModule,
+        SearchModule,
       ],
     };
   }

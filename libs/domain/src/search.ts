@@ -89,8 +89,9 @@ export interface SearchResponseDto {
   /** How many results match, in all. */
   total: number;
   /**
-   * 'all' when every word matched; 'any' when no result had them all and these are the results
-   * with some of them (the page says so).
+   * 'all' when results have every word (first; when they are fewer than a page, results with
+   * some of the words follow them); 'any' when none had them all and these have some (the page
+   * says so).
    */
   matched: 'all' | 'any';
 }

@@ -74,6 +74,8 @@ export interface AppConfig {
   loginMaxConcurrentChecksPerClient: number;
   /** At shutdown, how long running background jobs may take to finish before they are failed (and retried later). */
   jobsShutdownGraceSeconds: number;
+  /** Build the search index at start for sources it holds nothing of (off for the CLI's reindex). */
+  searchFillAtStart: boolean;
   /** Time and heap one file's text extraction and preview may use before its process is killed. */
   fileProcessingTimeoutSeconds: number;
   fileProcessingMaxMemoryMb: number;
@@ -304,6 +306,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       1000,
     ),
     jobsShutdownGraceSeconds: int(env, 'JOBS_SHUTDOWN_GRACE_SECONDS', 10, 1, 600),
+    searchFillAtStart: bool(env, 'SEARCH_FILL_AT_START') ?? true,
     fileProcessingTimeoutSeconds: int(env, 'FILE_PROCESSING_TIMEOUT_SECONDS', 60, 1, 3600),
     fileProcessingMaxMemoryMb: int(env, 'FILE_PROCESSING_MAX_MEMORY_MB', 512, 64, 16384),
   };

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { In, type FindOptionsWhere, type Repository } from 'typeorm';
 import type { WorldRegionCode } from '@iuc/domain';
+import { idsAfter } from '../database/keyset-ids.js';
 import { AuthorityEntity } from './authority.entity.js';
 
 export interface AuthorityFilter {
@@ -34,5 +35,10 @@ export class AuthorityRepository {
   findByIds(ids: readonly string[]): Promise<AuthorityEntity[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return this.authorities.find({ where: { id: In([...ids]) }, relations: { parent: true } });
+  }
+
+  /** Authority ids in id order after `after`, for a full search reindex. */
+  idsAfter(after: string | null, limit: number): Promise<string[]> {
+    return idsAfter(this.authorities, 'authorities', after, limit);
   }
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthorityEntity } from './authority.entity.js';
 import { AuthorityRepository } from './authority.repository.js';
+import { AuthoritySearchSource } from './authority.search-source.js';
 import { DirectoryController } from './directory.controller.js';
 import { DirectoryService } from './directory.service.js';
 import { MunicipalityGroupEntity } from './municipality-group.entity.js';
@@ -11,7 +12,12 @@ import { MunicipalityGroupRepository } from './municipality-group.repository.js'
 @Module({
   imports: [TypeOrmModule.forFeature([AuthorityEntity, MunicipalityGroupEntity])],
   controllers: [DirectoryController],
-  providers: [AuthorityRepository, MunicipalityGroupRepository, DirectoryService],
+  providers: [
+    AuthorityRepository,
+    MunicipalityGroupRepository,
+    DirectoryService,
+    AuthoritySearchSource,
+  ],
   exports: [DirectoryService],
 })
 export class DirectoryModule {}

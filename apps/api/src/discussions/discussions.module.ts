@@ -11,6 +11,8 @@ import { DiscussionsHub } from './realtime/discussions.hub.js';
 import { DiscussionsPolicy } from './discussions.policy.js';
 import { DiscussionsService } from './discussions.service.js';
 import { MessagesRepository } from './messages/messages.repository.js';
+import { MessageSearchRepository } from './messages/message-search.repository.js';
+import { MessageSearchSource } from './messages/message.search-source.js';
 
 /**
  * Pairing discussions: channels, messages, threads, reactions, read positions, mentions; REST for
@@ -24,6 +26,8 @@ import { MessagesRepository } from './messages/messages.repository.js';
     { provide: DISCUSSIONS_LIMITS, useFactory: () => loadDiscussionsLimits() },
     ChannelsRepository,
     MessagesRepository,
+    MessageSearchRepository,
+    MessageSearchSource,
     DiscussionsPolicy,
     DiscussionsHub,
     DiscussionsService,

@@ -147,6 +147,16 @@ export class FilesRepository {
     return rows.map(toStored);
   }
 
+  /** The extracted text of each attached file of the subjects (null: none was extracted). */
+  async textsOf(kind: string, subjectIds: string[]): Promise<Map<string, string | null>> {
+    const rows: { id: string; extracted_text: string | null }[] = await this.dataSource.query(
+      `SELECT id, extracted_text FROM files
+        WHERE subject_kind = $1 AND subject_id = ANY($2::uuid[]) AND detached_at IS NULL`,
+      [kind, subjectIds],
+    );
+    return new Map(rows.map((r) => [r.id, r.extracted_text]));
+  }
+
   async detach(db: Queryable, subject: FileSubject, fileIds: string[]): Promise<StoredFile[]> {
     const rows = (await db.query(
       `WITH changed AS (

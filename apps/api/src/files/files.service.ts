@@ -105,6 +105,27 @@ export class FilesService {
     return result;
   }
 
+  /**
+   * Each attached file of the subjects with the text extracted from it (pages separated by '\f';
+   * null while processing or when it has none): what search indexes.
+   */
+  async filesWithText(
+    kind: string,
+    subjectIds: string[],
+  ): Promise<Map<string, (StoredFile & { text: string | null })[]>> {
+    const ids = [...new Set(subjectIds)].filter(isUuid);
+    const [files, texts] = await Promise.all([
+      this.filesOf(kind, ids),
+      ids.length ? this.files.textsOf(kind, ids) : new Map<string, string | null>(),
+    ]);
+    return new Map(
+      [...files].map(([id, list]) => [
+        id,
+        list.map((f) => ({ ...f, text: texts.get(f.id) ?? null })),
+      ]),
+    );
+  }
+
   /** Takes files off the subject (ids of other subjects are ignored); their bytes stay. */
   detach(subject: FileSubject, fileIds: string[], manager?: EntityManager): Promise<StoredFile[]> {
     const ids = [...new Set(fileIds)].filter(isUuid);

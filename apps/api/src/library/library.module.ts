@@ -27,6 +27,7 @@ import { ResourceRevisionsRepository } from './revisions/resource-revisions.repo
 import { ResourceRevisionsService } from './revisions/resource-revisions.service.js';
 import { ResourceTrashController } from './trash/resource-trash.controller.js';
 import { ResourceTrashService } from './trash/resource-trash.service.js';
+import { ResourceSearchSource } from './search/resource.search-source.js';
 
 /**
  * The knowledge library: good practices and other resources, their visibility (programme after
@@ -68,6 +69,7 @@ import { ResourceTrashService } from './trash/resource-trash.service.js';
     ResourceReviewService,
     ResourceRevisionsService,
     ResourceCitationsService,
+    ResourceSearchSource,
   ],
   // For the demo, which makes its sample items the way people do.
   exports: [ResourcesService, ResourceReviewService],

@@ -76,6 +76,22 @@ export class MembershipsRepository {
     return members;
   }
 
+  /** The pairings each of these people belongs to, in pairing id order (no entry: none). */
+  async pairingsOfUsers(userIds: readonly string[]): Promise<Map<string, string[]>> {
+    const pairings = new Map<string, string[]>();
+    if (!userIds.length) return pairings;
+    const rows: { user_id: string; pairing_id: string }[] = await this.dataSource.query(
+      `SELECT user_id, pairing_id FROM memberships WHERE user_id = ANY($1::uuid[]) ORDER BY user_id, pairing_id`,
+      [[...userIds]],
+    );
+    for (const r of rows) {
+      const of = pairings.get(r.user_id);
+      if (of) of.push(r.pairing_id);
+      else pairings.set(r.user_id, [r.pairing_id]);
+    }
+    return pairings;
+  }
+
   /** Writes a membership in `db`'s transaction; false when `join` found one there already. */
   async write(
     db: Queryable,

@@ -73,4 +73,9 @@ export class MembershipsService {
   membersOf(scopes: readonly MemberScope[]): Promise<string[][]> {
     return this.memberships.membersOf(scopes);
   }
+
+  /** The pairings each of these people belongs to, in pairing id order (no entry: none). */
+  pairingsOfUsers(userIds: readonly string[]): Promise<Map<string, string[]>> {
+    return this.memberships.pairingsOfUsers(userIds);
+  }
 }

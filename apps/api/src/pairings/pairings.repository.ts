@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { ArrayContains, In, type FindOptionsWhere, type Repository } from 'typeorm';
 import type { ThemeCode } from '@iuc/domain';
+import { idsAfter } from '../database/keyset-ids.js';
 import { MembershipEntity } from './membership.entity.js';
 import { PairingEntity } from './pairing.entity.js';
 import type { PairingAuthority } from './pairing-cities.js';
@@ -32,6 +33,20 @@ export class PairingsRepository {
   findById(id: string): Promise<PairingEntity | null> {
     if (!isUUID(id)) return Promise.resolve(null);
     return this.pairings.findOne({ where: { id }, relations: { authorities: true } });
+  }
+
+  /** These pairings with their sides and their call (unknown ids are left out). */
+  findByIds(ids: readonly string[]): Promise<PairingEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.pairings.find({
+      where: { id: In([...ids]) },
+      relations: { authorities: true, call: true },
+    });
+  }
+
+  /** Pairing ids in id order after `after`, for a full search reindex. */
+  idsAfter(after: string | null, limit: number): Promise<string[]> {
+    return idsAfter(this.pairings, 'pairings', after, limit);
   }
 
   /** The pairing's members with the name and email of their account (and nothing else of it). */

@@ -7,6 +7,8 @@ import { PlanCollabAccess } from './documents/plan-collab-access.js';
 import { PlanDocuments } from './documents/plan-documents.js';
 import { PlanPolicy } from './plan.policy.js';
 import { PlanProjector } from './projection/plan-projector.js';
+import { PlanSearchRepository } from './projection/plan-search.repository.js';
+import { PlanSearchSource } from './plan.search-source.js';
 import { PlanReviewEntity } from './review/plan-review.entity.js';
 import { PlanReviewService } from './review/plan-review.service.js';
 import { PlanReviewsController } from './review/plan-review.controller.js';
@@ -50,6 +52,8 @@ import { PlansService } from './plans.service.js';
     PlanReviewsRepository,
     PlanReviewService,
     PlanExportService,
+    PlanSearchRepository,
+    PlanSearchSource,
   ],
   /** The library asks which plan actions cite its items. */
   exports: [PlansService],

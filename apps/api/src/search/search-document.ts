@@ -1,13 +1,14 @@
 import type { PairingSide, SearchKind } from '@iuc/domain';
 
 /**
- * Who may find a document. Programme staff find everything; the document's `authorId` always
- * finds it. Otherwise: `everyone` signed in; `staff` only; `pairing` members of any of
- * `pairingIds`; `side` the people who work for `side` or `authorityId` in `pairingIds[0]`.
+ * Who may find a document. The document's `authorId` always finds it. Otherwise: `everyone`
+ * signed in; `staff` programme staff only; `pairing` members of any of `pairingIds` and staff;
+ * `side` the people who work for `side` or `authorityId` in `pairingIds[0]`, and staff; `team`
+ * the same people but not staff (staff hold no side: a library item kept to one city's team).
  * The owning module decides it from its own rule (a draft is `staff` + author, a city channel's
  * message is `side`), and says it again whenever the rule's inputs change.
  */
-export type SearchAudience = 'everyone' | 'staff' | 'pairing' | 'side';
+export type SearchAudience = 'everyone' | 'staff' | 'pairing' | 'side' | 'team';
 
 /** One searchable thing as the index stores it: what an owning module hands the search module. */
 export interface SearchDocument {

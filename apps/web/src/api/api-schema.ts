@@ -788,6 +788,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search everything the caller may see — library items and the text of their files, plan sections and actions, messages, pairings, cities, people — best first, with facet counts. */
+        get: operations["SearchController_find"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/uploads": {
         parameters: {
             query?: never;
@@ -874,7 +891,7 @@ export interface components {
              * @example not_found
              * @enum {string}
              */
-            code: "invalid" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "too_large" | "unprocessable" | "rate_limited" | "refused" | "unavailable" | "internal" | "origin_not_allowed" | "login_throttled" | "login_busy" | "invitation.sign_in_required" | "invitation.other_account" | "invitation.confirm_change" | "invitation.staff_account" | "invitation.own_side_only" | "resource.stale_edit" | "resource.not_submitted" | "resource.scope_not_member" | "resource.comment_required" | "resource.bad_file" | "resource.bad_cursor" | "resource.trash_expired" | "upload.length_required" | "upload.metadata_required" | "upload.too_large" | "upload.quota_exceeded" | "upload.type_refused" | "upload.finished" | "upload.not_attachable";
+            code: "invalid" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "too_large" | "unprocessable" | "rate_limited" | "refused" | "unavailable" | "internal" | "origin_not_allowed" | "login_throttled" | "login_busy" | "invitation.sign_in_required" | "invitation.other_account" | "invitation.confirm_change" | "invitation.staff_account" | "invitation.own_side_only" | "resource.stale_edit" | "resource.not_submitted" | "resource.scope_not_member" | "resource.comment_required" | "resource.bad_file" | "resource.bad_cursor" | "resource.trash_expired" | "upload.length_required" | "upload.metadata_required" | "upload.too_large" | "upload.quota_exceeded" | "upload.type_refused" | "upload.finished" | "upload.not_attachable" | "search.empty_query" | "search.query_too_long" | "search.bad_cursor";
             /** @example Not Found */
             error: string;
             message: string | string[];
@@ -1732,6 +1749,53 @@ export interface components {
              */
             submittedAt: string;
             submittedBy: components["schemas"]["PersonRefDoc"] | null;
+        };
+        SearchFacetsDoc: {
+            country: components["schemas"]["SearchFacetValueDoc"][];
+            kind: components["schemas"]["SearchFacetValueDoc"][];
+            language: components["schemas"]["SearchFacetValueDoc"][];
+            pairing: components["schemas"]["SearchFacetValueDoc"][];
+            sdg: components["schemas"]["SearchFacetValueDoc"][];
+            theme: components["schemas"]["SearchFacetValueDoc"][];
+            year: components["schemas"]["SearchFacetValueDoc"][];
+        };
+        SearchFacetValueDoc: {
+            count: number;
+            label: string | null;
+            value: string;
+        };
+        SearchResponseDoc: {
+            facets: components["schemas"]["SearchFacetsDoc"];
+            items: components["schemas"]["SearchResultDoc"][];
+            /**
+             * @description 'any': no result had every word; these have some of them.
+             * @enum {string}
+             */
+            matched: "all" | "any";
+            nextCursor: string | null;
+            total: number;
+        };
+        SearchResultDoc: {
+            context: string | null;
+            /** Format: date-time */
+            date: string;
+            /**
+             * @description Unique within the kind.
+             * @example 6f1c…:context
+             */
+            id: string;
+            /** @enum {string} */
+            kind: "resource" | "file" | "plan-section" | "action" | "message" | "pairing" | "authority" | "person";
+            /** @example es */
+            language: string | null;
+            /** @description HTML-escaped text around the match; matching words in <mark> (its only tags). */
+            snippet: string;
+            title: string;
+            /**
+             * @description The web client's path.
+             * @example /plans/6f1c…?section=context
+             */
+            url: string;
         };
         SessionResponseDoc: {
             /** @description Send as X-CSRF-Token with every cookie-authenticated mutation. */
@@ -4144,6 +4208,59 @@ export interface operations {
             };
             /** @description Not programme staff. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+        };
+    };
+    SearchController_find: {
+        parameters: {
+            query: {
+                country?: string;
+                /** @description nextCursor of the previous page. */
+                cursor?: string;
+                /** @description From this day (YYYY-MM-DD). */
+                from?: string;
+                kind?: "resource" | "file" | "plan-section" | "action" | "message" | "pairing" | "authority" | "person";
+                language?: "en" | "es" | "pt" | "fr" | "it" | "de" | "zh" | "ja";
+                limit?: number;
+                pairingId?: string;
+                /** @description What to look for, in any language; "quoted phrases", `or` and `-word` work for words. 1–500 characters. */
+                q: string;
+                sdg?: number;
+                theme?: "air-quality" | "circular-economy" | "digital-transition" | "jobs-skills" | "energy-transition" | "urban-rural" | "nature-cultural-heritage" | "smart-cities-innovation" | "sustainable-consumption" | "land-use-nature-based-solutions" | "urban-mobility" | "water-waste-sanitation" | "housing" | "urban-poverty" | "migrant-inclusion" | "climate-adaptation" | "public-procurement" | "urban-regeneration" | "security-public-spaces" | "culture";
+                /** @description Up to this day, inclusive. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchResponseDoc"];
+                };
+            };
+            /** @description search.empty_query (nothing to search for), search.query_too_long (over 500 characters), search.bad_cursor, or a bad filter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+            /** @description No live session. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,7 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, Not, type Repository } from 'typeorm';
+import type { ProgrammeRole } from '@iuc/domain';
+import { idsAfter } from '../../database/keyset-ids.js';
 import { UserEntity } from './user.entity.js';
+
+/** What other modules may know of an account to list it: no e-mail, no password. */
+export interface UserProfile {
+  id: string;
+  name: string;
+  programmeRole: ProgrammeRole | null;
+  disabled: boolean;
+  createdAt: Date;
+}
 
 @Injectable()
 export class UsersRepository {
@@ -22,6 +33,34 @@ export class UsersRepository {
       ? await this.users.find({ select: { id: true, name: true }, where: { id: In(unique) } })
       : [];
     return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  /** These people's profiles, by id (ids with no account are left out). */
+  async profilesByIds(ids: readonly string[]): Promise<Map<string, UserProfile>> {
+    const unique = [...new Set(ids)];
+    const rows = unique.length
+      ? await this.users.find({
+          select: { id: true, name: true, programmeRole: true, disabledAt: true, createdAt: true },
+          where: { id: In(unique) },
+        })
+      : [];
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        {
+          id: r.id,
+          name: r.name,
+          programmeRole: r.programmeRole,
+          disabled: r.disabledAt !== null,
+          createdAt: r.createdAt,
+        },
+      ]),
+    );
+  }
+
+  /** Account ids in id order after `after`, for a full search reindex. */
+  idsAfter(after: string | null, limit: number): Promise<string[]> {
+    return idsAfter(this.users, 'users', after, limit);
   }
 
   /** The enabled accounts of the programme's officers and admins, but one. */

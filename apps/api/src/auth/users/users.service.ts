@@ -4,7 +4,9 @@ import { AccessService } from '../../access/access.service.js';
 import type { Actor } from '../../access/actor.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import type { UserEntity } from './user.entity.js';
-import { UsersRepository } from './users.repository.js';
+import { UsersRepository, type UserProfile } from './users.repository.js';
+
+export type { UserProfile } from './users.repository.js';
 
 /** Accounts: what a user looks like to the API, and disabling them. */
 @Injectable()
@@ -30,6 +32,16 @@ export class UsersService {
    */
   namesByIds(ids: readonly string[]): Promise<Map<string, string>> {
     return this.users.namesByIds(ids);
+  }
+
+  /** People's names, programme roles and whether their account is disabled, by id, in one query. */
+  profilesByIds(ids: readonly string[]): Promise<Map<string, UserProfile>> {
+    return this.users.profilesByIds(ids);
+  }
+
+  /** Account ids in id order after `after` (null: from the start): for a full search reindex. */
+  accountIdsAfter(after: string | null, limit: number): Promise<string[]> {
+    return this.users.idsAfter(after, limit);
   }
 
   async toDto(userId: string): Promise<UserDto> {

@@ -39,6 +39,16 @@ export abstract class LibraryFiles {
     manager?: EntityManager,
   ): Promise<ItemFile[]>;
   abstract purge(resourceId: string): Promise<void>;
+  /** Each item's files with their extracted text (for search). */
+  abstract textsOf(resourceIds: readonly string[]): Promise<Map<string, ItemFileText[]>>;
+}
+
+/** A file's name and the text extracted from it (null: none yet, or none at all). */
+export interface ItemFileText {
+  id: string;
+  name: string;
+  createdAt: Date;
+  text: string | null;
 }
 
 const subject = (id: string): FileSubject => ({ kind: 'resource', id });
@@ -81,6 +91,16 @@ export class FilesOfItems extends LibraryFiles {
 
   purge(resourceId: string): Promise<void> {
     return this.files.purge(subject(resourceId));
+  }
+
+  async textsOf(resourceIds: readonly string[]): Promise<Map<string, ItemFileText[]>> {
+    const found = await this.files.filesWithText('resource', [...resourceIds]);
+    return new Map(
+      [...found].map(([id, files]) => [
+        id,
+        files.map((f) => ({ id: f.id, name: f.name, createdAt: f.createdAt, text: f.text })),
+      ]),
+    );
   }
 }
 

@@ -150,6 +150,24 @@ export class ResourcesRepository {
     return rows[0] ? toResourceRow(rows[0]) : null;
   }
 
+  /** The live (not trashed) items among `ids`. */
+  async findLive(ids: readonly string[]): Promise<ResourceRow[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT ${RESOURCE_COLUMNS} FROM resources r WHERE r.id = ANY($1::uuid[]) AND r.deleted_at IS NULL`,
+      [ids],
+    )) as RawResource[];
+    return rows.map(toResourceRow);
+  }
+
+  /** Ids of every item after `after`, in id order (for search's full reindex). */
+  async idsAfter(after: string | null, limit: number): Promise<string[]> {
+    const rows = (await this.dataSource.query(
+      'SELECT id FROM resources WHERE ($1::uuid IS NULL OR id > $1::uuid) ORDER BY id LIMIT $2',
+      [after, limit],
+    )) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
   /** The item, locked until the transaction ends (a save reads, compares and writes it). */
   async lock(m: EntityManager, id: string): Promise<ResourceRow | null> {
     await m.query('SELECT 1 FROM resources WHERE id = $1 FOR UPDATE', [id]);

@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import type { ResourceListQuery } from '@iuc/domain';
 import { readableScopeSql, type ReadableScopes } from '../../access/readable-scopes.js';
 import { AT } from '../../common/sql-time.js';
+import { SqlParams as Params } from '../../common/sql-params.js';
 import {
   RESOURCE_COLUMNS,
   toResourceRow,
@@ -36,15 +37,6 @@ export type FacetCounts = Record<FacetKey, { value: string; count: number }[]>;
 export interface RankedRow {
   row: ResourceRow;
   rank: number;
-}
-
-/** Parameters of one statement, numbered in the order they are added. */
-class Params {
-  readonly values: unknown[] = [];
-  add(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  }
 }
 
 const YEAR = `extract(year FROM coalesce(r.published_at, r.created_at) AT TIME ZONE 'UTC')::int`;

@@ -1,0 +1,44 @@
+import { BadRequestException, Inject, Injectable } from '@nestjs/common';
+import { parseSearchQuery, SEARCH_PAGE_SIZE, type SearchResponseDto } from '@iuc/domain';
+import { AccessService } from '../access/access.service.js';
+import type { Actor } from '../access/actor.js';
+import { codedError } from '../common/coded-error.js';
+import type { SearchQueryParams } from './dto/search-query.dto.js';
+import { decodeSearchCursor, encodeSearchCursor, searchFingerprint } from './search-cursor.js';
+import { SEARCH_PROVIDER, type SearchProvider } from './search-provider.js';
+
+/** One search for one person: the query checked, their readable scopes, the provider asked. */
+@Injectable()
+export class SearchService {
+  constructor(
+    private readonly access: AccessService,
+    @Inject(SEARCH_PROVIDER) private readonly provider: SearchProvider,
+  ) {}
+
+  async search(actor: Actor, params: SearchQueryParams): Promise<SearchResponseDto> {
+    const query = parseSearchQuery(params.q);
+    if (!query.ok) {
+      throw new BadRequestException(
+        query.reason === 'empty'
+          ? codedError('search.empty_query', 'Type a word or two to search for.')
+          : codedError('search.query_too_long', 'A search is at most 500 characters long.'),
+      );
+    }
+    const { q: _q, cursor, limit: _limit, ...filters } = params;
+    const limit = params.limit ?? SEARCH_PAGE_SIZE;
+    const fingerprint = searchFingerprint([query.text, query.websearch, filters, limit]);
+    const offset = cursor === undefined ? 0 : decodeSearchCursor(cursor, fingerprint);
+    if (offset === null) {
+      throw new BadRequestException(
+        codedError('search.bad_cursor', 'cursor is not a cursor of this search.'),
+      );
+    }
+    const viewer = { userId: actor.userId, scopes: await this.access.readableScopes(actor) };
+    const page = await this.provider.search(viewer, { query, filters, offset, limit });
+    const { hasMore, ...rest } = page;
+    return {
+      ...rest,
+      nextCursor: hasMore ? encodeSearchCursor(offset + limit, fingerprint) : null,
+    };
+  }
+}
