@@ -27,7 +27,7 @@ describe('search filters in the address', () => {
 
   it('writes them back in a stable order, nothing empty', () => {
     expect(
-      paramsFromFilters({ sdg: 11, q: '交通', kind: 'plan-section', theme: '' }).toString(),
+      paramsFromFilters({ sdg: 11, q: '交通', kind: 'plan-section', from: '' }).toString(),
     ).toBe('q=%E4%BA%A4%E9%80%9A&kind=plan-section&sdg=11');
     expect(searchPath({ q: 'a&b' })).toBe('/search?q=a%26b');
   });

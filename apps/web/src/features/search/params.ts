@@ -3,14 +3,22 @@
  * search can be bookmarked and shared: read leniently (an unknown value is dropped), written back
  * in a stable order with empty values left out.
  */
-import { THEMES, isOneOf, isSearchKind, type SearchKind, type SearchQueryDto } from '@iuc/domain';
+import {
+  CONTENT_LANGUAGES,
+  THEMES,
+  isOneOf,
+  isSearchKind,
+  type ContentLanguage,
+  type SearchKind,
+  type ThemeCode,
+} from '@iuc/domain';
 
 export interface SearchFilters {
   q?: string;
   kind?: SearchKind;
-  theme?: string;
+  theme?: ThemeCode;
   sdg?: number;
-  language?: string;
+  language?: ContentLanguage;
   pairingId?: string;
   country?: string;
   /** YYYY-MM-DD */
@@ -53,7 +61,7 @@ export function filtersFromParams(params: URLSearchParams): SearchFilters {
     kind: isSearchKind(kind) ? kind : undefined,
     theme: isOneOf(THEMES, theme) ? theme : undefined,
     sdg: Number.isInteger(sdg) && sdg >= 1 && sdg <= 17 ? sdg : undefined,
-    language: language && /^[a-z]{2,3}$/.test(language) ? language : undefined,
+    language: isOneOf(CONTENT_LANGUAGES, language) ? language : undefined,
     pairingId: pairingId && UUID.test(pairingId) ? pairingId.toLowerCase() : undefined,
     country: country && /^[A-Z]{2}$/.test(country) ? country : undefined,
     from: from && DAY.test(from) ? from : undefined,
@@ -99,7 +107,7 @@ export function apiQuery(
   filters: SearchFilters & { q: string },
   cursor?: string | null,
   limit?: number,
-): SearchQueryDto {
+) {
   return {
     ...filters,
     ...(cursor ? { cursor } : {}),
