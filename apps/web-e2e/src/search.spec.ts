@@ -155,3 +155,28 @@ test('Enter with nothing highlighted opens the results page: highlights, kinds, 
   await page.goto('/search?q=%26%7C!');
   await expect(page.getByRole('alert')).toContainText('There is nothing to search for yet');
 });
+
+test('a city opens the directory narrowed to its pairings; a file opens its item at that file', async ({
+  page,
+}) => {
+  await signInAsMalagaCoordinator(page);
+  await box(page).click();
+  await box(page).pressSequentially('Graz');
+  await highlight(page, result(page, 'City'));
+  await box(page).press('Enter');
+  await expect(page).toHaveURL(/\/pairings\?city=[0-9a-f-]{36}$/);
+  await expect(page.getByText('Only the pairings of Graz')).toBeVisible();
+  const pairings = page.getByRole('list', { name: 'Pairings found' }).locator(':scope > li');
+  await expect(pairings).toHaveCount(1);
+  await expect(pairings.first()).toContainText('Graz');
+
+  // A word inside the text of Jingyue's demo PDF (a case study in Chinese).
+  await box(page).click();
+  await box(page).pressSequentially('居民调查');
+  await highlight(page, result(page, '.pdf'));
+  await box(page).press('Enter');
+  await expect(page).toHaveURL(/\/library\/[0-9a-f-]{36}\?file=[0-9a-f-]{36}/);
+  const file = page.getByRole('article', { name: /\.pdf$/ });
+  await expect(file).toBeFocused();
+  await expect(file).toBeInViewport();
+});
