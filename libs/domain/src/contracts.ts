@@ -126,6 +126,8 @@ export const API_ERROR_CODES = [
   'search.query_too_long',
   /** 400: a search cursor that is not one of this query's. */
   'search.bad_cursor',
+  /** 429: searching faster than SEARCH_PACE allows for long: wait Retry-After (seconds). */
+  'search.too_fast',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 

@@ -19,7 +19,7 @@ import { AuthService } from './auth.service.js';
 import { Client, type ClientInfo } from './client-info.js';
 import { LoginBody, MeResponseDoc, SessionResponseDoc } from './dto/auth.dto.js';
 import { setDeviceCookie } from './login/known-device.js';
-import { RetryAfterFilter } from './retry-after.filter.js';
+import { RetryAfterFilter } from '../common/retry-after.filter.js';
 import { clearSessionCookie, setSessionCookie } from './sessions/session-cookie.js';
 import { SignedIn } from '../access/route-access.js';
 

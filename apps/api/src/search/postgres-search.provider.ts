@@ -40,6 +40,7 @@ function matchOf(query: ParsedSearchQuery, anyWord: boolean): SearchMatch {
   return {
     words,
     allWords: anyWord ? query.websearch : null,
+    highlight: query.latinTerms.length ? query.latinTerms.join(' or ') : null,
     cjk: cjk || null,
     locate: [
       ...query.latinTerms.flatMap((w) => [...new Set([w, wordStart(w)])]),

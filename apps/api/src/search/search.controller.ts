@@ -1,9 +1,16 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Query, UseFilters } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import type { SearchResponseDto } from '@iuc/domain';
 import { type Actor, CurrentActor } from '../access/actor.js';
 import { SignedIn } from '../access/route-access.js';
 import { ApiErrorDoc, ApiSignedIn } from '../common/api-docs.js';
+import { RetryAfterFilter } from '../common/retry-after.filter.js';
 import { SearchQueryParams } from './dto/search-query.dto.js';
 import { SearchResponseDoc } from './dto/search.docs.js';
 import { SearchService } from './search.service.js';
@@ -22,6 +29,12 @@ export class SearchController {
       'Search everything the caller may see — library items and the text of their files, plan sections and actions, messages, pairings, cities, people — best first, with facet counts.',
   })
   @ApiOkResponse({ type: SearchResponseDoc })
+  @ApiTooManyRequestsResponse({
+    type: ApiErrorDoc,
+    description:
+      'search.too_fast: more searches than 5 a second (bursts of 20) for over 2 s; wait Retry-After seconds.',
+  })
+  @UseFilters(RetryAfterFilter)
   @ApiBadRequestResponse({
     type: ApiErrorDoc,
     description:

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { PostgresSearchProvider } from './postgres-search.provider.js';
 import { SearchIndexRepository } from './search-index.repository.js';
 import { SearchIndexer } from './search-indexer.js';
+import { SearchPacer } from './search-pacer.js';
 import { SearchFeeds } from './search-feeds.js';
 import { SEARCH_PROVIDER } from './search-provider.js';
 import { SearchReindexer } from './search-reindexer.js';
@@ -22,6 +23,7 @@ import { SearchService } from './search.service.js';
     SearchIndexer,
     SearchFeeds,
     SearchReindexer,
+    SearchPacer,
     SearchService,
   ],
   exports: [SearchReindexer, SearchIndexer],

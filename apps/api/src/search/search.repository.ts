@@ -20,6 +20,8 @@ export interface SearchMatch {
    * When `words` asks for any of the words: the query with all of them, whose matches rank first.
    */
   allWords: string | null;
+  /** The words as alternatives (`a or b`): each is marked in a snippet wherever it occurs. */
+  highlight: string | null;
   /** A `to_tsquery('simple', …)` text over the CJK vectors (bigram phrases, characters). */
   cjk: string | null;
   /** Lowercased word starts and CJK runs, to find where in a long text the snippet should be. */
@@ -76,7 +78,10 @@ interface RawHit {
 
 /** The configurations a query is read in: a document matches in its own language's. */
 const CONFIGS = ['iuc_en', 'iuc_es', 'iuc_pt', 'iuc_fr', 'iuc_it', 'iuc_de', 'iuc_simple'];
-const HEADLINE = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxWords=28, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
+const MARKS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}`;
+const HEADLINE = `${MARKS}, MaxWords=28, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
+/** Text this short is shown whole, marked (a message, a summary). */
+const WHOLE_CHARS = 240;
 /** A month, the scale on which an older message ranks lower. */
 const MESSAGE_AGE_SECONDS = 30 * 24 * 3600;
 const EXCERPT_CHARS = 1200;
@@ -107,6 +112,9 @@ function statementParts(viewer: SearchViewer, match: SearchMatch, filters: Searc
   return {
     p,
     withQ: `WITH q AS (SELECT (${wq}) AS wq, (${cq}) AS cq)`,
+    /** The snippet's query, added only by the statement that makes snippets. */
+    highlightQuery: () =>
+      match.highlight === null ? `''::tsquery` : inEveryConfig(p.add(match.highlight)),
     where: conditions.join(' AND '),
     score: () => `(${score || '0'}${boost()}) * (CASE WHEN d.kind = 'message'
        THEN 1 / (1 + extract(epoch FROM now() - d.occurred_at) / ${MESSAGE_AGE_SECONDS}) ELSE 1 END)`,
@@ -166,10 +174,16 @@ export class SearchRepository {
     offset: number,
     limit: number,
   ): Promise<SearchHitRow[]> {
-    const { p, withQ, where, score, hasWords } = statementParts(viewer, match, filters);
+    const { p, withQ, where, score, hasWords, highlightQuery } = statementParts(
+      viewer,
+      match,
+      filters,
+    );
     const locate = p.add(match.locate);
     const headline = hasWords
-      ? `ts_headline(d.config, x.excerpt, q.wq, '${HEADLINE}')`
+      ? `CASE WHEN length(x.excerpt) <= ${WHOLE_CHARS}
+              THEN ts_headline(d.config, x.excerpt, hq.q, '${MARKS}, HighlightAll=true')
+              ELSE ts_headline(d.config, x.excerpt, hq.q, '${HEADLINE}') END`
       : 'x.excerpt';
     const rows = await this.dataSource.query<RawHit[]>(
       `${withQ},
@@ -182,14 +196,17 @@ export class SearchRepository {
        SELECT d.kind, d.id, d.title, d.url, d.language, d.context, d.occurred_at, d.pairing_ids,
               ${headline} AS excerpt,
               CASE WHEN d.kind = 'file' THEN 1 + length(x.before) - length(replace(x.before, E'\\f', '')) END AS page
-         FROM page JOIN search_documents d USING (kind, id) CROSS JOIN q
+         FROM page JOIN search_documents d USING (kind, id) CROSS JOIN (SELECT ${highlightQuery()} AS q) hq
         CROSS JOIN LATERAL (SELECT d.summary || E'\\n' || d.body AS text) h
         CROSS JOIN LATERAL (
           SELECT coalesce(min(at), 1) AS at FROM (
             SELECT strpos(lower(h.text), t) AS at FROM unnest(${locate}::text[]) t) found
            WHERE at > 0) loc
         CROSS JOIN LATERAL (
-          SELECT substr(h.text, greatest(1, loc.at - 150), ${EXCERPT_CHARS}) AS excerpt,
+          -- A window that starts inside a word starts after it (at most 20 characters dropped).
+          SELECT CASE WHEN loc.at > 151
+                      THEN regexp_replace(substr(h.text, loc.at - 150, ${EXCERPT_CHARS}), '^\\S{0,20}\\s+', '')
+                      ELSE substr(h.text, 1, ${EXCERPT_CHARS}) END AS excerpt,
                  left(h.text, loc.at - 1) AS before) x
         ORDER BY page.score DESC, page.occurred_at DESC, page.kind, page.id`,
       p.values,

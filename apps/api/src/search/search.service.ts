@@ -5,6 +5,7 @@ import type { Actor } from '../access/actor.js';
 import { codedError } from '../common/coded-error.js';
 import type { SearchQueryParams } from './dto/search-query.dto.js';
 import { decodeSearchCursor, encodeSearchCursor, searchFingerprint } from './search-cursor.js';
+import { SearchPacer } from './search-pacer.js';
 import { SEARCH_PROVIDER, type SearchProvider } from './search-provider.js';
 
 /** One search for one person: the query checked, their readable scopes, the provider asked. */
@@ -13,9 +14,11 @@ export class SearchService {
   constructor(
     private readonly access: AccessService,
     @Inject(SEARCH_PROVIDER) private readonly provider: SearchProvider,
+    private readonly pacer: SearchPacer,
   ) {}
 
   async search(actor: Actor, params: SearchQueryParams): Promise<SearchResponseDto> {
+    await this.pacer.admit(actor.userId);
     const query = parseSearchQuery(params.q);
     if (!query.ok) {
       throw new BadRequestException(

@@ -3,8 +3,22 @@
  * GET /api/search in their languages, with highlights, and never by someone who may not read them.
  */
 import request from 'supertest';
-import type { ResourceDto, SearchResponseDto } from '@iuc/domain';
-import { setUpPlanCast, type CastMember, type PlanCast } from '../test/plan-fixture.js';
+import * as tus from 'tus-js-client';
+import * as Y from 'yjs';
+import type { ChannelDto, ResourceDto, SearchResponseDto } from '@iuc/domain';
+import type { Actor } from '../access/actor.js';
+import { DiscussionsService } from '../discussions/discussions.service.js';
+import { EventBus } from '../events/event-bus.js';
+import { readPlanContent, writeSectionText } from '../plans/documents/plan-content.js';
+import { writeProjection } from '../plans/projection/plan-projection.repository.js';
+import { makePdf } from '../test/fixtures/document-files.js';
+import {
+  addAction,
+  eventually,
+  setUpPlanCast,
+  type CastMember,
+  type PlanCast,
+} from '../test/plan-fixture.js';
 import { startTestApp, type TestApp } from '../test/test-app.js';
 import { SearchIndexer } from './search-indexer.js';
 
@@ -227,5 +241,119 @@ describe('search', () => {
       const res = await as('viewer').get('/api/search?q=plan&cursor=20.AAAAAAAAAA');
       expect([res.status, res.body.code]).toEqual([400, 'search.bad_cursor']);
     });
+  });
+
+  describe('plans, messages and files', () => {
+    const actor = (who: CastMember): Actor => ({
+      userId: a.userIds[who],
+      email: `${who}@search.test`,
+      name: who,
+      programmeRole: null,
+      sessionTokenHash: '',
+      via: 'bearer',
+    });
+    let general: ChannelDto;
+    let euTeam: ChannelDto;
+
+    beforeAll(async () => {
+      const discussions = t.app.get(DiscussionsService);
+      const channels = await discussions.listChannels(actor('coordinator'), a.pairing.pairingId);
+      general = channels.find((c) => c.kind === 'general')!;
+      euTeam = channels.find((c) => c.kind === 'city' && c.side === 'eu')!;
+    });
+
+    const send = async (channel: ChannelDto, body: string) => {
+      const discussions = t.app.get(DiscussionsService);
+      const who = actor('coordinator');
+      return discussions.send(who, await discussions.authorize(who, channel.id), { body });
+    };
+
+    it("finds a plan's section and action where they are, for the pairing only", async () => {
+      const doc = new Y.Doc();
+      writeSectionText(doc, 'vision', 'Bicycle superhighways link every neighbourhood by 2030.');
+      addAction(doc, { id: 'act-1', title: 'Build the superhighway to the harbour' });
+      // What the projector writes after an edit, and the event it publishes.
+      await writeProjection(t.dataSource.manager, a.plans.euPlanId, readPlanContent(doc));
+      await t.app.get(EventBus).publish('plan.text-changed', { planId: a.plans.euPlanId });
+      const found = await search('partner', 'superhighways');
+      expect(found.items.map((i) => [i.kind, i.url])).toEqual(
+        expect.arrayContaining([
+          ['plan-section', `/plans/${a.plans.euPlanId}?section=vision`],
+          ['action', `/plans/${a.plans.euPlanId}?action=act-1`],
+        ]),
+      );
+      expect(found.items.find((i) => i.kind === 'plan-section')!.snippet).toContain(
+        '<mark>superhighways</mark>',
+      );
+      expect((await search('b.coordinator', 'superhighways')).total).toBe(0);
+    });
+
+    it("finds a new message at once, for its channel's readers only", async () => {
+      const message = await send(general, 'The quokka census starts on Monday.');
+      const secret = await send(euTeam, 'Our quokka budget, between us.');
+      const forPairing = await search('viewer', 'quokka');
+      expect(forPairing.items.map((i) => i.id)).toEqual([message.id]);
+      expect(forPairing.items[0]).toMatchObject({
+        kind: 'message',
+        url: `/pairings/${a.pairing.pairingId}/discussions/${general.id}?message=${message.id}`,
+        snippet: 'The <mark>quokka</mark> census starts on Monday.',
+      });
+      expect((await ids('editor', 'quokka')).sort()).toEqual([message.id, secret.id].sort());
+      expect((await ids('officer', 'quokka')).sort()).toEqual([message.id, secret.id].sort());
+      for (const who of ['b.coordinator', 'outsider'] as const) {
+        const result = await search(who, 'quokka');
+        expect([result.total, Object.values(result.facets).flat()]).toEqual([0, []]);
+      }
+    });
+
+    it('finds a word that is only inside an uploaded PDF, on its page', async () => {
+      const bytes = await makePdf(['Annual report', 'Page two mentions the axolotl wetland.']);
+      const uploadId = await new Promise<string>((resolve, reject) => {
+        const up = new tus.Upload(bytes, {
+          endpoint: `${t.url}/api/uploads`,
+          headers: { Authorization: `Bearer ${token('coordinator')}` },
+          metadata: { filename: 'report.pdf', filetype: 'application/pdf' },
+          retryDelays: [],
+          onSuccess: () => resolve((up.url ?? '').split('/').pop() as string),
+          onError: reject,
+        });
+        up.start();
+      });
+      const item = await published({ title: 'Wetland report', uploadIds: [uploadId] });
+      const hit = await eventually(
+        async () => (await search('outsider', 'axolotl')).items,
+        (items) => items.length > 0,
+        'the PDF to be read and indexed',
+        60_000,
+      );
+      expect(hit).toEqual([
+        expect.objectContaining({
+          kind: 'file',
+          title: 'report.pdf',
+          context: 'Wetland report',
+          url: `/library/${item.id}?file=${item.files[0].id}&page=2`,
+        }),
+      ]);
+      expect(hit[0].snippet).toContain('<mark>axolotl</mark> wetland');
+    });
+  });
+
+  it('slows a person who searches too fast, then tells them to wait; others are not slowed', async () => {
+    const started = performance.now();
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, () => as('b.editor').get('/api/search?q=plan')),
+    );
+    const statuses = answers.map((r) => r.status);
+    // 20 at once, about 10 more within the 2 s a search may wait, the rest told to come back.
+    expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(29);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(5);
+    expect(statuses.every((s) => s === 200 || s === 429)).toBe(true);
+    const refused = answers.find((r) => r.status === 429)!;
+    expect([refused.body.code, Number(refused.headers['retry-after'])]).toEqual([
+      'search.too_fast',
+      expect.any(Number),
+    ]);
+    expect(performance.now() - started).toBeGreaterThan(1_000);
+    await as('b.partner').get('/api/search?q=plan').expect(200);
   });
 });

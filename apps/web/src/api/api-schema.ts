@@ -891,7 +891,7 @@ export interface components {
              * @example not_found
              * @enum {string}
              */
-            code: "invalid" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "too_large" | "unprocessable" | "rate_limited" | "refused" | "unavailable" | "internal" | "origin_not_allowed" | "login_throttled" | "login_busy" | "invitation.sign_in_required" | "invitation.other_account" | "invitation.confirm_change" | "invitation.staff_account" | "invitation.own_side_only" | "resource.stale_edit" | "resource.not_submitted" | "resource.scope_not_member" | "resource.comment_required" | "resource.bad_file" | "resource.bad_cursor" | "resource.trash_expired" | "upload.length_required" | "upload.metadata_required" | "upload.too_large" | "upload.quota_exceeded" | "upload.type_refused" | "upload.finished" | "upload.not_attachable" | "search.empty_query" | "search.query_too_long" | "search.bad_cursor";
+            code: "invalid" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "too_large" | "unprocessable" | "rate_limited" | "refused" | "unavailable" | "internal" | "origin_not_allowed" | "login_throttled" | "login_busy" | "invitation.sign_in_required" | "invitation.other_account" | "invitation.confirm_change" | "invitation.staff_account" | "invitation.own_side_only" | "resource.stale_edit" | "resource.not_submitted" | "resource.scope_not_member" | "resource.comment_required" | "resource.bad_file" | "resource.bad_cursor" | "resource.trash_expired" | "upload.length_required" | "upload.metadata_required" | "upload.too_large" | "upload.quota_exceeded" | "upload.type_refused" | "upload.finished" | "upload.not_attachable" | "search.empty_query" | "search.query_too_long" | "search.bad_cursor" | "search.too_fast";
             /** @example Not Found */
             error: string;
             message: string | string[];
@@ -4261,6 +4261,15 @@ export interface operations {
             };
             /** @description No live session. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDoc"];
+                };
+            };
+            /** @description search.too_fast: more searches than 5 a second (bursts of 20) for over 2 s; wait Retry-After seconds. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

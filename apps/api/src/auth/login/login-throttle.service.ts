@@ -2,7 +2,7 @@ import { codedError } from '../../common/coded-error.js';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { LoginFailuresRepository } from './login-failures.repository.js';
-import { RetryLaterException } from '../retry-later.exception.js';
+import { RetryLaterException } from '../../common/retry-later.exception.js';
 
 /** 429 with the seconds to wait; RetryAfterFilter turns them into a `Retry-After` header. */
 export class TooManyLoginAttemptsException extends RetryLaterException {

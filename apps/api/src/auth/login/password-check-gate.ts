@@ -1,7 +1,7 @@
 import { codedError } from '../../common/coded-error.js';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
-import { RetryLaterException } from '../retry-later.exception.js';
+import { RetryLaterException } from '../../common/retry-later.exception.js';
 
 /** Too many password checks at once: 429 for one account or client, 503 for the whole server. */
 export class LoginBusyException extends RetryLaterException {

@@ -36,8 +36,10 @@ export class MessageSearchSource implements SearchSource, OnModuleInit {
     return documents;
   }
 
-  subjectIds(after: string | null, limit: number): Promise<string[]> {
-    return this.messages.liveIdsAfter(after, limit);
+  subjectIds(after: string | null, limit: number, changedSince?: Date): Promise<string[]> {
+    return changedSince
+      ? this.messages.changedIdsAfter(after, limit, changedSince)
+      : this.messages.liveIdsAfter(after, limit);
   }
 }
 

@@ -1,9 +1,9 @@
 import { type ArgumentsHost, Catch } from '@nestjs/common';
 import type { Response } from 'express';
-import { HttpExceptionFilter } from '../common/http-exception.filter.js';
+import { HttpExceptionFilter } from './http-exception.filter.js';
 import { RetryLaterException } from './retry-later.exception.js';
 
-/** Adds `Retry-After` to the login limits' 429 and 503; the body stays the usual error shape. */
+/** Adds `Retry-After` to a RetryLaterException's answer (the login limits, search pacing); the body stays the usual error shape. */
 @Catch(RetryLaterException)
 export class RetryAfterFilter extends HttpExceptionFilter {
   override catch(exception: RetryLaterException, host: ArgumentsHost): void {
