@@ -142,21 +142,18 @@ function Results({
           {results.isPending ? (
             <Loading label={t('search.loading')} />
           ) : hasErrorCode(results.error, 'search.bad_cursor') ? (
-            <Alert color="orange" variant="light" role="alert">
-              <Stack gap="sm" align="flex-start">
-                <Text size="sm">{t('search.badCursor')}</Text>
-                {/* A stale cursor fails again on a refetch: start from page one. */}
-                <Button
-                  size="xs"
-                  variant="default"
-                  onClick={() =>
-                    void client.resetQueries({ queryKey: searchKeys.results(filters) })
-                  }
-                >
-                  {t('search.startAgain')}
-                </Button>
-              </Stack>
-            </Alert>
+            <RetryNotice
+              text={t('search.badCursor')}
+              action={t('search.startAgain')}
+              // A stale cursor fails again on a refetch: start from page one.
+              onAction={() => void client.resetQueries({ queryKey: searchKeys.results(filters) })}
+            />
+          ) : hasErrorCode(results.error, 'search.too_fast') ? (
+            <RetryNotice
+              text={t('search.tooFast')}
+              action={t('errors.retry')}
+              onAction={() => void results.refetch()}
+            />
           ) : results.isError ? (
             <ErrorAlert error={results.error} onRetry={() => void results.refetch()} />
           ) : items.length === 0 ? (
@@ -226,5 +223,27 @@ function KindChips({
         </Group>
       </Chip.Group>
     </div>
+  );
+}
+
+/** An answer the API gave about the paging or the pace, in the reader's words, with what to do. */
+function RetryNotice({
+  text,
+  action,
+  onAction,
+}: {
+  text: string;
+  action: string;
+  onAction: () => void;
+}) {
+  return (
+    <Alert color="orange" variant="light" role="alert">
+      <Stack gap="sm" align="flex-start">
+        <Text size="sm">{text}</Text>
+        <Button size="xs" variant="default" onClick={onAction}>
+          {action}
+        </Button>
+      </Stack>
+    </Alert>
   );
 }
