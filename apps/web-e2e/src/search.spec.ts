@@ -186,13 +186,17 @@ test('a city opens the directory narrowed to its pairings; a file opens its item
   await expect(pairings).toHaveCount(1);
   await expect(pairings.first()).toContainText('Graz');
 
-  // A word inside the text of Jingyue's demo PDF (a case study in Chinese).
+  // Words on the second page of Jingyue's demo PDF (a case study in Chinese).
   await box(page).click();
-  await box(page).pressSequentially('居民调查');
+  await box(page).pressSequentially('百分之十五');
   await highlight(page, result(page, '.pdf'));
   await box(page).press('Enter');
-  await expect(page).toHaveURL(/\/library\/[0-9a-f-]{36}\?file=[0-9a-f-]{36}/);
+  await expect(page).toHaveURL(/\/library\/[0-9a-f-]{36}\?file=[0-9a-f-]{36}&page=2$/);
   const file = page.getByRole('article', { name: /\.pdf$/ });
   await expect(file).toBeFocused();
   await expect(file).toBeInViewport();
+  await expect(file.getByRole('link', { name: /at page 2$/ })).toHaveAttribute(
+    'href',
+    /^\/api\/files\/[0-9a-f-]{36}#page=2$/,
+  );
 });
