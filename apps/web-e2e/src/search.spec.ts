@@ -76,6 +76,19 @@ test('a demo plan section: type a word of it, pick it with the keyboard, land on
   await expect(heading).toBeInViewport();
 });
 
+test('a plan action: its row of the action table takes focus', async ({ page }) => {
+  await signInAsMalagaCoordinator(page);
+  await box(page).click();
+  // Málaga's demo action: "Carril bici piloto hacia los colegios".
+  await box(page).pressSequentially('colegios');
+  await highlight(page, result(page, 'Plan action'));
+  await box(page).press('Enter');
+  await expect(page).toHaveURL(/\/plans\/[0-9a-f-]{36}\?action=demo-malaga-1$/);
+  const action = page.getByRole('heading', { level: 3, name: /Carril bici piloto/ });
+  await expect(action).toBeFocused();
+  await expect(action).toBeInViewport();
+});
+
 test('a plan edit is findable at once: type its word, pick it with the keyboard, land on the section', async ({
   page,
 }) => {
