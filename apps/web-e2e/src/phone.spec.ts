@@ -97,7 +97,7 @@ for (const language of UI_LANGUAGES) {
     browser,
     request,
   }) => {
-    // Five pages, each loaded whole (the plan's document, the channel's messages): on a busy
+    // Six pages, each loaded whole (the plan's document, the channel's messages): on a busy
     // machine that passes the default 30 s (a CI run took 35 s while another job ran).
     test.slow();
     const login = await request.post('/api/auth/login', {
@@ -117,6 +117,8 @@ for (const language of UI_LANGUAGES) {
         `/pairings/${pairing.id}/discussions`,
         (page) => page.getByRole('log').getByRole('article').first(),
       ],
+      // Results with their kind chips and long snippets (the demo pairings speak of mobility).
+      ['/search?q=mobility', (page) => page.locator('main ol > li').first()],
     ];
     const context = await browser.newContext({
       ...pixel7,

@@ -47,8 +47,8 @@ export class PlanSearchSource implements SearchSource, OnModuleInit {
     );
   }
 
-  subjectIds(after: string | null, limit: number): Promise<string[]> {
-    return this.plans.idsAfter(after, limit);
+  subjectIds(after: string | null, limit: number, changedSince?: Date): Promise<string[]> {
+    return this.plans.idsAfter(after, limit, changedSince);
   }
 }
 

@@ -54,6 +54,10 @@ export interface SearchSource {
    * yields nothing maps to [] (or is missing): its documents leave the index.
    */
   documentsOf(subjectIds: readonly string[]): Promise<Map<string, SearchDocument[]>>;
-  /** Subject ids in a stable order after `after` (null: from the start), for a full reindex. */
-  subjectIds(after: string | null, limit: number): Promise<string[]>;
+  /**
+   * Subject ids in a stable order after `after` (null: from the start), for a full reindex; with
+   * `changedSince`, at least those created, changed or deleted since then (the catch-up at start
+   * after a crash). A source without change times may answer every subject.
+   */
+  subjectIds(after: string | null, limit: number, changedSince?: Date): Promise<string[]>;
 }

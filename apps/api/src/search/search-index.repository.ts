@@ -111,6 +111,14 @@ export class SearchIndexRepository {
     return (result as [unknown, number])[1] ?? 0;
   }
 
+  /** When the index was last written (null: it is empty). */
+  async lastWrite(): Promise<Date | null> {
+    const rows = await this.dataSource.query<{ at: Date | null }[]>(
+      'SELECT max(indexed_at) AS at FROM search_documents',
+    );
+    return rows[0].at;
+  }
+
   /** Whether the index holds any document of the subject. */
   async holdsAny(subject: string): Promise<boolean> {
     const rows = await this.dataSource.query<unknown[]>(

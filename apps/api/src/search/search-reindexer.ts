@@ -5,6 +5,11 @@ import { SearchIndexer } from './search-indexer.js';
 import { SearchSources } from './search-sources.js';
 
 const PAGE = 500;
+/**
+ * How far before the index's last write the catch-up at start looks: a change committed while
+ * the index lagged this much behind, and lost in a crash before its indexing, is found again.
+ */
+const CATCH_UP_MARGIN_MS = 10 * 60_000;
 
 export interface ReindexReport {
   subject: string;
@@ -29,11 +34,38 @@ export class SearchReindexer implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** The start's work (fill, then catch up): done, or failed and logged. */
+  started: Promise<void> = Promise.resolve();
+
   onApplicationBootstrap(): void {
     if (!this.config.searchFillAtStart) return;
-    void this.fillMissing().catch((err: Error) =>
+    this.started = (async () => {
+      const lastWrite = await this.index.lastWrite();
+      await this.fillMissing();
+      if (lastWrite) await this.catchUp(new Date(lastWrite.getTime() - CATCH_UP_MARGIN_MS));
+    })().catch((err: Error) =>
       this.logger.error(`building the search index failed: ${err.message}`),
     );
+  }
+
+  /**
+   * Indexes again what changed since `since`: events are delivered after commit, so a crash
+   * between the two leaves a change unindexed; the next start finds it by its change time.
+   */
+  async catchUp(since: Date): Promise<number> {
+    let subjects = 0;
+    for (const source of this.sources.all()) {
+      for (let after: string | null = null; ;) {
+        const ids = await source.subjectIds(after, PAGE, since);
+        if (ids.length === 0) break;
+        await this.indexer.index(source.subject, ids);
+        subjects += ids.length;
+        after = ids[ids.length - 1];
+      }
+    }
+    if (subjects)
+      this.logger.log(`caught up with ${subjects} subject(s) changed since ${since.toISOString()}`);
+    return subjects;
   }
 
   /** Reindexes the sources the index has nothing of, in the background of a start. */

@@ -2,6 +2,7 @@ import { Box, Container, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router';
 import { NotificationBell } from '../features/notifications';
+import { SearchBox, SearchToggle, useHeaderSearch } from '../features/search';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { useSession } from '../session/session';
 import { UserMenu } from './UserMenu';
@@ -11,6 +12,7 @@ import classes from './Layout.module.css';
 export function Layout() {
   const { t } = useTranslation();
   const { user } = useSession();
+  const search = useHeaderSearch(user !== null);
   return (
     <Box mih="100vh" style={{ display: 'flex', flexDirection: 'column' }}>
       <a href="#main" className={classes.skipLink}>
@@ -19,7 +21,7 @@ export function Layout() {
       <header className={classes.header}>
         <Container size="xl" py="xs">
           <Group justify="space-between" wrap="wrap" gap="sm">
-            <Group gap="lg" wrap="wrap">
+            <Group gap="lg" wrap="wrap" miw={0}>
               <Link to="/" className={classes.brand}>
                 <img src="/favicon.svg" alt="" width={28} height={28} />
                 <span>{t('app.name')}</span>
@@ -46,7 +48,10 @@ export function Layout() {
                 </nav>
               )}
             </Group>
-            <Group gap="sm" wrap="nowrap" miw={0}>
+            {user && <SearchBox search={search} />}
+            {/* ml auto: on its own row (narrow screens, long names) it stays at the right. */}
+            <Group gap="sm" wrap="nowrap" miw={0} ml="auto">
+              {user && <SearchToggle search={search} />}
               <LanguageSwitcher />
               {user && <NotificationBell />}
               {user && <UserMenu user={user} />}

@@ -11,6 +11,7 @@ import {
 } from '../features/library';
 import { DirectoryPage, PairingPage } from '../features/pairings';
 import { PairingPlans, PlanPage } from '../features/plans';
+import { SearchPage } from '../features/search';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
 import { RequireSession } from './RequireSession';
@@ -37,6 +38,7 @@ export const router = createBrowserRouter([
           { path: '/library/trash', element: <TrashPage /> },
           { path: '/library/:id', element: <ResourcePage /> },
           { path: '/library/:id/edit', element: <EditResourcePage /> },
+          { path: '/search', element: <SearchPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -5,6 +5,7 @@ import type plansEn from '../features/plans/locales/en.json';
 import type discussionsEn from '../features/discussions/locales/en.json';
 import type notificationsEn from '../features/notifications/locales/en.json';
 import type libraryEn from '../features/library/locales/en.json';
+import type searchEn from '../features/search/locales/en.json';
 import type { PlanWords } from '@iuc/domain';
 
 /** One object type with both's keys (i18next's key types do not see through `A & B` of one key). */
@@ -17,7 +18,8 @@ type PlansStrings = { plans: Merged<(typeof plansEn)['plans'], PlanWords> };
 type FeatureStrings = PlansStrings &
   typeof discussionsEn &
   typeof notificationsEn &
-  typeof libraryEn;
+  typeof libraryEn &
+  typeof searchEn;
 
 declare module 'i18next' {
   interface CustomTypeOptions {

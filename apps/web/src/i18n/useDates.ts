@@ -11,11 +11,14 @@ export function useDates() {
     const full = new Intl.DateTimeFormat(lng, { dateStyle: 'full', timeStyle: 'short' });
     const date = new Intl.DateTimeFormat(lng, { dateStyle: 'full' });
     const short = new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeStyle: 'short' });
+    const mediumDate = new Intl.DateTimeFormat(lng, { dateStyle: 'medium' });
     const relative = new Intl.RelativeTimeFormat(lng, { numeric: 'auto' });
     const capital = (s: string) => s.charAt(0).toLocaleUpperCase(lng) + s.slice(1);
     return {
       time: (iso: string) => time.format(new Date(iso)),
       full: (iso: string) => full.format(new Date(iso)),
+      /** The day alone, briefly ("7 Dec 2026"). */
+      shortDay: (iso: string) => mediumDate.format(new Date(iso)),
       /** "Today", "Yesterday", else the full date. */
       day: (iso: string, now = new Date()) => {
         const days = Math.round(

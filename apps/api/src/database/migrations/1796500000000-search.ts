@@ -53,6 +53,10 @@ export class Search1796500000000 implements MigrationInterface {
     await queryRunner.query(
       'CREATE INDEX "search_documents_subject_idx" ON "search_documents" ("subject", "subject_id")',
     );
+    // The catch-up at start reads the last write.
+    await queryRunner.query(
+      'CREATE INDEX "search_documents_indexed_idx" ON "search_documents" ("indexed_at")',
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

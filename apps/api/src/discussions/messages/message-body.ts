@@ -23,3 +23,15 @@ export function checkBody(raw: string, maxBytes: number): BodyCheck {
   if (unstorable) return { ok: false, code: 'invalid', error: `The message ${unstorable}.` };
   return { ok: true, body };
 }
+
+/**
+ * The words of a body without its light markdown (emphasis marks, code ticks, link syntax): what
+ * search indexes and shows in a snippet. "**first** [plan](https://x.org)" → "first plan https://x.org".
+ */
+export function plainText(body: string): string {
+  return body
+    .replace(/\[([^\]]*)\]\(([^)\s]*)\)/g, '$1 $2')
+    .replace(/(\*\*|__|~~|`+)/g, '')
+    .replace(/(^|\s)[*_](?=\S)|(?<=\S)[*_](?=\s|$)/g, '$1')
+    .replace(/^\s{0,3}(#{1,6}|>|[-*+]|\d+[.)])\s+/gm, '');
+}

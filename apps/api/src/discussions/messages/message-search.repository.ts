@@ -66,4 +66,10 @@ export class MessageSearchRepository {
   liveIdsAfter(after: string | null, limit: number): Promise<string[]> {
     return idsAfter(this.dataSource, 'messages', after, limit, 'deleted_at IS NULL');
   }
+
+  /** Ids of messages written, edited or deleted since `since`, in id order after `after`. */
+  changedIdsAfter(after: string | null, limit: number, since: Date): Promise<string[]> {
+    const where = 'created_at >= $3 OR edited_at >= $3 OR deleted_at >= $3';
+    return idsAfter(this.dataSource, 'messages', after, limit, where, [since]);
+  }
 }

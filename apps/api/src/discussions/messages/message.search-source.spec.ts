@@ -60,9 +60,10 @@ describe('messages as search documents', () => {
       {
         kind: 'message',
         id: message.id,
-        title: 'General',
+        // Without its markdown, named by its first words.
+        title: 'Bike lanes along the river, first draft',
         summary: '',
-        body: 'Bike lanes along the river, **first draft**',
+        body: 'Bike lanes along the river, first draft',
         language: null,
         audience: 'pairing',
         pairingIds: [pairing.pairingId],
@@ -74,7 +75,7 @@ describe('messages as search documents', () => {
         country: null,
         date: new Date(message.createdAt),
         url: searchUrls.message(pairing.pairingId, general.id, message.id),
-        context: pairing.title,
+        context: `General · ${pairing.title}`,
       },
     ]);
   });
@@ -85,7 +86,7 @@ describe('messages as search documents', () => {
     const docs = await source.documentsOf([message.id, reply.id]);
     expect(docs.get(message.id)).toEqual([
       expect.objectContaining({
-        title: euTeam.name,
+        context: `${euTeam.name} · ${pairing.title}`,
         audience: 'side',
         side: 'eu',
         pairingIds: [pairing.pairingId],

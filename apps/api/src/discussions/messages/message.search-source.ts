@@ -1,9 +1,11 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { searchUrls } from '@iuc/domain';
+import { excerpt } from '../../common/excerpt.js';
 import { isUuid } from '../../common/ids.js';
 import { PairingsService } from '../../pairings/pairings.service.js';
 import type { SearchDocument, SearchSource } from '../../search/search-document.js';
 import { SearchSources } from '../../search/search-sources.js';
+import { plainText } from './message-body.js';
 import { MessageSearchRepository, type SearchableMessageRow } from './message-search.repository.js';
 
 /**
@@ -36,20 +38,23 @@ export class MessageSearchSource implements SearchSource, OnModuleInit {
     return documents;
   }
 
-  subjectIds(after: string | null, limit: number): Promise<string[]> {
-    return this.messages.liveIdsAfter(after, limit);
+  subjectIds(after: string | null, limit: number, changedSince?: Date): Promise<string[]> {
+    return changedSince
+      ? this.messages.changedIdsAfter(after, limit, changedSince)
+      : this.messages.liveIdsAfter(after, limit);
   }
 }
 
 function messageDocument(m: SearchableMessageRow, pairingTitle?: string): SearchDocument {
+  const text = plainText(m.body);
   const sideOnly = m.channelKind === 'city';
   return {
     kind: 'message',
     id: m.id,
-    // The channel names where it was said; the snippet shows what.
-    title: m.channelName,
+    // Its first words name it; the channel and pairing say where it was said.
+    title: excerpt(text, 80),
     summary: '',
-    body: m.body,
+    body: text,
     language: null,
     audience: sideOnly ? 'side' : 'pairing',
     pairingIds: [m.pairingId],
@@ -62,6 +67,6 @@ function messageDocument(m: SearchableMessageRow, pairingTitle?: string): Search
     country: null,
     date: m.editedAt ?? m.createdAt,
     url: searchUrls.message(m.pairingId, m.channelId, m.id, m.parentId),
-    context: pairingTitle ?? null,
+    context: pairingTitle ? `${m.channelName} · ${pairingTitle}` : m.channelName,
   };
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { idsAfter } from '../../database/keyset-ids.js';
 import type { DataSource, EntityManager } from 'typeorm';
 import type {
   AgendaCode,
@@ -159,13 +160,11 @@ export class ResourcesRepository {
     return rows.map(toResourceRow);
   }
 
-  /** Ids of every item after `after`, in id order (for search's full reindex). */
-  async idsAfter(after: string | null, limit: number): Promise<string[]> {
-    const rows = (await this.dataSource.query(
-      'SELECT id FROM resources WHERE ($1::uuid IS NULL OR id > $1::uuid) ORDER BY id LIMIT $2',
-      [after, limit],
-    )) as { id: string }[];
-    return rows.map((r) => r.id);
+  /** Ids of every item after `after`, in id order (search's reindex); with `since`, those changed since. */
+  idsAfter(after: string | null, limit: number, since?: Date): Promise<string[]> {
+    if (!since) return idsAfter(this.dataSource, 'resources', after, limit);
+    const where = 'updated_at >= $3 OR deleted_at >= $3';
+    return idsAfter(this.dataSource, 'resources', after, limit, where, [since]);
   }
 
   /** The item, locked until the transaction ends (a save reads, compares and writes it). */

@@ -93,7 +93,7 @@ export class ResourceSearchSource implements SearchSource, OnModuleInit {
     return new Map(live.map((item) => [item.id, documentsOf(item, files.get(item.id) ?? [])]));
   }
 
-  subjectIds(after: string | null, limit: number): Promise<string[]> {
-    return this.items.idsAfter(after, limit);
+  subjectIds(after: string | null, limit: number, changedSince?: Date): Promise<string[]> {
+    return this.items.idsAfter(after, limit, changedSince);
   }
 }

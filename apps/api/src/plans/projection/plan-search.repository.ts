@@ -93,8 +93,10 @@ export class PlanSearchRepository {
     }));
   }
 
-  /** Plan ids in id order after `after`. */
-  idsAfter(after: string | null, limit: number): Promise<string[]> {
-    return idsAfter(this.dataSource, 'plans', after, limit);
+  /** Plan ids in id order after `after`; with `since`, of plans changed or re-projected since. */
+  idsAfter(after: string | null, limit: number, since?: Date): Promise<string[]> {
+    if (!since) return idsAfter(this.dataSource, 'plans', after, limit);
+    const where = `updated_at >= $3 OR id IN (SELECT plan_id FROM plan_projections WHERE updated_at >= $3)`;
+    return idsAfter(this.dataSource, 'plans', after, limit, where, [since]);
   }
 }

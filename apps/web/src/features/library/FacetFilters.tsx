@@ -6,8 +6,8 @@ import { Button, NativeSelect, SimpleGrid, Switch, Stack } from '@mantine/core';
 import type { FacetCountDto, ResourceFacetsDto } from '@iuc/domain';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format';
+import { useTaxonomyLabels } from '../../i18n/useTaxonomyLabels';
 import { activeFilterCount, FACET_KEYS, type FacetKey, type LibraryFilters } from './filters';
-import { useLanguageName } from './labels';
 
 interface Props {
   filters: LibraryFilters;
@@ -21,28 +21,25 @@ interface Props {
 
 export function FacetFilters({ filters, facets, setFilter, clear }: Props) {
   const { t } = useTranslation();
-  const { country, number } = useFormat();
-  const language = useLanguageName();
+  const { number } = useFormat();
+  const label = useTaxonomyLabels();
 
   const labelOf = (key: FacetKey, facet: FacetCountDto & { label?: string }): string => {
     switch (key) {
       case 'kind':
         return t(`library.kind.${facet.value}` as 'library.kind.report');
       case 'theme':
-        return t(`theme.${facet.value}` as 'theme.culture');
+        return label.theme(facet.value);
       case 'sdg':
-        return t('library.sdgLabel', {
-          number: facet.value,
-          name: t(`plans.sdg.${facet.value}` as 'plans.sdg.1'),
-        });
+        return label.sdg(facet.value);
       case 'region':
         return t(`region.${facet.value}` as 'region.europe');
       case 'country':
-        return country(facet.value);
+        return label.country(facet.value);
       case 'city':
         return facet.label ?? facet.value;
       case 'language':
-        return language(facet.value);
+        return label.language(facet.value);
       case 'year':
         return facet.value;
     }

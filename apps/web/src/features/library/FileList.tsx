@@ -6,8 +6,9 @@
  */
 import { Alert, Badge, Button, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ResourceFileDto } from '@iuc/domain';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { useFormat } from '../../i18n/format';
 import ui from '../../ui/ui.module.css';
 import { sizeLabel } from './upload/uploadProgress';
@@ -17,6 +18,7 @@ import classes from './Library.module.css';
 /** `language`: the item's, which its files' text is most likely in. */
 export function FileList({ files, language }: { files: ResourceFileDto[]; language: string }) {
   const { t } = useTranslation();
+  const linked = useLinkedFile();
   return (
     <section aria-labelledby="resource-files">
       <Title order={2} size="h3" id="resource-files" mb="sm">
@@ -28,7 +30,11 @@ export function FileList({ files, language }: { files: ResourceFileDto[]; langua
         <Stack component="ul" gap="md" className={ui.plainList}>
           {files.map((file) => (
             <li key={file.id}>
-              <FileEntry file={file} language={language} />
+              <FileEntry
+                file={file}
+                language={language}
+                linkedPage={linked?.fileId === file.id ? linked.page : undefined}
+              />
             </li>
           ))}
         </Stack>
@@ -37,12 +43,50 @@ export function FileList({ files, language }: { files: ResourceFileDto[]; langua
   );
 }
 
-function FileEntry({ file, language }: { file: ResourceFileDto; language: string }) {
+/** The file a link names (`?file=<id>`, from a search result), and the PDF page it matched on. */
+function useLinkedFile(): { fileId: string; page: number | null } | null {
+  const [params] = useSearchParams();
+  const fileId = params.get('file');
+  const page = Number(params.get('page'));
+  return fileId ? { fileId, page: Number.isInteger(page) && page > 0 ? page : null } : null;
+}
+
+function FileEntry({
+  file,
+  language,
+  linkedPage,
+}: {
+  file: ResourceFileDto;
+  language: string;
+  /** Set when a link names this file: null without a page, else the page to open the PDF at. */
+  linkedPage?: number | null;
+}) {
   const { t } = useTranslation();
   const { lng, number } = useFormat();
   const headingId = `file-${file.id}`;
+  const linked = linkedPage !== undefined;
+  const ref = useRef<HTMLElement>(null);
+  // A linked file is scrolled to and takes focus (after the page's heading has taken it).
+  useEffect(() => {
+    if (!linked) return;
+    const frame = requestAnimationFrame(() => {
+      ref.current?.scrollIntoView({ block: 'center' });
+      ref.current?.focus({ preventScroll: true });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [linked]);
+  const pdfPage = linkedPage && file.presentation === 'pdf' ? linkedPage : null;
   return (
-    <Paper withBorder p="md" component="article" aria-labelledby={headingId}>
+    <Paper
+      withBorder
+      p="md"
+      component="article"
+      aria-labelledby={headingId}
+      ref={ref}
+      tabIndex={linked ? -1 : undefined}
+      data-linked={linked || undefined}
+      className={classes.fileEntry}
+    >
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
           <Group gap="sm" wrap="nowrap" align="flex-start" style={{ minWidth: 0 }}>
@@ -66,16 +110,31 @@ function FileEntry({ file, language }: { file: ResourceFileDto; language: string
               </Text>
             </div>
           </Group>
-          <Button
-            component="a"
-            href={fileUrl(file.id)}
-            download={file.name}
-            variant="default"
-            size="sm"
-            aria-label={t('library.file.downloadName', { name: file.name })}
-          >
-            {t('library.file.download')}
-          </Button>
+          <Group gap="xs">
+            {pdfPage && (
+              <Button
+                component="a"
+                href={`${fileUrl(file.id)}#page=${pdfPage}`}
+                target="_blank"
+                rel="noopener"
+                variant="light"
+                size="sm"
+                aria-label={t('library.file.openAtPageName', { name: file.name, page: pdfPage })}
+              >
+                {t('library.file.openAtPage', { page: pdfPage })}
+              </Button>
+            )}
+            <Button
+              component="a"
+              href={fileUrl(file.id)}
+              download={file.name}
+              variant="default"
+              size="sm"
+              aria-label={t('library.file.downloadName', { name: file.name })}
+            >
+              {t('library.file.download')}
+            </Button>
+          </Group>
         </Group>
         <FileBody file={file} language={language} />
       </Stack>

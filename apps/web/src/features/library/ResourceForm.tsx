@@ -45,7 +45,7 @@ import {
   type FormErrors,
   type ResourceFormValues,
 } from './formModel';
-import { useLanguageName } from './labels';
+import { useLanguageName } from '../../i18n/useTaxonomyLabels';
 import { resourcePath } from './links';
 import { ScopeField, scopeChoices } from './ScopeField';
 import { UploadField } from './upload/UploadField';

@@ -11,19 +11,14 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { hasErrorCode } from '../../api/api';
 import { useDateTime } from '../../i18n/useDateTime';
 import { usePlanTitle } from '../../i18n/usePlanTitle';
+import { useLanguageName } from '../../i18n/useTaxonomyLabels';
 import { PageHeading } from '../../ui/page';
 import { ErrorAlert, Loading, SubmitError } from '../../ui/Status';
 import ui from '../../ui/ui.module.css';
 import { usePairing } from '../pairings';
 import { ConfirmDelete } from './ConfirmDelete';
 import { FileList } from './FileList';
-import {
-  FeaturedBadge,
-  ResourceStatusBadge,
-  useLanguageName,
-  usePlace,
-  useScopeWords,
-} from './labels';
+import { FeaturedBadge, ResourceStatusBadge, usePlace, useScopeWords } from './labels';
 import { ReviewPanel } from './ReviewPanel';
 import {
   useCitations,

@@ -1,12 +1,6 @@
 /** Small labels of the library: kinds with their icons, statuses, the words for tags and scope. */
 import { Badge, type BadgeProps } from '@mantine/core';
-import type {
-  ContentLanguage,
-  ResourceKind,
-  ResourceScope,
-  ResourceStatus,
-  ResourceSummaryDto,
-} from '@iuc/domain';
+import type { ResourceKind, ResourceScope, ResourceStatus, ResourceSummaryDto } from '@iuc/domain';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -75,25 +69,6 @@ export function KindIcon({ kind, size = 40 }: { kind: ResourceKind; size?: numbe
       <path d={KIND_PATHS[kind]} />
     </svg>
   );
-}
-
-/**
- * Language names in the reader's language: "Italiano" as a label, "italiano" inside a sentence
- * (`inSentence`), as Intl writes it.
- */
-export function useLanguageName(): (
-  code: ContentLanguage | string,
-  options?: { inSentence?: boolean },
-) => string {
-  const { i18n } = useTranslation();
-  const lng = i18n.resolvedLanguage ?? 'en';
-  return useMemo(() => {
-    const names = new Intl.DisplayNames([lng], { type: 'language' });
-    return (code, options = {}) => {
-      const name = names.of(code) ?? code;
-      return options.inSentence ? name : name.charAt(0).toLocaleUpperCase(lng) + name.slice(1);
-    };
-  }, [lng]);
 }
 
 /** Who sees an item, in words. */

@@ -1,4 +1,5 @@
-import { SimpleGrid, Stack, Text } from '@mantine/core';
+import { Button, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import type { PairingSummaryDto } from '@iuc/domain';
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../../ui/page';
 import { ErrorAlert, Loading } from '../../ui/Status';
@@ -9,10 +10,12 @@ import { useDirectoryFilters, usePairings } from './usePairings';
 
 export function DirectoryPage() {
   const { t } = useTranslation();
-  const { filters, setFilter, clear } = useDirectoryFilters();
+  const { filters, setFilter, clear, city, clearCity } = useDirectoryFilters();
   const all = usePairings();
   const results = usePairings(filters);
-  const count = results.data?.length ?? 0;
+  const shown = city ? results.data?.filter((p) => hasCity(p, city)) : results.data;
+  const count = shown?.length ?? 0;
+  const cityName = city ? all.data?.flatMap(sides).find((a) => a.id === city)?.name : undefined;
 
   return (
     <Stack gap="lg">
@@ -28,9 +31,17 @@ export function DirectoryPage() {
         clear={clear}
         all={all.data ?? []}
       />
+      {city && (
+        <Group gap="sm" wrap="wrap">
+          <Text fw={600}>{t('directory.cityOnly', { city: cityName ?? '…' })}</Text>
+          <Button variant="subtle" size="compact-sm" onClick={clearCity}>
+            {t('directory.cityAll')}
+          </Button>
+        </Group>
+      )}
       {/* Announced politely whenever the filters change the number of results. */}
       <Text role="status" aria-live="polite" fw={600}>
-        {results.data && t('directory.count', { count })}
+        {shown && t('directory.count', { count })}
       </Text>
       {results.isPending ? (
         <Loading />
@@ -48,7 +59,7 @@ export function DirectoryPage() {
           // Dimmed while the next filter's results load.
           style={{ opacity: results.isPlaceholderData ? 0.6 : 1 }}
         >
-          {results.data.map((pairing) => (
+          {(shown ?? []).map((pairing) => (
             <li key={pairing.id}>
               <PairingCard pairing={pairing} />
             </li>
@@ -58,3 +69,7 @@ export function DirectoryPage() {
     </Stack>
   );
 }
+
+const sides = (p: PairingSummaryDto) => [...p.eu, ...p.partner];
+const hasCity = (p: PairingSummaryDto, authorityId: string) =>
+  sides(p).some((a) => a.id === authorityId);

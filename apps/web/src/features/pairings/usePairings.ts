@@ -79,5 +79,19 @@ export function useDirectoryFilters() {
     [setParams],
   );
   const clear = useCallback(() => setParams(new URLSearchParams(), { replace: true }), [setParams]);
-  return { filters, setFilter, clear };
+  // One city's pairings (a search result's link): narrowed here, the API has no such filter.
+  const city = params.get('city')?.trim().toLowerCase() || undefined;
+  const clearCity = useCallback(
+    () =>
+      setParams(
+        (prev) => {
+          const next = new URLSearchParams(prev);
+          next.delete('city');
+          return next;
+        },
+        { replace: true },
+      ),
+    [setParams],
+  );
+  return { filters, setFilter, clear, city, clearCity };
 }

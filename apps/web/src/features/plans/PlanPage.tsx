@@ -8,7 +8,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { planRights, worksForPlanCity, type PlanDetailDto } from '@iuc/domain';
 import { useEffect, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { PageHeading, usePageTitle } from '../../ui/page';
 import { useUser } from '../../session/session';
 import { CountryLabel, usePairing } from '../pairings';
@@ -16,7 +16,7 @@ import { ErrorAlert, Loading } from '../../ui/Status';
 import ui from '../../ui/ui.module.css';
 import { usePlanDocument } from './collab/usePlanDocument';
 import { useDocumentSettled } from './collab/useYjs';
-import { focusSection, focusSectionHeading, sectionId } from './focus';
+import { focusAction, focusSection, focusSectionHeading, sectionId } from './focus';
 import { PlanStatusBadge, useSectionTitle } from './labels';
 import { usePlanTitle } from '../../i18n/usePlanTitle';
 import { ExportLinks } from './panels/ExportLinks';
@@ -179,22 +179,36 @@ function Contents({ plan }: { plan: PlanDetailDto }) {
 }
 
 /**
- * A link to a section (`/plans/<id>#plan-section-monitoring`, e.g. in a discussion) lands on that
- * section's heading once the document view has rendered it (a frame or two after it exists).
+ * A link to a section (`/plans/<id>#plan-section-monitoring`, e.g. in a discussion, or
+ * `?section=monitoring` from a search result) lands on that section's heading once the document
+ * view has rendered it; `?action=<id>` lands on that action of the table, which appears only once
+ * the document has synced (so it is looked for a little longer).
  */
 function useSectionLink(plan: PlanDetailDto, rendered: boolean): void {
   const { hash } = useLocation();
+  const [params] = useSearchParams();
+  const sectionKey = params.get('section');
+  const actionId = params.get('action');
   useEffect(() => {
-    const section = plan.sections.find((s) => hash === `#${sectionId(s.key)}`);
-    if (!section || !rendered) return;
+    if (!rendered) return;
+    const section = plan.sections.find(
+      (s) => s.key === sectionKey || hash === `#${sectionId(s.key)}`,
+    );
+    const land = actionId
+      ? () => focusAction(actionId)
+      : section
+        ? () => focusSectionHeading(section.key)
+        : null;
+    if (!land) return;
     let frame = 0;
     let tries = 0;
-    const land = () => {
-      if (!focusSectionHeading(section.key) && ++tries < 60) frame = requestAnimationFrame(land);
+    // About five seconds of frames: the first sync of a long plan can take that on a slow line.
+    const attempt = () => {
+      if (!land() && ++tries < 300) frame = requestAnimationFrame(attempt);
     };
-    land();
+    attempt();
     return () => cancelAnimationFrame(frame);
-  }, [hash, plan.sections, rendered]);
+  }, [hash, sectionKey, actionId, plan.sections, rendered]);
 }
 
 /** The height of the app's sticky header, which the plan's sticky parts must stay below. */

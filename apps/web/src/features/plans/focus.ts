@@ -37,3 +37,8 @@ export function focusActionField(actionId: string, field: string): void {
     focus(document.getElementById(actionFieldId(actionId, 'heading')));
   }
 }
+
+/** Onto one action's heading (where a link to the action lands); false when it is not rendered. */
+export function focusAction(actionId: string): boolean {
+  return focus(document.getElementById(actionFieldId(actionId, 'heading')));
+}
