@@ -304,6 +304,9 @@ describe('search', () => {
 
     it("finds a new message at once, for its channel's readers only", async () => {
       const message = await send(general, 'The quokka census starts on Monday.');
+      // A message has no language: every language's stemming finds it.
+      const inSpanish = await send(general, 'Los desarrollos del barrio de los wombats.');
+      expect((await ids('viewer', 'desarrollo wombat'))[0]).toBe(inSpanish.id);
       const secret = await send(euTeam, 'Our quokka budget, between us.');
       const forPairing = await search('viewer', 'quokka');
       expect(forPairing.items.map((i) => i.id)).toEqual([message.id]);
