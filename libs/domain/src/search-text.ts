@@ -19,9 +19,17 @@ export const SEARCH_LIMITS = {
   maxIndexChars: 5_000,
 } as const;
 
-/** The text-search configurations the migration creates (unaccent + snowball stemmer). */
-export type SearchConfig =
-  'iuc_en' | 'iuc_es' | 'iuc_pt' | 'iuc_fr' | 'iuc_it' | 'iuc_de' | 'iuc_simple';
+/** The text-search configurations the migration creates (unaccent + snowball stemmer, or none). */
+export const SEARCH_CONFIGS = [
+  'iuc_en',
+  'iuc_es',
+  'iuc_pt',
+  'iuc_fr',
+  'iuc_it',
+  'iuc_de',
+  'iuc_simple',
+] as const;
+export type SearchConfig = (typeof SEARCH_CONFIGS)[number];
 
 const STEMMED: Readonly<Record<string, SearchConfig>> = {
   en: 'iuc_en',

@@ -42,6 +42,11 @@ export interface SearchQueryDto {
   cursor?: string;
   /** Page size, 1..SEARCH_PAGE_SIZE (the header's suggestions ask for 6). */
   limit?: number;
+  /**
+   * Count the facets and the total (default true). Only a first page counts them; the header's
+   * suggestions ask for none (counting every match costs more than finding the best few).
+   */
+  facets?: boolean;
 }
 
 export interface SearchResultDto {
@@ -85,9 +90,10 @@ export interface SearchFacetsDto {
 export interface SearchResponseDto {
   items: SearchResultDto[];
   nextCursor: string | null;
-  facets: SearchFacetsDto;
-  /** How many results match, in all. */
-  total: number;
+  /** On a first page that asked for them; null otherwise. */
+  facets: SearchFacetsDto | null;
+  /** How many results match, in all; null when facets were not counted. */
+  total: number | null;
   /**
    * 'all' when results have every word (first; when they are fewer than a page, results with
    * some of the words follow them); 'any' when none had them all and these have some (the page

@@ -14,6 +14,10 @@ export function IsCountryCode(): PropertyDecorator {
   );
 }
 
+/** `@Transform(toBoolean)`: a query string's 'true' / 'false' as a boolean (anything else stays, and fails IsBoolean). */
+export const toBoolean = ({ value }: { value: unknown }) =>
+  value === 'true' ? true : value === 'false' ? false : value;
+
 /** The code of one of the programme's calls. */
 export function IsCallCode(): PropertyDecorator {
   return IsIn(CALL_CODES, {

@@ -9,7 +9,7 @@ import {
 } from '@iuc/domain';
 import type { SearchDocument } from './search-document.js';
 import { SearchIndexRepository } from './search-index.repository.js';
-import type { SearchPage, SearchProvider, SearchRequest } from './search-provider.js';
+import type { SearchMode, SearchPage, SearchProvider, SearchRequest } from './search-provider.js';
 import {
   SearchRepository,
   type FacetCountRow,
@@ -116,28 +116,25 @@ export class PostgresSearchProvider implements SearchProvider {
   }
 
   async search(viewer: SearchViewer, request: SearchRequest): Promise<SearchPage> {
-    const all = await this.run(viewer, request, false);
-    // Fewer results with every word than a page: add those with some of them, after them
-    // ("economia circolare" also finds "economía circular"); 'any' when none had them all.
-    if (all.total < request.limit && request.query.latinTerms.length > 1) {
-      const any = await this.run(viewer, request, true);
-      if (any.total > all.total) return { ...any, matched: all.total > 0 ? 'all' : 'any' };
-    }
-    return all;
+    if (request.mode) return this.run(viewer, request, request.mode);
+    const all = await this.run(viewer, request, 'all');
+    // Fewer results with every word than a page: those with some of them follow ("economia
+    // circolare" also finds "economía circular"); 'any' when none had them all.
+    const full = all.hasMore || all.items.length >= request.limit;
+    if (full || request.offset > 0 || request.query.latinTerms.length < 2) return all;
+    return this.run(viewer, request, all.items.length > 0 ? 'some' : 'any');
   }
 
   private async run(
     viewer: SearchViewer,
     request: SearchRequest,
-    anyWord: boolean,
+    mode: SearchMode,
   ): Promise<SearchPage> {
-    const match = matchOf(request.query, anyWord);
+    const match = matchOf(request.query, mode !== 'all');
     const [hits, counts] = await Promise.all([
       this.reads.page(viewer, match, request.filters, request.offset, request.limit + 1),
-      this.reads.facets(viewer, match, request.filters),
+      request.counts ? this.reads.facets(viewer, match, request.filters) : null,
     ]);
-    const pairingIds = counts.filter((c) => c.facet === 'pairing').map((c) => c.value);
-    const titles = await this.reads.pairingTitles(pairingIds);
     const items: SearchResultDto[] = hits.slice(0, request.limit).map((hit) => ({
       kind: hit.kind,
       id: hit.id,
@@ -148,12 +145,20 @@ export class PostgresSearchProvider implements SearchProvider {
       context: hit.context,
       date: hit.date.toISOString(),
     }));
-    return {
+    const page = {
       items,
       hasMore: hits.length > request.limit,
+      mode,
+      matched: mode === 'any' ? ('any' as const) : ('all' as const),
+    };
+    if (!counts) return { ...page, facets: null, total: null };
+    const titles = await this.reads.pairingTitles(
+      counts.filter((c) => c.facet === 'pairing').map((c) => c.value),
+    );
+    return {
+      ...page,
       facets: facetsOf(counts, titles),
       total: counts.filter((c) => c.facet === 'kind').reduce((sum, c) => sum + c.count, 0),
-      matched: 'all',
     };
   }
 }

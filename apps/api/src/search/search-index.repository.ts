@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { cjkIndexText, searchConfigOf } from '@iuc/domain';
+import { cjkIndexText, SEARCH_CONFIGS, searchConfigOf } from '@iuc/domain';
 import type { SearchDocument } from './search-document.js';
 import { HIGHLIGHT_END, HIGHLIGHT_START } from './highlight-marks.js';
 
@@ -49,6 +49,19 @@ function toRow(subject: string, subjectId: string, d: SearchDocument) {
   };
 }
 
+/** A document's word vector in one configuration: title, summary and body weighted A, B, C. */
+function wordsIn(config: string): string {
+  return `(setweight(to_tsvector(${config}, d.title), 'A')
+    || setweight(to_tsvector(${config}, d.summary), 'B')
+    || setweight(to_tsvector(${config}, d.body), 'C'))`;
+}
+
+/**
+ * Text of no known language (a message, a name) is indexed in every language's configuration at
+ * once, so that "desarrollo" finds a message saying "desarrollos" whatever language it is in.
+ */
+const UNKNOWN_LANGUAGE_WORDS = SEARCH_CONFIGS.map((c) => wordsIn(`'${c}'::regconfig`)).join(' || ');
+
 /** The index's writes: the search module is the only writer of `search_documents`. */
 @Injectable()
 export class SearchIndexRepository {
@@ -75,9 +88,7 @@ export class SearchIndexRepository {
          SELECT d.kind, d.id, d.subject, d.subject_id, d.title, d.summary, d.body, d.language, d.config::regconfig,
                 d.audience, d.pairing_ids, d.side, d.authority_id, d.author_id, d.themes, d.sdgs, d.country,
                 d.occurred_at, d.url, d.context,
-                setweight(to_tsvector(d.config::regconfig, d.title), 'A')
-                  || setweight(to_tsvector(d.config::regconfig, d.summary), 'B')
-                  || setweight(to_tsvector(d.config::regconfig, d.body), 'C'),
+                CASE WHEN d.language IS NULL THEN ${UNKNOWN_LANGUAGE_WORDS} ELSE ${wordsIn('d.config::regconfig')} END,
                 setweight(to_tsvector('simple', d.cjk_title), 'A') || setweight(to_tsvector('simple', d.cjk_rest), 'C')
            FROM jsonb_to_recordset($1::jsonb) AS d(kind text, id text, subject text, subject_id text, title text,
                 summary text, body text, language text, config text, audience text, pairing_ids uuid[], side text,

@@ -2,16 +2,30 @@ import type { ParsedSearchQuery, SearchResponseDto } from '@iuc/domain';
 import type { SearchDocument } from './search-document.js';
 import type { SearchFilters, SearchViewer } from './search.repository.js';
 
+/**
+ * Which results a search lists: those with every word (`all`); those first, then the ones with
+ * some of the words (`some`: fewer than a page had them all); or only the latter (`any`: none had).
+ * The first page decides; the cursor carries it to the next pages.
+ */
+export type SearchMode = 'all' | 'some' | 'any';
+
 /** One search, checked and parsed by the service. */
 export interface SearchRequest {
   query: ParsedSearchQuery;
   filters: SearchFilters;
   offset: number;
   limit: number;
+  /** Decided by the first page; null on the first page. */
+  mode: SearchMode | null;
+  /** Count the facets and the total. */
+  counts: boolean;
 }
 
 /** A page of results before the service adds its cursor. */
-export type SearchPage = Omit<SearchResponseDto, 'nextCursor'> & { hasMore: boolean };
+export type SearchPage = Omit<SearchResponseDto, 'nextCursor'> & {
+  hasMore: boolean;
+  mode: SearchMode;
+};
 
 /**
  * The engine behind search. The first is PostgreSQL (PostgresSearchProvider); an external engine

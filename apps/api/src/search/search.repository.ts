@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { SearchKind } from '@iuc/domain';
+import { SEARCH_CONFIGS, type SearchKind } from '@iuc/domain';
 import type { ReadableScopes } from '../access/readable-scopes.js';
 import { SqlParams } from '../common/sql-params.js';
 import { HIGHLIGHT_END, HIGHLIGHT_START } from './highlight-marks.js';
@@ -76,8 +76,6 @@ interface RawHit {
   page: number | null;
 }
 
-/** The configurations a query is read in: a document matches in its own language's. */
-const CONFIGS = ['iuc_en', 'iuc_es', 'iuc_pt', 'iuc_fr', 'iuc_it', 'iuc_de', 'iuc_simple'];
 const MARKS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}`;
 const HEADLINE = `${MARKS}, MaxWords=28, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
 /** Text this short is shown whole, marked (a message, a summary). */
@@ -91,7 +89,7 @@ function statementParts(viewer: SearchViewer, match: SearchMatch, filters: Searc
   const p = new SqlParams();
   const words = match.words === null ? null : p.add(match.words);
   const inEveryConfig = (text: string) =>
-    CONFIGS.map((c) => `websearch_to_tsquery('${c}', ${text})`).join(' || ');
+    SEARCH_CONFIGS.map((c) => `websearch_to_tsquery('${c}', ${text})`).join(' || ');
   const wq = words ? inEveryConfig(words) : `''::tsquery`;
   // Added only by the statement that ranks (an unused parameter has no type: an error).
   const boost = () =>

@@ -27,21 +27,25 @@ export class SearchService {
           : codedError('search.query_too_long', 'A search is at most 500 characters long.'),
       );
     }
-    const { q: _q, cursor, limit: _limit, ...filters } = params;
+    const { q: _q, cursor, limit: _limit, facets: _facets, ...filters } = params;
     const limit = params.limit ?? SEARCH_PAGE_SIZE;
     const fingerprint = searchFingerprint([query.text, query.websearch, filters, limit]);
-    const offset = cursor === undefined ? 0 : decodeSearchCursor(cursor, fingerprint);
-    if (offset === null) {
+    const position = cursor === undefined ? null : decodeSearchCursor(cursor, fingerprint);
+    if (cursor !== undefined && position === null) {
       throw new BadRequestException(
         codedError('search.bad_cursor', 'cursor is not a cursor of this search.'),
       );
     }
     const viewer = { userId: actor.userId, scopes: await this.access.readableScopes(actor) };
-    const page = await this.provider.search(viewer, { query, filters, offset, limit });
-    const { hasMore, ...rest } = page;
-    return {
-      ...rest,
-      nextCursor: hasMore ? encodeSearchCursor(offset + limit, fingerprint) : null,
-    };
+    const { hasMore, mode, ...page } = await this.provider.search(viewer, {
+      query,
+      filters,
+      offset: position?.offset ?? 0,
+      limit,
+      mode: position?.mode ?? null,
+      counts: position === null && params.facets !== false,
+    });
+    const next = { offset: (position?.offset ?? 0) + limit, mode };
+    return { ...page, nextCursor: hasMore ? encodeSearchCursor(next, fingerprint) : null };
   }
 }

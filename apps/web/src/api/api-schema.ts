@@ -1765,7 +1765,8 @@ export interface components {
             value: string;
         };
         SearchResponseDoc: {
-            facets: components["schemas"]["SearchFacetsDoc"];
+            /** @description First page only, unless facets=false. */
+            facets: components["schemas"]["SearchFacetsDoc"] | null;
             items: components["schemas"]["SearchResultDoc"][];
             /**
              * @description 'any': no result had every word; these have some of them.
@@ -1773,7 +1774,8 @@ export interface components {
              */
             matched: "all" | "any";
             nextCursor: string | null;
-            total: number;
+            /** @description Counted with the facets. */
+            total: number | null;
         };
         SearchResultDoc: {
             context: string | null;
@@ -4223,6 +4225,8 @@ export interface operations {
                 country?: string;
                 /** @description nextCursor of the previous page. */
                 cursor?: string;
+                /** @description Count facets and the total (first page only). */
+                facets?: boolean;
                 /** @description From this day (YYYY-MM-DD). */
                 from?: string;
                 kind?: "resource" | "file" | "plan-section" | "action" | "message" | "pairing" | "authority" | "person";

@@ -50,7 +50,7 @@ import {
   type WorldRegionCode,
 } from '@iuc/domain';
 import { Trim } from '../../auth/dto/trim.js';
-import { IsCountryCode } from '../../common/query-validators.js';
+import { IsCountryCode, toBoolean } from '../../common/query-validators.js';
 
 const L = LIBRARY_LIMITS;
 
@@ -257,9 +257,6 @@ export class UpdateResourceBody extends ResourceFieldsBody implements UpdateReso
   @IsISO8601({ strict: true })
   baseUpdatedAt?: string;
 }
-
-const toBoolean = ({ value }: { value: unknown }) =>
-  value === 'true' ? true : value === 'false' ? false : value;
 
 export class ResourceListQueryParams implements ResourceListQuery {
   @ApiPropertyOptional({ enum: RESOURCE_KINDS })

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -19,7 +20,7 @@ import {
   type SearchKind,
   type SearchQueryDto,
 } from '@iuc/domain';
-import { IsCountryCode } from '../../common/query-validators.js';
+import { IsCountryCode, toBoolean } from '../../common/query-validators.js';
 
 const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
@@ -90,4 +91,14 @@ export class SearchQueryParams implements SearchQueryDto {
   @Min(1)
   @Max(SEARCH_PAGE_SIZE)
   limit?: number;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    default: true,
+    description: 'Count facets and the total (first page only).',
+  })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  facets?: boolean;
 }

@@ -42,8 +42,14 @@ export class SearchFacetsDoc implements SearchFacetsDto {
 export class SearchResponseDoc implements SearchResponseDto {
   @ApiProperty({ type: [SearchResultDoc] }) items: SearchResultDto[];
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
-  @ApiProperty({ type: SearchFacetsDoc }) facets: SearchFacetsDto;
-  @ApiProperty() total: number;
+  @ApiProperty({
+    type: SearchFacetsDoc,
+    nullable: true,
+    description: 'First page only, unless facets=false.',
+  })
+  facets: SearchFacetsDto | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Counted with the facets.' })
+  total: number | null;
   @ApiProperty({
     enum: ['all', 'any'],
     description: "'any': no result had every word; these have some of them.",

@@ -129,7 +129,7 @@ function Results({
           {first && (
             <KindChips
               kind={filters.kind}
-              counts={first.facets.kind}
+              counts={first.facets?.kind ?? []}
               onChange={(kind) => update({ kind })}
             />
           )}
@@ -137,7 +137,11 @@ function Results({
           <Text role="status" aria-live="polite" fw={600} my="sm">
             {first &&
               !results.isPlaceholderData &&
-              t('search.count', { count: first.total, n: number(first.total), q: filters.q })}
+              t('search.count', {
+                count: first.total ?? items.length,
+                n: number(first.total ?? items.length),
+                q: filters.q,
+              })}
           </Text>
           {results.isPending ? (
             <Loading label={t('search.loading')} />
