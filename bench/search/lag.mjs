@@ -89,6 +89,8 @@ export async function measureLag({
   const elapsed = (performance.now() - start) / 1000;
   const lags = await Promise.all(polls);
   await Promise.all(acks);
+  // The last messages' index rows are written just after their acks.
+  await sleep(2000);
   for (const s of sockets) s.close();
   const { rows } = await db.query(
     `SELECT extract(epoch FROM s.indexed_at - m.created_at) * 1000 AS ms
@@ -120,6 +122,6 @@ export function lagLines(f, pollMs) {
   return [
     `messages written: ${f.sent} at ${f.rate.toFixed(0)}/s (${f.acked} acknowledged${Object.keys(f.refused).length ? `, refused ${JSON.stringify(f.refused)}` : ''})`,
     `lag to findable via GET /api/search (${f.tracked} tracked, polled every ${pollMs} ms): p50 ${n(f.p50)}, p95 ${n(f.p95)}, max ${n(f.max)}, not found in 15 s: ${f.notFound} (target p95 ≤ ${TARGET_LAG_P95_MS} ms: ${ok ? 'ok' : 'MISSED'})`,
-    `index row written after the message (indexed_at − created_at, all ${f.indexed} of ${f.acked}): p50 ${n(f.indexP50)}, p95 ${n(f.indexP95)}, max ${n(f.indexMax)}`,
+    `index row written after the message (indexed_at − created_at, ${f.indexed} of ${f.acked} messages in the index 2 s after the last ack): p50 ${n(f.indexP50)}, p95 ${n(f.indexP95)}, max ${n(f.indexMax)}`,
   ].join('\n');
 }
