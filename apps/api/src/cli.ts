@@ -110,6 +110,7 @@ async function reindexSearch(...names: (string | undefined)[]): Promise<void> {
           `${subject}: ${r.subjects} subject(s), ${r.documents} document(s), ${r.removed} removed, ${r.ms} ms`,
         );
       }
+      await reindexer.tidy();
       const seconds = (performance.now() - started) / 1000;
       console.log(
         `indexed ${documents} document(s) in ${seconds.toFixed(1)} s (${Math.round(documents / seconds)} documents/s)`,

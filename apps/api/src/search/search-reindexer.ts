@@ -70,15 +70,23 @@ export class SearchReindexer implements OnApplicationBootstrap {
 
   /** Reindexes the sources the index has nothing of, in the background of a start. */
   async fillMissing(): Promise<void> {
+    let filled = false;
     for (const source of this.sources.all()) {
       if (await this.index.holdsAny(source.subject)) continue;
       const [first] = await source.subjectIds(null, 1);
       if (first === undefined) continue;
       const report = await this.reindex(source.subject);
+      filled = true;
       this.logger.log(
         `indexed ${report.documents} document(s) of ${report.subjects} ${report.subject}(s) in ${report.ms} ms`,
       );
     }
+    if (filled) await this.index.tidy();
+  }
+
+  /** Tidies the index after a bulk write (see SearchIndexRepository.tidy). */
+  tidy(): Promise<void> {
+    return this.index.tidy();
   }
 
   /** Every subject of every source (or of one), then what no subject yields any more leaves. */
