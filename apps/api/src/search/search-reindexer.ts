@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { SearchIndexRepository } from './search-index.repository.js';
 import { SearchIndexer } from './search-indexer.js';
@@ -24,7 +30,7 @@ export interface ReindexReport {
  * whose subjects the index holds none of (a new installation, a new kind of document).
  */
 @Injectable()
-export class SearchReindexer implements OnApplicationBootstrap {
+export class SearchReindexer implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Search');
 
   constructor(
@@ -46,6 +52,11 @@ export class SearchReindexer implements OnApplicationBootstrap {
     })().catch((err: Error) =>
       this.logger.error(`building the search index failed: ${err.message}`),
     );
+  }
+
+  /** A stop waits for the start's work: it must not query a database that is closing. */
+  async onModuleDestroy(): Promise<void> {
+    await this.started;
   }
 
   /**

@@ -182,7 +182,7 @@ export class SearchRepository {
               THEN ts_headline(d.config, x.excerpt, hq.q, '${MARKS}, HighlightAll=true')
               ELSE ts_headline(d.config, x.excerpt, hq.q, '${HEADLINE}') END`
       : 'x.excerpt';
-    const rows = await this.dataSource.query<RawHit[]>(
+    const rows = await this.matching<RawHit[]>(
       `${withQ},
        page AS (
          SELECT d.kind, d.id, ${score()} AS score, d.occurred_at
@@ -232,7 +232,7 @@ export class SearchRepository {
     const mine = viewer.scopes.everywhere
       ? 'true'
       : `x = ANY(${p.add(viewer.scopes.pairingIds)}::uuid[])`;
-    const rows = await this.dataSource.query<{ facet: FacetName; value: string; count: string }[]>(
+    const rows = await this.matching<{ facet: FacetName; value: string; count: string }[]>(
       `${withQ},
        hits AS MATERIALIZED (
          SELECT d.kind, d.language, d.country, d.themes, d.sdgs, d.pairing_ids, d.occurred_at
@@ -249,6 +249,19 @@ export class SearchRepository {
       p.values,
     );
     return rows.map((r) => ({ facet: r.facet, value: r.value, count: Number(r.count) }));
+  }
+
+  /**
+   * Runs a statement that matches words, with the planner told that reading pages at random
+   * costs little more than in order (as on SSD, or from cache). With the default (4), it reads
+   * the whole table for a common word instead of the word index: measured on 200,000 documents,
+   * counting one word's 13,000 matches took 79 ms by a full scan and 24 ms through the index.
+   */
+  private matching<T>(sql: string, params: unknown[]): Promise<T> {
+    return this.dataSource.transaction(async (m) => {
+      await m.query('SET LOCAL random_page_cost = 1.1');
+      return m.query(sql, params) as Promise<T>;
+    });
   }
 
   /** The titles of these pairings, as the index holds them (the facet's labels). */
