@@ -22,10 +22,8 @@ export class SearchFeeds implements OnModuleInit {
     this.events.subscribe('file.processed', ({ payload }) =>
       queue(payload.subjectKind, payload.subjectId),
     );
+    // A plan's documents follow its text only (every member reads it, whatever its status).
     this.events.subscribe('plan.text-changed', ({ payload }) => queue('plan', payload.planId));
-    for (const step of ['plan.submitted', 'plan.reviewed', 'plan.adopted'] as const) {
-      this.events.subscribe(step, ({ payload }) => queue('plan', payload.planId));
-    }
     for (const change of ['message.posted', 'message.edited', 'message.deleted'] as const) {
       this.events.subscribe(change, ({ payload }) => queue('message', payload.messageId));
     }
